@@ -1,0 +1,281 @@
+/*
+ * libopsalign: solving a plan, and the result.
+ *
+ * oa_solve() turns a valid plan into the mixed-integer program of model.md,
+ * solves it with GLPK and returns an oa_result: the roadmap (which
+ * initiatives, when), the load of every unit, resource and period, the
+ * spend against every budget, the marginal value of capacity, and for an
+ * infeasible plan the least extra capacity or budget that would make it
+ * fit.  A result is self-contained: it can be written, read back and
+ * compared without the plan.
+ */
+#ifndef OPSALIGN_SOLVE_H
+#define OPSALIGN_SOLVE_H
+
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The result (opaque, owned by the caller). */
+typedef struct oa_result oa_result;
+
+/** What a solve established. */
+typedef enum oa_status {
+    OA_STATUS_OPTIMAL = 0,     /**< a roadmap proven optimal (within gap) */
+    OA_STATUS_FEASIBLE = 1,    /**< a roadmap; a limit stopped the proof */
+    OA_STATUS_RELAXED = 2,     /**< the LP relaxation (--relax) */
+    OA_STATUS_INFEASIBLE = 3,  /**< mandatory work cannot fit */
+    OA_STATUS_NO_SOLUTION = 4  /**< no roadmap found within the limits */
+} oa_status;
+
+/** @return "optimal", "feasible", "relaxed", "infeasible", "no-solution". */
+OA_API const char *oa_status_name(oa_status status);
+
+/** Progress of a running solve, passed to oa_solve_opts.progress. */
+typedef struct oa_progress {
+    double elapsed;      /**< seconds since the solve started */
+    int has_incumbent;   /**< a roadmap has been found */
+    double incumbent;    /**< its objective (if has_incumbent) */
+    double bound;        /**< best bound on the optimum */
+    double gap;          /**< relative gap (if has_incumbent) */
+    long nodes;          /**< branch-and-bound nodes so far */
+} oa_progress;
+
+/**
+ * Called now and then during a solve (between nodes).
+ * @return 0 to go on, non-zero to stop (the best roadmap so far is kept)
+ */
+typedef int (*oa_progress_fn)(const oa_progress *progress, void *data);
+
+/** Receives the solver's log, a piece of text at a time. */
+typedef void (*oa_log_fn)(const char *text, void *data);
+
+/** Options of oa_solve(). */
+typedef struct oa_solve_opts {
+    unsigned int version;   /**< OA_SOLVE_OPTS_VERSION */
+    int relax;              /**< non-zero: solve the LP relaxation */
+    double time_limit;      /**< seconds; 0: none */
+    double gap;             /**< relative gap to stop at; 0: proven optimum */
+    int verbosity;          /**< 0: silent; 1: solver log to log */
+    oa_log_fn log;          /**< receives the solver log (may be NULL) */
+    void *log_data;
+    oa_progress_fn progress;/**< progress callback (may be NULL) */
+    void *progress_data;
+    unsigned int flags;     /**< OA_SOLVE_* switches for tuning; 0: the
+                                 measured defaults */
+} oa_solve_opts;
+
+/** Flag: no greedy roadmaps handed to branch-and-bound (GLPK's MIP
+ * presolver stays on then). */
+#define OA_SOLVE_NO_HEURISTIC 0x1u
+/** Flag: pseudocost branching with best-projection backtracking instead of
+ * GLPK's default rules. */
+#define OA_SOLVE_PSEUDOCOST 0x2u
+/** Flag: GLPK's cutting planes (Gomory, MIR, cover, clique). */
+#define OA_SOLVE_CUTS 0x4u
+/** Flag: clique rows of starts that can never run together (their demand
+ * in some period is over half of what the unit could ever have). */
+#define OA_SOLVE_CLIQUES 0x8u
+
+/** Current version of oa_solve_opts. */
+#define OA_SOLVE_OPTS_VERSION 1
+/** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u }
+
+/**
+ * Solves a plan.  The plan is validated first if it is not yet.
+ * Infeasible plans are results too (status OA_STATUS_INFEASIBLE, with the
+ * elastic diagnosis), and so is running out of time without a roadmap
+ * (OA_STATUS_NO_SOLUTION).
+ * @param[out] out the result, owned by the caller (oa_result_free)
+ * @param[in,out] plan the plan
+ * @param[in] opts options, or NULL for the defaults
+ * @param[out] err what went wrong (may be NULL)
+ * @return OA_OK; OA_EINVALID (the plan breaks a rule: err has the first
+ *   error, oa_plan_validate() all of them); OA_ESOLVER (GLPK failed)
+ */
+OA_API OA_WARN_UNUSED int oa_solve(oa_result **out, oa_plan *plan,
+                                   const oa_solve_opts *opts, oa_error *err);
+
+/** Formats of oa_plan_export(). */
+typedef enum oa_export_format {
+    OA_EXPORT_LP = 0,   /**< CPLEX LP */
+    OA_EXPORT_MPS = 1   /**< free MPS */
+} oa_export_format;
+
+/**
+ * Writes the exact model oa_solve() would hand to the solver (maximize;
+ * the MIP, without the earlier-start tie-break), atomically.
+ * @return OA_OK, OA_EINVALID, OA_EIO, OA_ESOLVER
+ */
+OA_API int oa_plan_export(oa_plan *plan, const char *path,
+                          oa_export_format format, oa_error *err);
+
+/* ---- The result ---- */
+
+/** Frees a result; NULL is allowed. */
+OA_API void oa_result_free(oa_result *result);
+
+/** @return the status. */
+OA_API oa_status oa_result_status(const oa_result *result);
+/** @return the objective of model.md (value gained less lever costs). */
+OA_API double oa_result_objective(const oa_result *result);
+/** @return the best bound on the optimum (equals the objective when optimal). */
+OA_API double oa_result_bound(const oa_result *result);
+/** @return the relative gap between objective and bound (0 when optimal). */
+OA_API double oa_result_gap(const oa_result *result);
+/** @return wall-clock seconds the solve took. */
+OA_API double oa_result_seconds(const oa_result *result);
+/** @return the plan's name, or NULL. */
+OA_API const char *oa_result_plan_name(const oa_result *result);
+/** @return the plan's currency, or NULL. */
+OA_API const char *oa_result_currency(const oa_result *result);
+/** @return the number of periods. */
+OA_API int oa_result_period_count(const oa_result *result);
+/** @return the label of period t (1-based), or NULL. */
+OA_API const char *oa_result_period_label(const oa_result *result, int t);
+
+/** An initiative in the result. */
+typedef struct oa_initiative_result {
+    const char *id, *name, *owner; /**< name and owner may be NULL */
+    int scheduled;        /**< 1 if chosen */
+    int start, finish;    /**< 1-based periods; 0 when not scheduled */
+    int earliest;         /**< earliest start allowed (after requires) */
+    int delay;            /**< start - earliest when scheduled */
+    double fraction;      /**< share funded: 0 or 1, in (0,1) when relaxed */
+    double value;         /**< its term of the objective */
+    double cost;          /**< its spend */
+    int mandatory;
+} oa_initiative_result;
+
+/** @return the number of initiatives (all of the plan's, in its order). */
+OA_API size_t oa_result_initiative_count(const oa_result *result);
+/** Copies the i-th initiative. @return OA_OK, OA_EINVAL */
+OA_API int oa_result_initiative(oa_initiative_result *out,
+                                const oa_result *result, size_t i);
+/** Finds an initiative by id. @return OA_OK, OA_EINVAL, OA_ENOTFOUND */
+OA_API int oa_result_find_initiative(oa_initiative_result *out,
+                                     const oa_result *result,
+                                     const char *id);
+
+/**
+ * The load of one unit, resource and period.  The unit's work is
+ * run + effects - shortfall + change; it is covered by capacity, overtime,
+ * contractors and loans in (as received, after efficiency) less loans out.
+ */
+typedef struct oa_load {
+    const char *unit, *resource;
+    int period;            /**< 1-based */
+    double capacity;
+    double run;            /**< operating plans' demand */
+    double effects;        /**< change of run demand by finished initiatives */
+    double shortfall;      /**< run work left undone (service levels) */
+    double change;         /**< initiatives' demand */
+    double overtime, contractors;
+    double loan_in;        /**< received, after efficiency */
+    double loan_out;       /**< lent */
+    double utilization;    /**< (run + effects - shortfall + change) /
+                                capacity; NaN when capacity is 0 */
+    double shadow_price;   /**< objective value of one more unit of
+                                capacity, local to this roadmap; NaN if
+                                not computed */
+} oa_load;
+
+/** @return the number of loads (units x resources x periods). */
+OA_API size_t oa_result_load_count(const oa_result *result);
+/** Copies the i-th load. @return OA_OK, OA_EINVAL */
+OA_API int oa_result_load(oa_load *out, const oa_result *result, size_t i);
+
+/** Which budget a spend row is about. */
+typedef enum oa_budget_kind {
+    OA_BUDGET_TOTAL = 0,   /**< the year's total (or all spend if none) */
+    OA_BUDGET_RANGE = 1,   /**< a <limit> over from..to */
+    OA_BUDGET_UNIT = 2     /**< a unit's budget */
+} oa_budget_kind;
+
+/** Spend against a budget. */
+typedef struct oa_spend {
+    oa_budget_kind kind;
+    const char *unit;      /**< for OA_BUDGET_UNIT */
+    int from, to;          /**< 1-based periods covered */
+    int has_limit;         /**< 0 when no limit was set (total only) */
+    double limit;
+    double spend;          /**< all of the below */
+    double operating, initiatives, overtime, contractors, loans;
+    double shadow_price;   /**< value of one more unit of money; NaN if
+                                not computed */
+} oa_spend;
+
+/** @return the number of spend rows (total first, then limits, units). */
+OA_API size_t oa_result_spend_count(const oa_result *result);
+/** Copies the i-th spend row. @return OA_OK, OA_EINVAL */
+OA_API int oa_result_spend(oa_spend *out, const oa_result *result, size_t i);
+
+/** One row that needs more in an infeasible plan. */
+typedef struct oa_deficit {
+    int is_budget;         /**< 0: capacity of unit, resource, period */
+    const char *unit, *resource;
+    int period;
+    oa_budget_kind budget; /**< for budgets */
+    int from, to;
+    double amount;         /**< missing capacity (resource units) or money */
+} oa_deficit;
+
+/** @return the least total deficit (0 unless infeasible). */
+OA_API double oa_result_deficit(const oa_result *result);
+/** @return 1 if that least is proven, 0 if the best found in time. */
+OA_API int oa_result_deficit_proven(const oa_result *result);
+/** @return the number of rows with a deficit. */
+OA_API size_t oa_result_deficit_count(const oa_result *result);
+/** Copies the i-th deficit row. @return OA_OK, OA_EINVAL */
+OA_API int oa_result_deficit_row(oa_deficit *out, const oa_result *result,
+                                 size_t i);
+
+/* ---- Writing and reading results ---- */
+
+/** Output formats of a result. */
+typedef enum oa_format {
+    OA_FORMAT_TEXT = 0,  /**< for people: roadmap, loads, spend, bottlenecks */
+    OA_FORMAT_XML = 1,   /**< the result schema; read back by the library */
+    OA_FORMAT_CSV = 2    /**< roadmap and loads, for spreadsheets */
+} oa_format;
+
+/**
+ * Writes a result into a new string.
+ * @param[out] out the text, freed with oa_free(); NULL on failure
+ * @param[out] size its length (may be NULL)
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_result_write(char **out, size_t *size, const oa_result *result,
+                           oa_format format);
+
+/**
+ * Writes a result to a file atomically: a complete new file, or the old
+ * one untouched.
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM, OA_EIO
+ */
+OA_API int oa_result_save(const oa_result *result, const char *path,
+                          oa_format format, oa_error *err);
+
+/**
+ * Reads a result written as XML.
+ * @return OA_OK, OA_EIO, OA_ELIMIT, OA_EPARSE, OA_EINVALID
+ */
+OA_API OA_WARN_UNUSED int oa_result_read_file(oa_result **out,
+                                              const char *path,
+                                              oa_error *err);
+/** Reads a result from memory (source names it in errors). */
+OA_API OA_WARN_UNUSED int oa_result_read_memory(oa_result **out,
+                                                const char *data, size_t size,
+                                                const char *source,
+                                                oa_error *err);
+/** @return the XML schema of results, as built into the library. */
+OA_API const char *oa_result_schema(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

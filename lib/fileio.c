@@ -1,0 +1,267 @@
+/*
+ * Atomic file writes: results and exported models go to a temporary file
+ * beside the target, are flushed to disk, then renamed over it, so a
+ * reader sees the old file or the complete new one, never half a file.
+ * A target that is not a regular file (/dev/stdout, a pipe) is written in
+ * place: renaming over a device would replace the device node.
+ */
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int write_all(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        ssize_t n = write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        size -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The file to replace: a symlink's target, so the link survives. */
+static char *resolve(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *r = realpath(path, NULL);
+        if (r) {
+            char *d = oap_strdup(r);
+            free(r);
+            return d;
+        }
+    }
+    return oap_strdup(path);
+}
+
+int oap_atomic_begin(oap_atomic *a, const char *path, oa_error *err)
+{
+    struct stat st;
+    char *slash;
+    size_t n;
+    mode_t mask;
+    memset(a, 0, sizeof *a);
+    a->fd = -1;
+    a->path = resolve(path);
+    if (a->path == NULL)
+        return OA_ENOMEM;
+    if (stat(a->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            oap_error_set(err, OA_EIO, path, -1, "is a directory");
+            oap_free(a->path);
+            a->path = NULL;
+            return OA_EIO;
+        }
+        a->in_place = 1;
+        a->fd = open(a->path, O_WRONLY | O_CLOEXEC);
+        if (a->fd < 0) {
+            oap_error_set(err, OA_EIO, path, -1, "cannot open: %s",
+                          strerror(errno));
+            oap_free(a->path);
+            a->path = NULL;
+            return OA_EIO;
+        }
+        return OA_OK;
+    }
+    n = strlen(a->path);
+    a->tmp = oap_malloc(n + 32);
+    if (a->tmp == NULL) {
+        oap_free(a->path);
+        a->path = NULL;
+        return OA_ENOMEM;
+    }
+    slash = strrchr(a->path, '/');
+    if (slash)
+        snprintf(a->tmp, n + 32, "%.*s/.%s.XXXXXX", (int)(slash - a->path),
+                 a->path, slash + 1);
+    else
+        snprintf(a->tmp, n + 32, ".%s.XXXXXX", a->path);
+    a->fd = mkstemp(a->tmp);
+    if (a->fd < 0) {
+        oap_error_set(err, OA_EIO, path, -1, "cannot create a file beside "
+                      "it: %s", strerror(errno));
+        oap_free(a->tmp);
+        oap_free(a->path);
+        a->tmp = a->path = NULL;
+        return OA_EIO;
+    }
+    /* mkstemp makes the file private; give it the mode a new file or the
+     * old one would have. */
+    mask = umask(0);
+    umask(mask);
+    if (stat(a->path, &st) == 0)
+        fchmod(a->fd, st.st_mode & 07777);
+    else
+        fchmod(a->fd, 0666 & ~mask);
+    return OA_OK;
+}
+
+int oap_atomic_write(oap_atomic *a, const char *data, size_t size,
+                     oa_error *err)
+{
+    if (write_all(a->fd, data, size) != 0) {
+        oap_error_set(err, OA_EIO, a->path, -1, "cannot write: %s",
+                      strerror(errno));
+        return OA_EIO;
+    }
+    return OA_OK;
+}
+
+int oap_atomic_commit(oap_atomic *a, oa_error *err)
+{
+    int rc = OA_OK;
+    if (a->in_place) {
+        if (close(a->fd) != 0) {
+            oap_error_set(err, OA_EIO, a->path, -1, "cannot write: %s",
+                          strerror(errno));
+            rc = OA_EIO;
+        }
+        a->fd = -1;
+        oap_free(a->path);
+        a->path = NULL;
+        return rc;
+    }
+    if (fsync(a->fd) != 0 || close(a->fd) != 0) {
+        oap_error_set(err, OA_EIO, a->path, -1, "cannot write: %s",
+                      strerror(errno));
+        a->fd = -1;
+        oap_atomic_abort(a);
+        return OA_EIO;
+    }
+    a->fd = -1;
+    if (rename(a->tmp, a->path) != 0) {
+        oap_error_set(err, OA_EIO, a->path, -1, "cannot replace: %s",
+                      strerror(errno));
+        oap_atomic_abort(a);
+        return OA_EIO;
+    }
+    oap_free(a->tmp);
+    oap_free(a->path);
+    a->tmp = a->path = NULL;
+    return OA_OK;
+}
+
+void oap_atomic_abort(oap_atomic *a)
+{
+    if (a->fd >= 0)
+        close(a->fd);
+    a->fd = -1;
+    if (a->tmp)
+        unlink(a->tmp);
+    oap_free(a->tmp);
+    oap_free(a->path);
+    a->tmp = a->path = NULL;
+}
+
+int oap_write_file(const char *path, const char *data, size_t size,
+                   oa_error *err)
+{
+    oap_atomic a;
+    int rc = oap_atomic_begin(&a, path, err);
+    if (rc != OA_OK)
+        return rc;
+    rc = oap_atomic_write(&a, data, size, err);
+    if (rc != OA_OK) {
+        oap_atomic_abort(&a);
+        return rc;
+    }
+    return oap_atomic_commit(&a, err);
+}
+
+int oap_read_file(char **data, size_t *size, const char *path,
+                  size_t max_bytes, oa_error *err)
+{
+    int fd;
+    struct stat st;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    *data = NULL;
+    *size = 0;
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        oap_error_set(err, OA_EIO, path, -1, "cannot open: %s",
+                      strerror(errno));
+        return OA_EIO;
+    }
+    if (fstat(fd, &st) != 0) {
+        oap_error_set(err, OA_EIO, path, -1, "cannot stat: %s",
+                      strerror(errno));
+        close(fd);
+        return OA_EIO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        oap_error_set(err, OA_EIO, path, -1, "is a directory");
+        close(fd);
+        return OA_EIO;
+    }
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_bytes) {
+        oap_error_set(err, OA_ELIMIT, path, -1, "file of %lld bytes is larger "
+                      "than the limit of %zu bytes", (long long)st.st_size,
+                      max_bytes);
+        close(fd);
+        return OA_ELIMIT;
+    }
+    for (;;) {
+        ssize_t n;
+        if (len == cap) {
+            size_t want = cap ? cap * 2 : 65536;
+            if (want > max_bytes + 1)
+                want = max_bytes + 1;
+            if (want <= len) {
+                oap_error_set(err, OA_ELIMIT, path, -1, "file is larger than "
+                              "the limit of %zu bytes", max_bytes);
+                oap_free(buf);
+                close(fd);
+                return OA_ELIMIT;
+            }
+            if (oap_grow((void **)&buf, &cap, want, 1) != 0) {
+                oap_free(buf);
+                close(fd);
+                oap_error_set(err, OA_ENOMEM, path, -1, "out of memory");
+                return OA_ENOMEM;
+            }
+        }
+        n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            oap_error_set(err, OA_EIO, path, -1, "cannot read: %s",
+                          strerror(errno));
+            oap_free(buf);
+            close(fd);
+            return OA_EIO;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+        if (len > max_bytes) {
+            oap_error_set(err, OA_ELIMIT, path, -1, "file is larger than the "
+                          "limit of %zu bytes", max_bytes);
+            oap_free(buf);
+            close(fd);
+            return OA_ELIMIT;
+        }
+    }
+    close(fd);
+    if (oap_grow((void **)&buf, &cap, len + 1, 1) != 0) {
+        oap_free(buf);
+        oap_error_set(err, OA_ENOMEM, path, -1, "out of memory");
+        return OA_ENOMEM;
+    }
+    buf[len] = '\0';
+    *data = buf;
+    *size = len;
+    return OA_OK;
+}

@@ -1,0 +1,103 @@
+/*
+ * Internal definitions shared by the modules of lib/.  Internal functions
+ * shared across files start with oap_ so that the export filter never
+ * matches them.
+ */
+#ifndef OA_PRIVATE_H
+#define OA_PRIVATE_H
+
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "opsalign.h"
+
+#if defined(__GNUC__)
+#define OAP_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define OAP_PRINTF(f, a)
+#endif
+
+/* Argument check: misuse returns OA_EINVAL instead of crashing. */
+#define OAP_ARG(expr)                                                        \
+    do {                                                                     \
+        if (!(expr))                                                         \
+            return OA_EINVAL;                                                \
+    } while (0)
+#define OAP_ARG_RET(expr, ret)                                               \
+    do {                                                                     \
+        if (!(expr))                                                         \
+            return (ret);                                                    \
+    } while (0)
+
+/* Allocation through the replaceable allocator (oa_set_alloc_funcs). */
+void *oap_malloc(size_t size);
+void *oap_calloc(size_t n, size_t size);
+void *oap_realloc(void *ptr, size_t size);
+void oap_free(void *ptr);
+char *oap_strdup(const char *s);
+
+/*
+ * Grows an array so that it holds at least need elements of size elem.
+ * Returns 0, or -1 on overflow or out of memory (the array is unchanged).
+ */
+int oap_grow(void **data, size_t *cap, size_t need, size_t elem);
+
+/* Appends one element (copied from item) to a dynamic array. */
+#define OAP_PUSH(arr, n, cap, item)                                          \
+    (oap_grow((void **)&(arr), &(cap), (n) + 1, sizeof *(arr)) != 0          \
+         ? OA_ENOMEM                                                         \
+         : ((arr)[(n)++] = (item), OA_OK))
+
+#define OAP_VEC(T)                                                           \
+    struct {                                                                 \
+        T *v;                                                                \
+        size_t n, cap;                                                       \
+    }
+#define OAP_VPUSH(vec, item) OAP_PUSH((vec).v, (vec).n, (vec).cap, item)
+
+/* A growable string buffer. */
+typedef struct oap_buf {
+    char *data;
+    size_t len, cap;
+    int failed; /* set when an append ran out of memory */
+} oap_buf;
+
+void oap_buf_init(oap_buf *b);
+void oap_buf_free(oap_buf *b);
+void oap_buf_puts(oap_buf *b, const char *s);
+void oap_buf_putn(oap_buf *b, const char *s, size_t n);
+void oap_buf_printf(oap_buf *b, const char *fmt, ...) OAP_PRINTF(2, 3);
+/* Takes the string out of the buffer (caller frees with oap_free). */
+char *oap_buf_steal(oap_buf *b);
+
+/* A string arena: strings live until the arena is freed. */
+typedef struct oap_arena_block oap_arena_block;
+typedef struct oap_arena {
+    oap_arena_block *head;
+} oap_arena;
+/* Copies s into the arena (NULL stays NULL; NULL on out of memory). */
+const char *oap_arena_str(oap_arena *a, const char *s);
+void oap_arena_free(oap_arena *a);
+
+/* Sets an error (keeps the first one: a set error is not overwritten). */
+void oap_error_set(oa_error *err, int code, const char *source, int line,
+                   const char *fmt, ...) OAP_PRINTF(5, 6);
+void oap_error_setv(oa_error *err, int code, const char *source, int line,
+                    const char *fmt, va_list ap);
+/* Appends an error to a list; returns OA_OK or OA_ENOMEM. */
+int oap_error_list_push(oa_error_list *list, const oa_error *e);
+/* Keeps the first n errors of a list. */
+void oap_error_list_truncate(oa_error_list *list, size_t n);
+/* Sorts the errors from index from on by line, keeping the order of equal
+ * lines; errors without a line go last. */
+void oap_error_list_sort(oa_error_list *list, size_t from);
+
+/* Shortest text that reads back as the same double ("NaN" for NaN). */
+void oap_format_double(char *buf, size_t size, double v);
+
+/* Safe formatting into a fixed buffer (always NUL-terminated). */
+void oap_strlcpy(char *dst, const char *src, size_t size);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * The result: getters and lifetime.  Results are self-contained (strings
+ * are copied in), so a result read back from XML is the same object as
+ * one just solved.
+ */
+#include "result.h"
+
+#include <math.h>
+#include <string.h>
+
+oa_result *oap_result_new(void)
+{
+    oa_result *r = oap_calloc(1, sizeof *r);
+    if (r)
+        r->status = OA_STATUS_NO_SOLUTION;
+    return r;
+}
+
+const char *oap_result_str(oa_result *r, const char *s)
+{
+    return oap_arena_str(&r->arena, s);
+}
+
+int oap_result_set_labels(oa_result *r, int P, const char *const *labels)
+{
+    int t;
+    r->labels = oap_calloc((size_t)P + 1, sizeof *r->labels);
+    if (r->labels == NULL)
+        return OA_ENOMEM;
+    r->P = P;
+    for (t = 0; t < P; t++) {
+        r->labels[t] = oap_result_str(r, labels[t]);
+        if (r->labels[t] == NULL)
+            return OA_ENOMEM;
+    }
+    return OA_OK;
+}
+
+OA_API void oa_result_free(oa_result *r)
+{
+    if (r == NULL)
+        return;
+    oap_free(r->labels);
+    oap_free(r->ini.v);
+    oap_free(r->loads.v);
+    oap_free(r->spend.v);
+    oap_free(r->deficits.v);
+    oap_arena_free(&r->arena);
+    oap_free(r);
+}
+
+OA_API const char *oa_status_name(oa_status status)
+{
+    switch (status) {
+    case OA_STATUS_OPTIMAL: return "optimal";
+    case OA_STATUS_FEASIBLE: return "feasible";
+    case OA_STATUS_RELAXED: return "relaxed";
+    case OA_STATUS_INFEASIBLE: return "infeasible";
+    case OA_STATUS_NO_SOLUTION: return "no-solution";
+    }
+    return "unknown";
+}
+
+OA_API oa_status oa_result_status(const oa_result *r)
+{
+    return r ? r->status : OA_STATUS_NO_SOLUTION;
+}
+
+OA_API double oa_result_objective(const oa_result *r)
+{
+    return r ? r->objective : NAN;
+}
+
+OA_API double oa_result_bound(const oa_result *r)
+{
+    return r ? r->bound : NAN;
+}
+
+OA_API double oa_result_gap(const oa_result *r)
+{
+    return r ? r->gap : NAN;
+}
+
+OA_API double oa_result_seconds(const oa_result *r)
+{
+    return r ? r->seconds : 0;
+}
+
+OA_API const char *oa_result_plan_name(const oa_result *r)
+{
+    return r ? r->name : NULL;
+}
+
+OA_API const char *oa_result_currency(const oa_result *r)
+{
+    return r ? r->currency : NULL;
+}
+
+OA_API int oa_result_period_count(const oa_result *r)
+{
+    return r ? r->P : 0;
+}
+
+OA_API const char *oa_result_period_label(const oa_result *r, int t)
+{
+    if (r == NULL || t < 1 || t > r->P)
+        return NULL;
+    return r->labels[t - 1];
+}
+
+OA_API size_t oa_result_initiative_count(const oa_result *r)
+{
+    return r ? r->ini.n : 0;
+}
+
+#define RGET(out, r, vec, i)                                                 \
+    do {                                                                     \
+        OAP_ARG((out) && (r) && (i) < (r)->vec.n);                           \
+        *(out) = (r)->vec.v[i];                                              \
+        return OA_OK;                                                        \
+    } while (0)
+
+OA_API int oa_result_initiative(oa_initiative_result *out,
+                                const oa_result *r, size_t i)
+{
+    RGET(out, r, ini, i);
+}
+
+OA_API int oa_result_find_initiative(oa_initiative_result *out,
+                                     const oa_result *r, const char *id)
+{
+    size_t i;
+    OAP_ARG(out && r && id);
+    for (i = 0; i < r->ini.n; i++)
+        if (strcmp(r->ini.v[i].id, id) == 0) {
+            *out = r->ini.v[i];
+            return OA_OK;
+        }
+    return OA_ENOTFOUND;
+}
+
+OA_API size_t oa_result_load_count(const oa_result *r)
+{
+    return r ? r->loads.n : 0;
+}
+
+OA_API int oa_result_load(oa_load *out, const oa_result *r, size_t i)
+{
+    RGET(out, r, loads, i);
+}
+
+OA_API size_t oa_result_spend_count(const oa_result *r)
+{
+    return r ? r->spend.n : 0;
+}
+
+OA_API int oa_result_spend(oa_spend *out, const oa_result *r, size_t i)
+{
+    RGET(out, r, spend, i);
+}
+
+OA_API double oa_result_deficit(const oa_result *r)
+{
+    return r ? r->deficit : 0;
+}
+
+OA_API int oa_result_deficit_proven(const oa_result *r)
+{
+    return r ? r->deficit_proven : 0;
+}
+
+OA_API size_t oa_result_deficit_count(const oa_result *r)
+{
+    return r ? r->deficits.n : 0;
+}
+
+OA_API int oa_result_deficit_row(oa_deficit *out, const oa_result *r,
+                                 size_t i)
+{
+    RGET(out, r, deficits, i);
+}

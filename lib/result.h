@@ -1,0 +1,32 @@
+/*
+ * The result's layout, shared by the solve, the writers and the reader of
+ * results.
+ */
+#ifndef OA_RESULT_H
+#define OA_RESULT_H
+
+#include "private.h"
+
+struct oa_result {
+    oap_arena arena;
+    oa_status status;
+    double objective, bound, gap, seconds;
+    const char *name, *currency;
+    int P;
+    const char **labels;        /* [P] */
+    OAP_VEC(oa_initiative_result) ini;
+    OAP_VEC(oa_load) loads;
+    OAP_VEC(oa_spend) spend;
+    double deficit;
+    int deficit_proven;
+    OAP_VEC(oa_deficit) deficits;
+};
+
+/* A new empty result (NULL on out of memory). */
+oa_result *oap_result_new(void);
+/* Copies a string into the result. */
+const char *oap_result_str(oa_result *r, const char *s);
+/* Sets the period labels (copied). */
+int oap_result_set_labels(oa_result *r, int P, const char *const *labels);
+
+#endif

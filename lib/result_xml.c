@@ -1,0 +1,466 @@
+/*
+ * Results as XML: the writer (libxml2's xmlTextWriter, so the output is
+ * well-formed and every plan-supplied text escaped) and the reader, which
+ * gives back the same numbers (doubles are written in their shortest
+ * exact form).
+ */
+#include "result.h"
+#include "xml.h"
+
+#include <libxml/xmlwriter.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Plan texts may come from the API unchecked: make them valid UTF-8
+ * without control characters before they reach the writer. */
+static char *clean_text(const char *s)
+{
+    size_t n = strlen(s), i;
+    char *d = oap_malloc(n + 1);
+    if (d == NULL)
+        return NULL;
+    memcpy(d, s, n + 1);
+    for (i = 0; i < n;) {
+        unsigned char ch = (unsigned char)d[i];
+        int len = 1;
+        if (ch < 0x20 && ch != '\t') {
+            d[i] = ' ';
+        } else if (ch >= 0x80) {
+            len = xmlUTF8Size((const xmlChar *)d + i);
+            if (len < 2 || (size_t)len > n - i ||
+                xmlGetUTF8Char((const xmlChar *)d + i, &len) < 0) {
+                d[i] = '?';
+                len = 1;
+            }
+        }
+        i += (size_t)len;
+    }
+    return d;
+}
+
+typedef struct xw {
+    xmlTextWriterPtr w;
+    int rc;
+} xw;
+
+static void attr_s(xw *x, const char *name, const char *v)
+{
+    char *c;
+    if (v == NULL || x->rc < 0)
+        return;
+    c = clean_text(v);
+    if (c == NULL) {
+        x->rc = -1;
+        return;
+    }
+    if (xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
+                                    (const xmlChar *)c) < 0)
+        x->rc = -1;
+    oap_free(c);
+}
+
+static void attr_d(xw *x, const char *name, double v)
+{
+    char buf[40];
+    if (isnan(v) || x->rc < 0)
+        return;
+    oap_format_double(buf, sizeof buf, v);
+    attr_s(x, name, buf);
+}
+
+static void attr_i(xw *x, const char *name, int v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%d", v);
+    attr_s(x, name, buf);
+}
+
+static void start(xw *x, const char *name)
+{
+    if (x->rc >= 0 &&
+        xmlTextWriterStartElement(x->w, (const xmlChar *)name) < 0)
+        x->rc = -1;
+}
+
+static void end(xw *x)
+{
+    if (x->rc >= 0 && xmlTextWriterEndElement(x->w) < 0)
+        x->rc = -1;
+}
+
+static const char *const budget_names[] = { "total", "range", "unit" };
+
+static const char *label(const oa_result *r, int t)
+{
+    return oa_result_period_label(r, t);
+}
+
+int oap_result_write_xml(oap_buf *b, const oa_result *r);
+
+int oap_result_write_xml(oap_buf *b, const oa_result *r)
+{
+    xmlBufferPtr buf;
+    xw x;
+    size_t i;
+    int t;
+    if (oap_xml_init() != OA_OK)
+        return OA_EINTERNAL;
+    buf = xmlBufferCreate();
+    if (buf == NULL)
+        return OA_ENOMEM;
+    x.w = xmlNewTextWriterMemory(buf, 0);
+    x.rc = 0;
+    if (x.w == NULL) {
+        xmlBufferFree(buf);
+        return OA_ENOMEM;
+    }
+    xmlTextWriterSetIndent(x.w, 1);
+    xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  ");
+    if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0)
+        x.rc = -1;
+    start(&x, "result");
+    attr_s(&x, "version", "1");
+    attr_s(&x, "status", oa_status_name(r->status));
+    attr_d(&x, "objective", r->objective);
+    attr_d(&x, "bound", r->bound);
+    attr_d(&x, "gap", r->gap);
+    attr_d(&x, "seconds", r->seconds);
+    attr_s(&x, "plan", r->name);
+    attr_s(&x, "currency", r->currency);
+    if (r->status == OA_STATUS_INFEASIBLE) {
+        attr_d(&x, "deficit", r->deficit);
+        attr_s(&x, "deficit-status", r->deficit_proven ? "optimal"
+                                                        : "feasible");
+    }
+    start(&x, "periods");
+    for (t = 1; t <= r->P; t++) {
+        start(&x, "period");
+        attr_i(&x, "index", t);
+        attr_s(&x, "label", label(r, t));
+        end(&x);
+    }
+    end(&x);
+    for (i = 0; i < r->ini.n; i++) {
+        const oa_initiative_result *v = &r->ini.v[i];
+        start(&x, "initiative");
+        attr_s(&x, "id", v->id);
+        attr_s(&x, "name", v->name);
+        attr_s(&x, "owner", v->owner);
+        attr_s(&x, "status", v->scheduled ? "scheduled" : "rejected");
+        if (v->scheduled) {
+            attr_i(&x, "start", v->start);
+            attr_i(&x, "finish", v->finish);
+            attr_s(&x, "start-label", label(r, v->start));
+            attr_s(&x, "finish-label", label(r, v->finish));
+            attr_i(&x, "delay", v->delay);
+        }
+        attr_i(&x, "earliest", v->earliest);
+        attr_d(&x, "fraction", v->fraction);
+        attr_d(&x, "value", v->value);
+        attr_d(&x, "cost", v->cost);
+        attr_s(&x, "mandatory", v->mandatory ? "true" : "false");
+        end(&x);
+    }
+    for (i = 0; i < r->loads.n; i++) {
+        const oa_load *l = &r->loads.v[i];
+        start(&x, "load");
+        attr_s(&x, "unit", l->unit);
+        attr_s(&x, "resource", l->resource);
+        attr_i(&x, "period", l->period);
+        attr_s(&x, "period-label", label(r, l->period));
+        attr_d(&x, "capacity", l->capacity);
+        attr_d(&x, "run", l->run);
+        attr_d(&x, "effects", l->effects);
+        attr_d(&x, "shortfall", l->shortfall);
+        attr_d(&x, "change", l->change);
+        attr_d(&x, "overtime", l->overtime);
+        attr_d(&x, "contractors", l->contractors);
+        attr_d(&x, "loan-in", l->loan_in);
+        attr_d(&x, "loan-out", l->loan_out);
+        attr_d(&x, "utilization", l->utilization);
+        attr_d(&x, "shadow-price", l->shadow_price);
+        end(&x);
+    }
+    for (i = 0; i < r->spend.n; i++) {
+        const oa_spend *s = &r->spend.v[i];
+        start(&x, "spend");
+        attr_s(&x, "budget", budget_names[s->kind]);
+        attr_s(&x, "unit", s->unit);
+        attr_i(&x, "from", s->from);
+        attr_i(&x, "to", s->to);
+        if (s->has_limit)
+            attr_d(&x, "limit", s->limit);
+        attr_d(&x, "spend", s->spend);
+        attr_d(&x, "operating", s->operating);
+        attr_d(&x, "initiatives", s->initiatives);
+        attr_d(&x, "overtime", s->overtime);
+        attr_d(&x, "contractors", s->contractors);
+        attr_d(&x, "loans", s->loans);
+        attr_d(&x, "shadow-price", s->shadow_price);
+        end(&x);
+    }
+    for (i = 0; i < r->deficits.n; i++) {
+        const oa_deficit *d = &r->deficits.v[i];
+        start(&x, "deficit");
+        attr_d(&x, "amount", d->amount);
+        attr_s(&x, "unit", d->unit);
+        if (!d->is_budget) {
+            attr_s(&x, "resource", d->resource);
+            attr_i(&x, "period", d->period);
+            attr_s(&x, "period-label", label(r, d->period));
+        } else {
+            attr_s(&x, "budget", budget_names[d->budget]);
+            attr_i(&x, "from", d->from);
+            attr_i(&x, "to", d->to);
+        }
+        end(&x);
+    }
+    end(&x);
+    if (x.rc >= 0 && xmlTextWriterEndDocument(x.w) < 0)
+        x.rc = -1;
+    xmlFreeTextWriter(x.w);
+    if (x.rc >= 0)
+        oap_buf_putn(b, (const char *)xmlBufferContent(buf),
+                     (size_t)xmlBufferLength(buf));
+    xmlBufferFree(buf);
+    if (x.rc < 0 || b->failed)
+        return OA_ENOMEM;
+    return OA_OK;
+}
+
+/* ---- reading ---- */
+
+typedef struct rd {
+    oa_result *r;
+    int oom;
+} rd;
+
+static const char *sattr(rd *c, const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    const char *s;
+    if (v == NULL)
+        return NULL;
+    s = oap_result_str(c->r, (const char *)v);
+    xmlFree(v);
+    if (s == NULL)
+        c->oom = 1;
+    return s;
+}
+
+static double dattr(rd *c, const xmlNode *n, const char *name, double dflt)
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    double d;
+    (void)c;
+    if (v == NULL)
+        return dflt;
+    d = strtod((const char *)v, NULL);
+    xmlFree(v);
+    return d;
+}
+
+static int iattr(rd *c, const xmlNode *n, const char *name)
+{
+    return (int)dattr(c, n, name, 0);
+}
+
+static int budget_kind(const char *s)
+{
+    if (s && strcmp(s, "range") == 0)
+        return OA_BUDGET_RANGE;
+    if (s && strcmp(s, "unit") == 0)
+        return OA_BUDGET_UNIT;
+    return OA_BUDGET_TOTAL;
+}
+
+static int read_doc(rd *c, const xmlNode *root)
+{
+    oa_result *r = c->r;
+    const xmlNode *n;
+    const char *st = sattr(c, root, "status");
+    int k;
+    for (k = 0; k <= OA_STATUS_NO_SOLUTION; k++)
+        if (st && strcmp(st, oa_status_name((oa_status)k)) == 0)
+            r->status = (oa_status)k;
+    r->objective = dattr(c, root, "objective", NAN);
+    r->bound = dattr(c, root, "bound", NAN);
+    r->gap = dattr(c, root, "gap", NAN);
+    r->seconds = dattr(c, root, "seconds", 0);
+    r->name = sattr(c, root, "plan");
+    r->currency = sattr(c, root, "currency");
+    r->deficit = dattr(c, root, "deficit", r->status == OA_STATUS_INFEASIBLE
+                                               ? NAN
+                                               : 0);
+    st = sattr(c, root, "deficit-status");
+    r->deficit_proven = st && strcmp(st, "optimal") == 0;
+    for (n = root->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (oap_xml_is(n, "periods")) {
+            const xmlNode *p;
+            int P = 0;
+            for (p = n->children; p; p = p->next)
+                if (oap_xml_is(p, "period"))
+                    P++;
+            r->labels = oap_calloc((size_t)P + 1, sizeof *r->labels);
+            if (r->labels == NULL)
+                return OA_ENOMEM;
+            r->P = P;
+            for (p = n->children; p; p = p->next)
+                if (oap_xml_is(p, "period")) {
+                    int t = iattr(c, p, "index");
+                    if (t < 1 || t > P)
+                        return OA_EINVALID;
+                    r->labels[t - 1] = sattr(c, p, "label");
+                }
+            for (k = 0; k < P; k++)
+                if (r->labels[k] == NULL)
+                    return OA_EINVALID;
+        } else if (oap_xml_is(n, "initiative")) {
+            oa_initiative_result v;
+            const char *s;
+            memset(&v, 0, sizeof v);
+            v.id = sattr(c, n, "id");
+            v.name = sattr(c, n, "name");
+            v.owner = sattr(c, n, "owner");
+            s = sattr(c, n, "status");
+            v.scheduled = s && strcmp(s, "scheduled") == 0;
+            v.start = iattr(c, n, "start");
+            v.finish = iattr(c, n, "finish");
+            v.earliest = iattr(c, n, "earliest");
+            v.delay = iattr(c, n, "delay");
+            v.fraction = dattr(c, n, "fraction", v.scheduled ? 1 : 0);
+            v.value = dattr(c, n, "value", 0);
+            v.cost = dattr(c, n, "cost", 0);
+            s = sattr(c, n, "mandatory");
+            v.mandatory = s && (strcmp(s, "true") == 0 || strcmp(s, "1") == 0);
+            if ((v.start > r->P || v.finish > r->P) ||
+                (v.scheduled && (v.start < 1 || v.finish < v.start)))
+                return OA_EINVALID;
+            if (OAP_VPUSH(r->ini, v) != OA_OK)
+                return OA_ENOMEM;
+        } else if (oap_xml_is(n, "load")) {
+            oa_load l;
+            l.unit = sattr(c, n, "unit");
+            l.resource = sattr(c, n, "resource");
+            l.period = iattr(c, n, "period");
+            l.capacity = dattr(c, n, "capacity", 0);
+            l.run = dattr(c, n, "run", 0);
+            l.effects = dattr(c, n, "effects", 0);
+            l.shortfall = dattr(c, n, "shortfall", 0);
+            l.change = dattr(c, n, "change", 0);
+            l.overtime = dattr(c, n, "overtime", 0);
+            l.contractors = dattr(c, n, "contractors", 0);
+            l.loan_in = dattr(c, n, "loan-in", 0);
+            l.loan_out = dattr(c, n, "loan-out", 0);
+            l.utilization = dattr(c, n, "utilization", NAN);
+            l.shadow_price = dattr(c, n, "shadow-price", NAN);
+            if (l.period < 1 || l.period > r->P)
+                return OA_EINVALID;
+            if (OAP_VPUSH(r->loads, l) != OA_OK)
+                return OA_ENOMEM;
+        } else if (oap_xml_is(n, "spend")) {
+            oa_spend s;
+            xmlChar *lim = xmlGetNoNsProp(n, (const xmlChar *)"limit");
+            memset(&s, 0, sizeof s);
+            s.kind = (oa_budget_kind)budget_kind(sattr(c, n, "budget"));
+            s.unit = sattr(c, n, "unit");
+            s.from = iattr(c, n, "from");
+            s.to = iattr(c, n, "to");
+            s.has_limit = lim != NULL;
+            xmlFree(lim);
+            s.limit = dattr(c, n, "limit", 0);
+            s.spend = dattr(c, n, "spend", 0);
+            s.operating = dattr(c, n, "operating", 0);
+            s.initiatives = dattr(c, n, "initiatives", 0);
+            s.overtime = dattr(c, n, "overtime", 0);
+            s.contractors = dattr(c, n, "contractors", 0);
+            s.loans = dattr(c, n, "loans", 0);
+            s.shadow_price = dattr(c, n, "shadow-price", NAN);
+            if (OAP_VPUSH(r->spend, s) != OA_OK)
+                return OA_ENOMEM;
+        } else if (oap_xml_is(n, "deficit")) {
+            oa_deficit d;
+            const char *bk;
+            memset(&d, 0, sizeof d);
+            d.amount = dattr(c, n, "amount", 0);
+            d.unit = sattr(c, n, "unit");
+            d.resource = sattr(c, n, "resource");
+            d.period = iattr(c, n, "period");
+            bk = sattr(c, n, "budget");
+            d.is_budget = bk != NULL;
+            d.budget = (oa_budget_kind)budget_kind(bk);
+            d.from = iattr(c, n, "from");
+            d.to = iattr(c, n, "to");
+            if (OAP_VPUSH(r->deficits, d) != OA_OK)
+                return OA_ENOMEM;
+        }
+    }
+    return c->oom ? OA_ENOMEM : OA_OK;
+}
+
+OA_API int oa_result_read_memory(oa_result **out, const char *data,
+                                 size_t size, const char *source,
+                                 oa_error *err)
+{
+    oa_error_list *errs = NULL;
+    xmlDoc *doc = NULL;
+    rd c;
+    int rc;
+    if (out)
+        *out = NULL;
+    OAP_ARG(out && (data || size == 0));
+    if (err)
+        oa_error_clear(err);
+    if (oa_error_list_new(&errs) != OA_OK)
+        return OA_ENOMEM;
+    rc = oap_xml_parse(&doc, data ? data : "", size, source, "result", errs);
+    if (rc == OA_OK)
+        rc = oap_xml_validate(doc, OAP_SCHEMA_RESULT, source, errs);
+    memset(&c, 0, sizeof c);
+    if (rc == OA_OK) {
+        c.r = oap_result_new();
+        rc = c.r ? read_doc(&c, xmlDocGetRootElement(doc)) : OA_ENOMEM;
+        if (rc == OA_EINVALID)
+            oap_xml_error(errs, rc, source, -1, "the result's periods, "
+                          "starts or loads do not agree");
+    }
+    if (rc != OA_OK && err && oa_error_list_count(errs) > 0)
+        *err = *oa_error_list_get(errs, 0);
+    else if (rc != OA_OK)
+        oap_error_set(err, rc, source, -1, "%s", oa_strerror(rc));
+    oa_error_list_free(errs);
+    xmlFreeDoc(doc);
+    if (rc != OA_OK) {
+        oa_result_free(c.r);
+        return rc;
+    }
+    *out = c.r;
+    return OA_OK;
+}
+
+OA_API int oa_result_read_file(oa_result **out, const char *path,
+                               oa_error *err)
+{
+    char *data;
+    size_t size;
+    int rc;
+    if (out)
+        *out = NULL;
+    OAP_ARG(out && path);
+    if (err)
+        oa_error_clear(err);
+    rc = oap_read_file(&data, &size, path, OA_READ_DEFAULT_MAX_BYTES, err);
+    if (rc != OA_OK)
+        return rc;
+    rc = oa_result_read_memory(out, data, size, path, err);
+    oap_free(data);
+    return rc;
+}
+
+OA_API const char *oa_result_schema(void)
+{
+    return oap_result_xsd;
+}

@@ -1,0 +1,660 @@
+/*
+ * Writers of results for people (text) and spreadsheets (CSV); the XML
+ * writer is in result_xml.c.  oa_result_save() writes any of them
+ * atomically.
+ */
+#include "fileio.h"
+#include "result.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Shortest text that reads back as the same double. */
+void oap_format_double(char *buf, size_t size, double v)
+{
+    int prec;
+    if (isnan(v)) {
+        snprintf(buf, size, "NaN");
+        return;
+    }
+    if (v == 0) {
+        snprintf(buf, size, "0");
+        return;
+    }
+    for (prec = 6; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+/* 1234567.8 -> "1,234,568" (rounded to whole units). */
+static void money(char *buf, size_t size, double v)
+{
+    char digits[64];
+    int n, i, j = 0, neg = v < 0;
+    if (isnan(v)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    n = (int)strlen(digits);
+    if (neg && strcmp(digits, "0") != 0 && j + 1 < (int)size)
+        buf[j++] = '-';
+    for (i = 0; i < n && j + 2 < (int)size; i++) {
+        buf[j++] = digits[i];
+        if ((n - i - 1) % 3 == 0 && i != n - 1)
+            buf[j++] = ',';
+    }
+    buf[j] = '\0';
+}
+
+/* A quantity with up to 2 decimals, trailing zeros dropped. */
+static void qty(char *buf, size_t size, double v)
+{
+    size_t n;
+    if (isnan(v)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    snprintf(buf, size, "%.2f", fabs(v) < 0.005 ? 0.0 : v);
+    n = strlen(buf);
+    while (n > 0 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (n > 0 && buf[n - 1] == '.')
+        buf[--n] = '\0';
+}
+
+/*
+ * Appends text wrapped at 100 columns: the first line as it comes, the
+ * following ones indented by indent spaces.  Breaks at spaces.
+ */
+static void put_wrapped(oap_buf *b, const char *text, int indent)
+{
+    const int width = 100;
+    size_t lead = strspn(text, " ");
+    int col = (int)lead;
+    const char *p = text + lead;
+    oap_buf_putn(b, text, lead);
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        if (col > indent && col + 1 + (int)n > width) {
+            oap_buf_printf(b, "\n%*s", indent, "");
+            col = indent;
+        } else if (p != text + lead) {
+            oap_buf_puts(b, " ");
+            col++;
+        }
+        oap_buf_putn(b, p, n);
+        col += (int)n;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    oap_buf_puts(b, "\n");
+}
+
+static const char *label(const oa_result *r, int t)
+{
+    const char *l = oa_result_period_label(r, t);
+    return l ? l : "?";
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+    const oa_initiative_result *x = *(const oa_initiative_result *const *)a;
+    const oa_initiative_result *y = *(const oa_initiative_result *const *)b;
+    if (x->scheduled != y->scheduled)
+        return y->scheduled - x->scheduled;
+    if (x->start != y->start)
+        return x->start - y->start;
+    return strcmp(x->id, y->id);
+}
+
+static void text_header(oap_buf *out, const oa_result *r)
+{
+    char v[64], bd[64];
+    const char *cur = r->currency ? r->currency : "";
+    oap_buf tmp, *b = &tmp;
+    oap_buf_init(&tmp);
+    oap_buf_printf(b, "Plan: %s\n", r->name ? r->name : "(unnamed)");
+    switch (r->status) {
+    case OA_STATUS_OPTIMAL:
+        money(v, sizeof v, r->objective);
+        oap_buf_printf(b, "Status: optimal. Objective %s %s, proven optimal",
+                       v, cur);
+        if (r->gap > 0)
+            oap_buf_printf(b, " within a gap of %.2f%%", 100 * r->gap);
+        oap_buf_puts(b, ".\n");
+        break;
+    case OA_STATUS_FEASIBLE:
+        money(v, sizeof v, r->objective);
+        money(bd, sizeof bd, r->bound);
+        if (isnan(r->bound))
+            oap_buf_printf(b, "Status: feasible (a limit stopped the search "
+                           "before any bound was known). Objective %s %s.\n",
+                           v, cur);
+        else
+            oap_buf_printf(b, "Status: feasible (a limit stopped the search). "
+                           "Objective %s %s; no roadmap is better than %s "
+                           "(gap %.2f%%).\n", v, cur, bd, 100 * r->gap);
+        break;
+    case OA_STATUS_RELAXED:
+        money(v, sizeof v, r->objective);
+        oap_buf_printf(b, "Status: relaxed (LP relaxation: initiatives may be "
+                       "funded in part). Objective %s %s, an upper bound for "
+                       "any roadmap.\n", v, cur);
+        break;
+    case OA_STATUS_INFEASIBLE:
+        oap_buf_puts(b, "Status: infeasible. The mandatory work cannot fit "
+                        "in the capacity, levers and budgets.\n");
+        break;
+    case OA_STATUS_NO_SOLUTION:
+        oap_buf_puts(b, "Status: no roadmap found within the time limit.\n");
+        break;
+    }
+    oap_buf_printf(b, "Solved in %.2f s.", r->seconds);
+    if (b->failed) {
+        out->failed = 1;
+    } else {
+        char *line, *save = NULL;
+        for (line = strtok_r(b->data, "\n", &save); line;
+             line = strtok_r(NULL, "\n", &save))
+            put_wrapped(out, line, 2);
+    }
+    oap_buf_free(&tmp);
+}
+
+static void text_roadmap(oap_buf *b, const oa_result *r)
+{
+    size_t i, n = r->ini.n, nsched = 0;
+    const oa_initiative_result **v;
+    int t, bars = r->P <= 36;
+    v = oap_calloc(n + 1, sizeof *v);
+    if (v == NULL) {
+        b->failed = 1;
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        v[i] = &r->ini.v[i];
+        nsched += (size_t)v[i]->scheduled;
+    }
+    qsort(v, n, sizeof *v, cmp_start);
+    oap_buf_printf(b, "\nRoadmap: %zu of %zu initiatives scheduled "
+                   "(%s .. %s)\n\n", nsched, n, label(r, 1), label(r, r->P));
+    oap_buf_printf(b, "  %-22s %-9s %-8s %-8s %5s %12s", "initiative",
+                   "status", "start", "finish", "delay", "value");
+    if (bars)
+        oap_buf_printf(b, "  %s", "timeline");
+    oap_buf_puts(b, "\n");
+    for (i = 0; i < n; i++) {
+        const oa_initiative_result *ir = v[i];
+        char val[64];
+        const char *st = ir->scheduled
+                             ? (r->status == OA_STATUS_RELAXED &&
+                                        ir->fraction < 1 - 1e-9
+                                    ? "partial"
+                                    : "scheduled")
+                             : "rejected";
+        money(val, sizeof val, ir->value);
+        oap_buf_printf(b, "  %-22.22s %-9s %-8.8s %-8.8s ", ir->id, st,
+                       ir->scheduled ? label(r, ir->start) : "-",
+                       ir->scheduled ? label(r, ir->finish) : "-");
+        if (ir->scheduled)
+            oap_buf_printf(b, "%5d %12s", ir->delay, val);
+        else
+            oap_buf_printf(b, "%5s %12s", "-", "-");
+        if (bars) {
+            oap_buf_puts(b, "  ");
+            for (t = 1; t <= r->P; t++)
+                oap_buf_puts(b, ir->scheduled && t >= ir->start &&
+                                        t <= ir->finish
+                                    ? "#"
+                                    : ".");
+        }
+        if (r->status == OA_STATUS_RELAXED && ir->scheduled &&
+            ir->fraction < 1 - 1e-9)
+            oap_buf_printf(b, "  %.0f%%", 100 * ir->fraction);
+        if (ir->mandatory)
+            oap_buf_puts(b, "  (mandatory)");
+        oap_buf_puts(b, "\n");
+    }
+    oap_free(v);
+}
+
+static void text_loads(oap_buf *b, const oa_result *r)
+{
+    size_t i;
+    int t, wide = r->P <= 12;
+    if (r->loads.n == 0)
+        return;
+    oap_buf_puts(b, "\nUnit loads: work as a share of capacity "
+                    "(+ overtime, contractors or loans in used)\n\n");
+    if (wide) {
+        oap_buf_printf(b, "  %-20s ", "unit/resource");
+        for (t = 1; t <= r->P; t++) {
+            const char *l = label(r, t);
+            size_t n = strlen(l);
+            oap_buf_printf(b, "%5.5s ", n > 5 ? l + n - 5 : l);
+        }
+        oap_buf_puts(b, "\n");
+    } else {
+        oap_buf_printf(b, "  %-20s %7s %7s %7s %10s %10s %10s\n",
+                       "unit/resource", "min", "mean", "max", "overtime",
+                       "contract.", "loans in");
+    }
+    for (i = 0; i < r->loads.n; i += (size_t)r->P) {
+        const oa_load *l = &r->loads.v[i];
+        char name[64];
+        snprintf(name, sizeof name, "%s/%s", l->unit, l->resource);
+        oap_buf_printf(b, "  %-20.20s%s", name, wide ? " " : "");
+        if (wide) {
+            for (t = 0; t < r->P && i + (size_t)t < r->loads.n; t++) {
+                const oa_load *x = &r->loads.v[i + (size_t)t];
+                int lever = x->overtime > 1e-9 || x->contractors > 1e-9 ||
+                            x->loan_in > 1e-9;
+                if (isnan(x->utilization))
+                    oap_buf_printf(b, "  n/a%s", lever ? "+" : " ");
+                else
+                    oap_buf_printf(b, "%4.0f%%%s", 100 * x->utilization,
+                                   lever ? "+" : " ");
+            }
+        } else {
+            double mn = HUGE_VAL, mx = -HUGE_VAL, sum = 0, ot = 0, ct = 0,
+                   ln = 0;
+            int cnt = 0;
+            for (t = 0; t < r->P && i + (size_t)t < r->loads.n; t++) {
+                const oa_load *x = &r->loads.v[i + (size_t)t];
+                ot += x->overtime;
+                ct += x->contractors;
+                ln += x->loan_in;
+                if (isnan(x->utilization))
+                    continue;
+                mn = x->utilization < mn ? x->utilization : mn;
+                mx = x->utilization > mx ? x->utilization : mx;
+                sum += x->utilization;
+                cnt++;
+            }
+            if (cnt)
+                oap_buf_printf(b, " %6.0f%% %6.0f%% %6.0f%%", 100 * mn,
+                               100 * sum / cnt, 100 * mx);
+            else
+                oap_buf_printf(b, " %7s %7s %7s", "-", "-", "-");
+            oap_buf_printf(b, " %10.1f %10.1f %10.1f", ot, ct, ln);
+        }
+        oap_buf_puts(b, "\n");
+    }
+}
+
+static void text_spend(oap_buf *b, const oa_result *r)
+{
+    size_t i;
+    if (r->spend.n == 0)
+        return;
+    oap_buf_printf(b, "\nSpend%s%s\n\n", r->currency ? " in " : "",
+                   r->currency ? r->currency : "");
+    oap_buf_printf(b, "  %-22s %13s %13s %12s %12s %12s\n", "budget", "limit",
+                   "spend", "operating", "initiatives", "levers");
+    for (i = 0; i < r->spend.n; i++) {
+        const oa_spend *s = &r->spend.v[i];
+        char name[80], lim[40], sp[40], op[40], in[40], lv[40];
+        if (s->kind == OA_BUDGET_UNIT && !s->has_limit)
+            continue;
+        if (s->kind == OA_BUDGET_TOTAL)
+            snprintf(name, sizeof name, "total");
+        else if (s->kind == OA_BUDGET_RANGE)
+            snprintf(name, sizeof name, "%s..%s", label(r, s->from),
+                     label(r, s->to));
+        else
+            snprintf(name, sizeof name, "unit %s", s->unit);
+        if (s->has_limit)
+            money(lim, sizeof lim, s->limit);
+        else
+            snprintf(lim, sizeof lim, "none");
+        money(sp, sizeof sp, s->spend);
+        money(op, sizeof op, s->operating);
+        money(in, sizeof in, s->initiatives);
+        money(lv, sizeof lv, s->overtime + s->contractors + s->loans);
+        oap_buf_printf(b, "  %-22.22s %13s %13s %12s %12s %12s\n", name, lim,
+                       sp, op, in, lv);
+    }
+}
+
+/* A unit's resource whose capacity row binds in some periods. */
+typedef struct bneck {
+    double value;          /* largest marginal value */
+    int nbind;             /* periods where it binds */
+    size_t first;          /* index of its first load */
+    const oa_spend *spend; /* or a budget */
+} bneck;
+
+static int cmp_bneck(const void *a, const void *b)
+{
+    const bneck *x = a, *y = b;
+    if (x->value != y->value)
+        return (x->value < y->value) - (x->value > y->value);
+    return y->nbind - x->nbind;
+}
+
+/* Does the capacity row of this load bind (no slack left)? */
+static int binds(const oa_load *l)
+{
+    double use = l->run + l->effects - l->shortfall + l->change + l->loan_out;
+    double have = l->capacity + l->overtime + l->contractors + l->loan_in;
+    return use > 1e-9 && use >= have - 1e-6 * (1 + have);
+}
+
+/* "2027-01..2027-03, 2027-05" for the binding periods of one row. */
+static void bind_ranges(oap_buf *b, const oa_result *r, size_t first)
+{
+    int t, run = 0, n = 0;
+    for (t = 0; t <= r->P; t++) {
+        int on = t < r->P && binds(&r->loads.v[first + (size_t)t]);
+        if (on && !run)
+            run = t + 1;
+        if (!on && run) {
+            oap_buf_printf(b, "%s%s", n++ ? ", " : "", label(r, run));
+            if (t > run)
+                oap_buf_printf(b, "..%s", label(r, t));
+            run = 0;
+        }
+    }
+}
+
+static void text_bottlenecks(oap_buf *b, const oa_result *r)
+{
+    size_t i, n = 0;
+    int t;
+    bneck *v = oap_calloc(r->loads.n + r->spend.n + 1, sizeof *v);
+    if (v == NULL) {
+        b->failed = 1;
+        return;
+    }
+    for (i = 0; i + (size_t)r->P <= r->loads.n && r->P > 0; i += (size_t)r->P) {
+        bneck x;
+        memset(&x, 0, sizeof x);
+        x.first = i;
+        for (t = 0; t < r->P; t++) {
+            const oa_load *l = &r->loads.v[i + (size_t)t];
+            if (binds(l))
+                x.nbind++;
+            if (l->shadow_price > x.value)
+                x.value = l->shadow_price;
+        }
+        if (x.nbind > 0 || x.value > 1e-9)
+            v[n++] = x;
+    }
+    for (i = 0; i < r->spend.n; i++)
+        if (r->spend.v[i].has_limit &&
+            (r->spend.v[i].shadow_price > 1e-9 ||
+             r->spend.v[i].spend >= r->spend.v[i].limit - 1e-6 *
+                                        (1 + r->spend.v[i].limit))) {
+            v[n].value = r->spend.v[i].shadow_price > 1e-9
+                             ? r->spend.v[i].shadow_price
+                             : 0;
+            v[n].nbind = 1;
+            v[n].spend = &r->spend.v[i];
+            n++;
+        }
+    qsort(v, n, sizeof *v, cmp_bneck);
+    oap_buf_puts(b, "\nBottlenecks: where capacity or budget is used up "
+                    "(marginal values are\nlocal to this roadmap: what one "
+                    "more unit saves in levers or penalties)\n\n");
+    if (n == 0)
+        oap_buf_puts(b, "  None: every unit and budget has room left.\n");
+    for (i = 0; i < n && i < 8; i++) {
+        char val[64];
+        money(val, sizeof val, v[i].value);
+        oap_buf line;
+        oap_buf_init(&line);
+        if (v[i].spend == NULL) {
+            const oa_load *l = &r->loads.v[v[i].first];
+            oap_buf_printf(&line, "  %s/%s full in ", l->unit, l->resource);
+            bind_ranges(&line, r, v[i].first);
+            if (v[i].value > 1e-9)
+                oap_buf_printf(&line, "; one more %s is worth up to %s",
+                               l->resource, val);
+        } else {
+            const oa_spend *s = v[i].spend;
+            if (s->kind == OA_BUDGET_TOTAL)
+                oap_buf_puts(&line, "  the total budget is spent");
+            else if (s->kind == OA_BUDGET_RANGE)
+                oap_buf_printf(&line, "  the budget of %s..%s is spent",
+                               label(r, s->from), label(r, s->to));
+            else
+                oap_buf_printf(&line, "  the budget of %s is spent",
+                               s->unit);
+            if (v[i].value > 1e-9)
+                oap_buf_printf(&line, "; one more unit of money is worth "
+                               "%.4g", v[i].value);
+        }
+        if (line.failed)
+            b->failed = 1;
+        else
+            put_wrapped(b, line.data, 4);
+        oap_buf_free(&line);
+    }
+    if (n > 8)
+        oap_buf_printf(b, "  ... and %zu more\n", n - 8);
+    oap_free(v);
+}
+
+static void text_deficits(oap_buf *b, const oa_result *r)
+{
+    size_t i;
+    char q[64];
+    if (isnan(r->deficit)) {
+        oap_buf_puts(b, "\nThe time limit ran out before the least deficit "
+                        "was found.\n");
+        return;
+    }
+    qty(q, sizeof q, r->deficit);
+    oap_buf_printf(b, "\nWhat would make it fit: a least total deficit of %s "
+                   "(%s), made of:\n\n", q,
+                   r->deficit_proven ? "proven least"
+                                     : "best found within the time limit");
+    for (i = 0; i < r->deficits.n; i++) {
+        const oa_deficit *d = &r->deficits.v[i];
+        if (!d->is_budget) {
+            qty(q, sizeof q, d->amount);
+            oap_buf_printf(b, "  %s more %s for %s in %s\n", q, d->resource,
+                           d->unit, label(r, d->period));
+        } else {
+            money(q, sizeof q, d->amount);
+            if (d->budget == OA_BUDGET_TOTAL)
+                oap_buf_printf(b, "  %s more total budget\n", q);
+            else if (d->budget == OA_BUDGET_RANGE)
+                oap_buf_printf(b, "  %s more budget in %s..%s\n", q,
+                               label(r, d->from), label(r, d->to));
+            else
+                oap_buf_printf(b, "  %s more budget for %s\n", q, d->unit);
+        }
+    }
+}
+
+static void write_text(oap_buf *b, const oa_result *r)
+{
+    text_header(b, r);
+    if (r->status == OA_STATUS_INFEASIBLE) {
+        text_deficits(b, r);
+        return;
+    }
+    if (r->status == OA_STATUS_NO_SOLUTION)
+        return;
+    text_roadmap(b, r);
+    text_loads(b, r);
+    text_spend(b, r);
+    text_bottlenecks(b, r);
+}
+
+/* CSV: RFC 4180 quoting. */
+static void csv_str(oap_buf *b, const char *s)
+{
+    if (s == NULL)
+        return;
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        oap_buf_puts(b, s);
+        return;
+    }
+    oap_buf_putn(b, "\"", 1);
+    for (; *s; s++) {
+        if (*s == '"')
+            oap_buf_putn(b, "\"", 1);
+        oap_buf_putn(b, s, 1);
+    }
+    oap_buf_putn(b, "\"", 1);
+}
+
+static void csv_num(oap_buf *b, double v)
+{
+    char buf[40];
+    if (isnan(v))
+        return;
+    oap_format_double(buf, sizeof buf, v);
+    oap_buf_puts(b, buf);
+}
+
+static void write_csv(oap_buf *b, const oa_result *r)
+{
+    size_t i;
+    oap_buf_puts(b, "initiative,name,owner,status,start,start_label,finish,"
+                    "finish_label,delay,fraction,value,cost,mandatory\n");
+    for (i = 0; i < r->ini.n; i++) {
+        const oa_initiative_result *x = &r->ini.v[i];
+        csv_str(b, x->id);
+        oap_buf_puts(b, ",");
+        csv_str(b, x->name);
+        oap_buf_puts(b, ",");
+        csv_str(b, x->owner);
+        oap_buf_printf(b, ",%s,", x->scheduled ? "scheduled" : "rejected");
+        if (x->scheduled) {
+            oap_buf_printf(b, "%d,", x->start);
+            csv_str(b, label(r, x->start));
+            oap_buf_printf(b, ",%d,", x->finish);
+            csv_str(b, label(r, x->finish));
+            oap_buf_printf(b, ",%d,", x->delay);
+        } else {
+            oap_buf_puts(b, ",,,,,");
+        }
+        csv_num(b, x->fraction);
+        oap_buf_puts(b, ",");
+        csv_num(b, x->value);
+        oap_buf_puts(b, ",");
+        csv_num(b, x->cost);
+        oap_buf_printf(b, ",%d\n", x->mandatory);
+    }
+    oap_buf_puts(b, "\nunit,resource,period,period_label,capacity,run,effects,"
+                    "shortfall,change,overtime,contractors,loan_in,loan_out,"
+                    "utilization,shadow_price\n");
+    for (i = 0; i < r->loads.n; i++) {
+        const oa_load *l = &r->loads.v[i];
+        csv_str(b, l->unit);
+        oap_buf_puts(b, ",");
+        csv_str(b, l->resource);
+        oap_buf_printf(b, ",%d,", l->period);
+        csv_str(b, label(r, l->period));
+        oap_buf_puts(b, ",");
+        csv_num(b, l->capacity);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->run);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->effects);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->shortfall);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->change);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->overtime);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->contractors);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->loan_in);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->loan_out);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->utilization);
+        oap_buf_puts(b, ",");
+        csv_num(b, l->shadow_price);
+        oap_buf_puts(b, "\n");
+    }
+    if (r->status == OA_STATUS_INFEASIBLE) {
+        oap_buf_puts(b, "\ndeficit,unit,resource,period,period_label,budget,"
+                        "from,to,amount\n");
+        for (i = 0; i < r->deficits.n; i++) {
+            const oa_deficit *d = &r->deficits.v[i];
+            static const char *const kinds[] = { "total", "range", "unit" };
+            oap_buf_puts(b, d->is_budget ? "budget," : "capacity,");
+            csv_str(b, d->unit);
+            oap_buf_puts(b, ",");
+            csv_str(b, d->resource);
+            if (!d->is_budget) {
+                oap_buf_printf(b, ",%d,", d->period);
+                csv_str(b, label(r, d->period));
+                oap_buf_puts(b, ",,,");
+            } else {
+                oap_buf_printf(b, ",,,%s,%d,%d", kinds[d->budget], d->from,
+                               d->to);
+            }
+            oap_buf_puts(b, ",");
+            csv_num(b, d->amount);
+            oap_buf_puts(b, "\n");
+        }
+    }
+}
+
+int oap_result_write_xml(oap_buf *b, const oa_result *r);
+
+OA_API int oa_result_write(char **out, size_t *size, const oa_result *r,
+                           oa_format format)
+{
+    oap_buf b;
+    int rc = OA_OK;
+    if (out)
+        *out = NULL;
+    if (size)
+        *size = 0;
+    OAP_ARG(out && r);
+    oap_buf_init(&b);
+    switch (format) {
+    case OA_FORMAT_TEXT:
+        write_text(&b, r);
+        break;
+    case OA_FORMAT_CSV:
+        write_csv(&b, r);
+        break;
+    case OA_FORMAT_XML:
+        rc = oap_result_write_xml(&b, r);
+        break;
+    default:
+        oap_buf_free(&b);
+        return OA_EINVAL;
+    }
+    if (rc != OA_OK) {
+        oap_buf_free(&b);
+        return rc;
+    }
+    if (size)
+        *size = b.len;
+    *out = oap_buf_steal(&b);
+    return *out ? OA_OK : OA_ENOMEM;
+}
+
+OA_API int oa_result_save(const oa_result *r, const char *path,
+                          oa_format format, oa_error *err)
+{
+    char *text;
+    size_t size;
+    int rc;
+    OAP_ARG(r && path);
+    if (err)
+        oa_error_clear(err);
+    rc = oa_result_write(&text, &size, r, format);
+    if (rc != OA_OK)
+        return rc;
+    rc = oap_write_file(path, text, size, err);
+    oap_free(text);
+    return rc;
+}

@@ -1,0 +1,454 @@
+/*
+ * libxml2 services for the readers and writers: safe parsing from memory,
+ * built-in schemas compiled once, errors captured with file and line.
+ */
+#include "xml.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static int init_status = OA_OK;
+static xmlSchemaPtr schemas[OAP_SCHEMA_COUNT];
+
+static void ignore_error(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+static const char *schema_text(oap_schema_kind kind)
+{
+    switch (kind) {
+    case OAP_SCHEMA_PLAN: return oap_plan_xsd;
+    case OAP_SCHEMA_RESULT: return oap_result_xsd;
+    default: return NULL;
+    }
+}
+
+static void init_once_fn(void)
+{
+    int k;
+    xmlInitParser();
+    for (k = 0; k < OAP_SCHEMA_COUNT; k++) {
+        const char *text = schema_text((oap_schema_kind)k);
+        xmlSchemaParserCtxtPtr pc =
+            xmlSchemaNewMemParserCtxt(text, (int)strlen(text));
+        if (pc == NULL) {
+            init_status = OA_ENOMEM;
+            return;
+        }
+        xmlSchemaSetParserStructuredErrors(pc, ignore_error, NULL);
+        schemas[k] = xmlSchemaParse(pc);
+        xmlSchemaFreeParserCtxt(pc);
+        if (schemas[k] == NULL) {
+            init_status = OA_EINTERNAL;
+            return;
+        }
+    }
+}
+
+int oap_xml_init(void)
+{
+    pthread_once(&init_once, init_once_fn);
+    return init_status;
+}
+
+OA_API int oa_init(void)
+{
+    return oap_xml_init();
+}
+
+int oap_xml_error(oa_error_list *errs, int code, const char *source,
+                  int line, const char *fmt, ...)
+{
+    oa_error e;
+    va_list ap;
+    oa_error_clear(&e);
+    va_start(ap, fmt);
+    oap_error_setv(&e, code, source, line, fmt, ap);
+    va_end(ap);
+    return oap_error_list_push(errs, &e);
+}
+
+int oap_xml_line(const xmlNode *node)
+{
+    long l = xmlGetLineNo(node);
+    return l > 0 && l < 0x7fffffff ? (int)l : -1;
+}
+
+int oap_xml_is(const xmlNode *node, const char *name)
+{
+    return node && node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+           strcmp((const char *)node->name, name) == 0;
+}
+
+/* Friendlier words for the schema's patterns (lib/schema/plan.xsd). */
+static const struct {
+    const char *pattern, *words;
+} patterns[] = {
+    { "([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+\\-]?[0-9]+)?",
+      "is not a non-negative decimal number (like 12, 0.5 or 5e1)" },
+    { "[\\-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+\\-]?[0-9]+)?",
+      "is not a decimal number (like -3, 12 or 0.5)" },
+    { "[0-9]{1,9}", "is not a whole number" },
+    { "[A-Za-z0-9_.\\-]+",
+      "is not an id (letters, digits, '_', '.' and '-')" },
+};
+
+/*
+ * Rewrites "Element 'x', attribute 'y': [facet 'pattern'] The value 'v' is
+ * not accepted by the pattern 'p'." as "<x>: y 'v' is not a ...".
+ */
+static void reword(char *msg, size_t size)
+{
+    char elem[64], attr[64], value[200], pat[200];
+    const char *p = msg, *q;
+    size_t i;
+    if (strncmp(p, "Element '", 9) != 0)
+        return;
+    p += 9;
+    q = strchr(p, '\'');
+    if (q == NULL || (size_t)(q - p) >= sizeof elem)
+        return;
+    memcpy(elem, p, (size_t)(q - p));
+    elem[q - p] = '\0';
+    p = q + 1;
+    if (strncmp(p, ", attribute '", 13) != 0) {
+        /* "Element 'x': ..." becomes "<x>: ..." */
+        if (strncmp(p, ": This element is not expected.", 31) == 0) {
+            const char *x = strstr(p, "Expected is ");
+            char list[300] = "";
+            if (x) {
+                const char *a = strchr(x, '('), *b = strrchr(x, ')');
+                if (a && b && b > a + 2 && (size_t)(b - a) < sizeof list) {
+                    memcpy(list, a + 2, (size_t)(b - a - 3));
+                    list[b - a - 3] = '\0';
+                }
+            }
+            if (list[0])
+                snprintf(msg, size, "<%.60s>: element not allowed here "
+                         "(expected %s%.300s)", elem,
+                         strstr(x, "one of") ? "one of " : "", list);
+            else
+                snprintf(msg, size, "<%.60s>: element not allowed here",
+                         elem);
+        }
+        else if (strncmp(p, ": ", 2) == 0) {
+            char rest[OA_ERROR_TEXT_LENGTH];
+            oap_strlcpy(rest, p + 2, sizeof rest);
+            snprintf(msg, size, "<%.60s>: %.400s", elem, rest);
+        }
+        return;
+    }
+    p += 13;
+    q = strchr(p, '\'');
+    if (q == NULL || (size_t)(q - p) >= sizeof attr)
+        return;
+    memcpy(attr, p, (size_t)(q - p));
+    attr[q - p] = '\0';
+    p = q + 1;
+    if (strncmp(p, ": [facet 'enumeration'] The value '", 35) == 0) {
+        p += 35;
+        q = strstr(p, "' is not an element of the set {");
+        if (q == NULL || (size_t)(q - p) >= sizeof value)
+            return;
+        memcpy(value, p, (size_t)(q - p));
+        value[q - p] = '\0';
+        p = q + 32;
+        q = strchr(p, '}');
+        if (q == NULL || (size_t)(q - p) >= sizeof pat)
+            return;
+        memcpy(pat, p, (size_t)(q - p));
+        pat[q - p] = '\0';
+        snprintf(msg, size, "<%.60s>: %.60s '%.150s' is not one of %.150s",
+                 elem, attr, value, pat);
+        return;
+    }
+    if (strncmp(p, ": [facet 'pattern'] The value '", 31) != 0) {
+        if (strstr(p, "is not allowed.") != NULL)
+            snprintf(msg, size, "<%.60s>: unknown attribute '%.60s'", elem,
+                     attr);
+        else if (strncmp(p, ": ", 2) == 0) {
+            char rest[OA_ERROR_TEXT_LENGTH];
+            oap_strlcpy(rest, p + 2, sizeof rest);
+            snprintf(msg, size, "<%.60s>: attribute '%.60s': %.360s", elem,
+                     attr, rest);
+        }
+        return;
+    }
+    p += 31;
+    q = strstr(p, "' is not accepted by the pattern '");
+    if (q == NULL || (size_t)(q - p) >= sizeof value)
+        return;
+    memcpy(value, p, (size_t)(q - p));
+    value[q - p] = '\0';
+    p = q + 34;
+    q = strrchr(p, '\'');
+    if (q == NULL || (size_t)(q - p) >= sizeof pat)
+        return;
+    memcpy(pat, p, (size_t)(q - p));
+    pat[q - p] = '\0';
+    for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++)
+        if (strcmp(pat, patterns[i].pattern) == 0) {
+            snprintf(msg, size, "<%.60s>: %.60s '%.150s' %s", elem, attr,
+                     value, patterns[i].words);
+            return;
+        }
+}
+
+typedef struct capture {
+    oa_error_list *errs;
+    const char *source;
+    int count;
+    int oom;
+} capture;
+
+static void capture_error(void *ctx, xmlErrorPtr e)
+{
+    capture *c = ctx;
+    char msg[OA_ERROR_TEXT_LENGTH];
+    size_t n;
+    if (e == NULL || e->level < XML_ERR_ERROR)
+        return;
+    oap_strlcpy(msg, e->message ? e->message : "unknown XML error",
+                sizeof msg);
+    n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (e->domain == XML_FROM_SCHEMASV)
+        reword(msg, sizeof msg);
+    c->count++;
+    /* Keep the list readable: a broken file can raise thousands. */
+    if (c->count > 100)
+        return;
+    if (oap_xml_error(c->errs, e->domain == XML_FROM_SCHEMASV ? OA_EINVALID
+                                                              : OA_EPARSE,
+                      c->source, e->line > 0 ? e->line : -1, "%s", msg) !=
+        OA_OK)
+        c->oom = 1;
+}
+
+/*
+ * libxml2 records an element at the line of its start tag's closing '>'.
+ * A start tag spread over several lines should be reported where it
+ * begins, so the lines are set again from the text: start tags appear in
+ * the text in document order, once comments, processing instructions,
+ * CDATA sections and end tags are skipped ('<' cannot occur unescaped in
+ * attribute values or text).
+ */
+typedef struct line_walk {
+    const char *data;
+    size_t size, pos;
+    long line;
+} line_walk;
+
+static long next_start_tag(line_walk *w)
+{
+    const char *d = w->data;
+    while (w->pos < w->size) {
+        char ch = d[w->pos];
+        if (ch == '\n') {
+            w->line++;
+            w->pos++;
+            continue;
+        }
+        if (ch != '<') {
+            w->pos++;
+            continue;
+        }
+        if (w->pos + 1 < w->size && d[w->pos + 1] != '/' &&
+            d[w->pos + 1] != '!' && d[w->pos + 1] != '?') {
+            w->pos++;
+            return w->line;
+        }
+        {
+            const char *end = NULL;
+            size_t skip = 2;
+            if (w->size - w->pos >= 4 && memcmp(d + w->pos, "<!--", 4) == 0)
+                end = "-->";
+            else if (w->size - w->pos >= 9 &&
+                     memcmp(d + w->pos, "<![CDATA[", 9) == 0)
+                end = "]]>";
+            else if (d[w->pos + 1] == '?')
+                end = "?>";
+            else
+                end = ">";
+            w->pos += skip;
+            while (w->pos < w->size &&
+                   strncmp(d + w->pos, end, strlen(end)) != 0) {
+                if (d[w->pos] == '\n')
+                    w->line++;
+                w->pos++;
+            }
+            w->pos += strlen(end);
+        }
+    }
+    return -1;
+}
+
+static void fix_lines(xmlNode *n, line_walk *w)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        {
+            long line = next_start_tag(w);
+            if (line > 0 && line < 65535 && n->line < 65535)
+                n->line = (unsigned short)line;
+        }
+        fix_lines(n->children, w);
+    }
+}
+
+/* Line of the first "<!DOCTYPE" in the text, for the DTD error. */
+static int doctype_line(const char *data, size_t size)
+{
+    size_t i;
+    int line = 1;
+    for (i = 0; i + 9 <= size; i++) {
+        if (data[i] == '\n')
+            line++;
+        else if (memcmp(data + i, "<!DOCTYPE", 9) == 0)
+            return line;
+    }
+    return 1;
+}
+
+static int has_ns_attribute(const xmlNode *n, oa_error_list *errs,
+                            const char *source)
+{
+    int found = 0;
+    for (; n; n = n->next) {
+        const xmlAttr *a;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (a = n->properties; a; a = a->next)
+            if (a->ns != NULL) {
+                oap_xml_error(errs, OA_EINVALID, source, oap_xml_line(n),
+                              "<%s>: unknown attribute '%s:%s'",
+                              (const char *)n->name,
+                              a->ns->prefix ? (const char *)a->ns->prefix : "",
+                              (const char *)a->name);
+                found = 1;
+            }
+        if (has_ns_attribute(n->children, errs, source))
+            found = 1;
+    }
+    return found;
+}
+
+int oap_xml_parse(xmlDoc **out, const char *data, size_t size,
+                  const char *source, const char *root, oa_error_list *errs)
+{
+    xmlParserCtxtPtr ctxt;
+    xmlDocPtr doc;
+    xmlNodePtr r;
+    capture cap = { errs, source, 0, 0 };
+    xmlStructuredErrorFunc old_fn;
+    void *old_ctx;
+    int wellformed, rc;
+
+    *out = NULL;
+    rc = oap_xml_init();
+    if (rc != OA_OK)
+        return rc;
+    if (size > (size_t)0x7fffffff) {
+        oap_xml_error(errs, OA_ELIMIT, source, -1, "document too large");
+        return OA_ELIMIT;
+    }
+    ctxt = xmlNewParserCtxt();
+    if (ctxt == NULL)
+        return OA_ENOMEM;
+    old_fn = xmlStructuredError;
+    old_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&cap, capture_error);
+    /* No NOENT (entity substitution), no DTDLOAD/DTDVALID, no HUGE. */
+    doc = xmlCtxtReadMemory(ctxt, data, (int)size, source, NULL,
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+                                XML_PARSE_NOCDATA);
+    wellformed = ctxt->wellFormed;
+    xmlSetStructuredErrorFunc(old_ctx, old_fn);
+    xmlFreeParserCtxt(ctxt);
+    if (cap.oom) {
+        xmlFreeDoc(doc);
+        return OA_ENOMEM;
+    }
+    if (doc == NULL || !wellformed || cap.count > 0) {
+        if (cap.count == 0)
+            oap_xml_error(errs, OA_EPARSE, source, -1,
+                          "not a well-formed XML document");
+        xmlFreeDoc(doc);
+        return OA_EPARSE;
+    }
+    if (doc->intSubset != NULL || doc->extSubset != NULL) {
+        oap_xml_error(errs, OA_EINVALID, source, doctype_line(data, size),
+                      "the document has a DTD (<!DOCTYPE>); a %s may not "
+                      "have one", root);
+        xmlFreeDoc(doc);
+        return OA_EINVALID;
+    }
+    r = xmlDocGetRootElement(doc);
+    if (r == NULL || strcmp((const char *)r->name, root) != 0 ||
+        r->ns != NULL) {
+        if (r && r->ns)
+            oap_xml_error(errs, OA_EINVALID, source, oap_xml_line(r),
+                          "<%s> is in the namespace '%s'; the format uses "
+                          "no namespace", (const char *)r->name,
+                          r->ns->href ? (const char *)r->ns->href : "");
+        else
+            oap_xml_error(errs, OA_EINVALID, source,
+                          r ? oap_xml_line(r) : -1,
+                          "the root element is <%s>, expected <%s>",
+                          r ? (const char *)r->name : "", root);
+        xmlFreeDoc(doc);
+        return OA_EINVALID;
+    }
+    {
+        line_walk w = { data, size, 0, 1 };
+        fix_lines(r, &w);
+    }
+    /* Attributes in a namespace (xsi:...) are unknown attributes too; the
+     * schema validator lets xsi: through. */
+    if (has_ns_attribute(r, errs, source)) {
+        xmlFreeDoc(doc);
+        return OA_EINVALID;
+    }
+    *out = doc;
+    return OA_OK;
+}
+
+int oap_xml_validate(xmlDoc *doc, oap_schema_kind kind, const char *source,
+                     oa_error_list *errs)
+{
+    xmlSchemaValidCtxtPtr v;
+    capture cap = { errs, source, 0, 0 };
+    int rc = oap_xml_init();
+    if (rc != OA_OK)
+        return rc;
+    v = xmlSchemaNewValidCtxt(schemas[kind]);
+    if (v == NULL)
+        return OA_ENOMEM;
+    xmlSchemaSetValidStructuredErrors(v, capture_error, &cap);
+    rc = xmlSchemaValidateDoc(v, doc);
+    xmlSchemaFreeValidCtxt(v);
+    if (cap.oom)
+        return OA_ENOMEM;
+    if (rc < 0)
+        return OA_EINTERNAL;
+    if (rc > 0 || cap.count > 0) {
+        if (cap.count == 0)
+            oap_xml_error(errs, OA_EINVALID, source, -1,
+                          "the document does not match the schema");
+        return OA_EINVALID;
+    }
+    return OA_OK;
+}

@@ -1,0 +1,54 @@
+/*
+ * The libxml2 wrapper shared by the XML modules (readers and writers).
+ * Only files that include this header see libxml2.
+ */
+#ifndef OA_XML_H
+#define OA_XML_H
+
+#include "fileio.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+typedef enum oap_schema_kind {
+    OAP_SCHEMA_PLAN = 0,
+    OAP_SCHEMA_RESULT,
+    OAP_SCHEMA_COUNT
+} oap_schema_kind;
+
+/* The built-in schema texts (generated from lib/schema/). */
+extern const char oap_plan_xsd[];
+extern const char oap_result_xsd[];
+
+/* Initializes libxml2 and compiles the built-in schemas, once. */
+int oap_xml_init(void);
+
+/*
+ * Parses a document from memory, safely for untrusted input: no network,
+ * no entity substitution, no DTD loading; a DTD in the document is an
+ * error.  Every error is appended to errs with source and line.  root is
+ * the expected root element name.
+ * Returns OA_OK (and *out), OA_EPARSE, OA_EINVALID (a DTD, a namespace,
+ * the wrong root), OA_ENOMEM.
+ */
+int oap_xml_parse(xmlDoc **out, const char *data, size_t size,
+                  const char *source, const char *root, oa_error_list *errs);
+
+/*
+ * Validates a document against a built-in schema; appends every error.
+ * Returns OA_OK, OA_EINVALID, OA_ENOMEM, OA_EINTERNAL.
+ */
+int oap_xml_validate(xmlDoc *doc, oap_schema_kind kind, const char *source,
+                     oa_error_list *errs);
+
+/* Appends an error with source and line to errs (OA_OK or OA_ENOMEM). */
+int oap_xml_error(oa_error_list *errs, int code, const char *source,
+                  int line, const char *fmt, ...) OAP_PRINTF(5, 6);
+
+/* Line of a node (exact with XML_PARSE_BIG_LINES up to 65535, close above). */
+int oap_xml_line(const xmlNode *node);
+
+/* Is the element named name (no namespace)? */
+int oap_xml_is(const xmlNode *node, const char *name);
+
+#endif

@@ -1,0 +1,83 @@
+#!/bin/sh
+# opsalign solve and export: exit codes, formats, atomic -o, and glpsol on
+# the exported model reaching the same optimum as the library.
+. "$TOP_SRCDIR/tests/lib.sh"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+data="$TOP_SRCDIR/tests/data/solve"
+ex="$TOP_SRCDIR/examples"
+
+# Objective of a saved XML result.
+xml_objective() { sed -n 's/.*<result [^>]*objective="\([^"]*\)".*/\1/p' "$1" | head -n 1; }
+# Objective glpsol prints in its -o report.
+glpsol_objective() { sed -n 's/^Objective:.*= *\([-0-9.e+]*\).*/\1/p' "$1" | head -n 1; }
+same() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b; exit !(a != "" && b != "" && d <= 1e-6 * (1 + m)) }'; }
+
+for x in "$data"/*.xml; do
+    name=$(basename "$x" .xml)
+    expect="$data/$name.expect"
+    if grep -q "^status infeasible" "$expect"; then
+        "$OPSALIGN" solve "$x" >"$tmp/out" 2>&1
+        t_check "$name: infeasible exits 2" [ $? -eq 2 ]
+        continue
+    fi
+    want=$(sed -n 's/^objective //p' "$expect")
+    "$OPSALIGN" solve "$x" --format xml -o "$tmp/$name.xml"
+    t_check "$name: solve exits 0" [ $? -eq 0 ]
+    got=$(xml_objective "$tmp/$name.xml")
+    if same "$got" "$want"; then t_ok; else t_fail "$name: objective $got, expected $want"; fi
+    "$OPSALIGN" export "$x" --mps "$tmp/$name.mps"
+    t_check "$name: export exits 0" [ $? -eq 0 ]
+    glpsol --freemps "$tmp/$name.mps" --max -o "$tmp/$name.sol" >/dev/null 2>&1
+    peer=$(glpsol_objective "$tmp/$name.sol")
+    if same "$peer" "$want"; then t_ok; else t_fail "$name: glpsol on the MPS gives $peer, expected $want"; fi
+done
+
+# The LP export reads back in glpsol too.
+"$OPSALIGN" export "$data/overtime.xml" --lp "$tmp/o.lp"
+glpsol --lp "$tmp/o.lp" -o "$tmp/o.sol" >/dev/null 2>&1
+t_check "glpsol reads the LP export" same "$(glpsol_objective "$tmp/o.sol")" 95
+
+# Formats.
+"$OPSALIGN" solve "$ex/small.xml" >"$tmp/small.txt"
+t_check "text exits 0" [ $? -eq 0 ]
+t_check "text has the roadmap" grep -q "^Roadmap: " "$tmp/small.txt"
+t_check "text has loads" grep -q "^Unit loads" "$tmp/small.txt"
+t_check "text has spend" grep -q "^Spend" "$tmp/small.txt"
+t_check "text has bottlenecks" grep -q "^Bottlenecks" "$tmp/small.txt"
+t_check "text fits 100 columns" [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$tmp/small.txt")" -le 100 ]
+"$OPSALIGN" solve "$ex/realistic.xml" --time-limit 5 >"$tmp/real.txt"
+t_check "realistic text fits 100 columns" [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$tmp/real.txt")" -le 100 ]
+"$OPSALIGN" solve "$ex/small.xml" --format csv >"$tmp/small.csv"
+t_check "csv roadmap header" grep -q "^initiative,name,owner,status,start" "$tmp/small.csv"
+t_check "csv loads header" grep -q "^unit,resource,period,period_label,capacity" "$tmp/small.csv"
+"$OPSALIGN" solve "$ex/small.xml" --relax --format xml >"$tmp/relax.xml"
+t_check "relax status" grep -q 'status="relaxed"' "$tmp/relax.xml"
+"$OPSALIGN" solve "$data/infeasible_mandatory.xml" --format xml >"$tmp/inf.xml"
+t_check "infeasible exits 2 with XML" [ $? -eq 2 ]
+t_check "infeasible XML has the deficit" grep -q 'deficit="0.8" deficit-status="optimal"' "$tmp/inf.xml"
+t_check "infeasible XML names the row" grep -q '<deficit amount="0.7" unit="eng" resource="fte" period="1"' "$tmp/inf.xml"
+
+# -o is atomic: the old file is replaced whole, or left alone on failure.
+echo "old content" >"$tmp/keep.txt"
+"$OPSALIGN" solve "$TOP_SRCDIR/tests/data/invalid/$(ls "$TOP_SRCDIR/tests/data/invalid" | grep xml$ | head -n 1)" -o "$tmp/keep.txt" 2>/dev/null
+t_check "bad plan exits 1" [ $? -eq 1 ]
+t_check "bad plan leaves -o untouched" [ "$(cat "$tmp/keep.txt")" = "old content" ]
+"$OPSALIGN" solve "$ex/small.xml" -o "$tmp/keep.txt"
+t_check "-o replaces the file" grep -q "^Roadmap: " "$tmp/keep.txt"
+t_check "-o leaves no temporary file" [ -z "$(ls -A "$tmp" | grep '^\.')" ]
+"$OPSALIGN" solve "$ex/small.xml" -o "$tmp/no/such/dir/out.txt" 2>/dev/null
+t_check "unwritable -o exits 1" [ $? -eq 1 ]
+"$OPSALIGN" solve "$ex/small.xml" -o /dev/null
+t_check "-o /dev/null works" [ $? -eq 0 ]
+t_check "/dev/null is still a device" [ -c /dev/null ]
+
+# Usage errors exit 1.
+"$OPSALIGN" solve 2>/dev/null;                                   t_check "no plan" [ $? -eq 1 ]
+"$OPSALIGN" solve "$ex/small.xml" --time-limit abc 2>/dev/null;  t_check "bad time limit" [ $? -eq 1 ]
+"$OPSALIGN" solve "$ex/small.xml" --gap -1 2>/dev/null;          t_check "bad gap" [ $? -eq 1 ]
+"$OPSALIGN" solve "$ex/small.xml" --format pdf 2>/dev/null;      t_check "bad format" [ $? -eq 1 ]
+"$OPSALIGN" solve "$ex/small.xml" --bogus 2>/dev/null;           t_check "unknown option" [ $? -eq 1 ]
+"$OPSALIGN" export "$ex/small.xml" 2>/dev/null;                  t_check "export needs a format" [ $? -eq 1 ]
+"$OPSALIGN" export "$ex/small.xml" --mps 2>/dev/null;            t_check "export needs a file" [ $? -eq 1 ]
+t_done

@@ -1,0 +1,16 @@
+# Shared by the shell tests: counting checks and reporting them in Check's
+# summary format, so tests/summary.sh adds them up with the rest.
+checks=0
+failures=0
+t_ok() { checks=$((checks + 1)); }
+t_fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL: $*"; }
+t_check() { # t_check DESCRIPTION COMMAND...
+    desc=$1; shift
+    if "$@"; then t_ok; else t_fail "$desc"; fi
+}
+t_done() {
+    pct=100
+    [ "$checks" -gt 0 ] && pct=$(( (checks - failures) * 100 / checks ))
+    echo "$pct%: Checks: $checks, Failures: $failures, Errors: 0"
+    [ "$failures" -eq 0 ] && [ "$checks" -gt 0 ]
+}

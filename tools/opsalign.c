@@ -1,0 +1,337 @@
+/*
+ * opsalign: the command-line face of libopsalign.  Every command is a few
+ * calls of the public API; nothing here is logic a library user would
+ * need.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opsalign.h"
+
+/* Exit codes of the CLI contract (spec/cli.md). */
+enum {
+    EXIT_SOLVED = 0,
+    EXIT_INPUT = 1,
+    EXIT_INFEASIBLE = 2,
+    EXIT_NOPLAN = 3,
+    EXIT_INTERNAL = 4
+};
+
+static const char *progname = "opsalign";
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: %s COMMAND [ARGS]\n"
+            "\n"
+            "commands:\n"
+            "  check [-v] PLAN.xml...   validate plans; report every error\n"
+            "  solve PLAN.xml [--relax] [--time-limit SEC] [--gap REL]\n"
+            "        [--format text|xml|csv] [-o FILE] [-v]\n"
+            "                           the roadmap, unit loads, spend\n"
+            "        tuning: --no-heuristic, --pseudocost, --cuts, --cliques\n"
+            "  export PLAN.xml (--lp|--mps) FILE\n"
+            "                           write the model for other solvers\n"
+            "  version                  print the library version\n"
+            "\n"
+            "Exit status: 0 success, 1 bad usage or input, 2 infeasible,\n"
+            "3 no plan found in time, 4 internal or solver failure.\n",
+            progname);
+}
+
+static void print_errors(const oa_error_list *list)
+{
+    size_t i;
+    char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
+    for (i = 0; i < oa_error_list_count(list); i++) {
+        oa_error_format(buf, sizeof buf, oa_error_list_get(list, i));
+        fprintf(stderr, "%s\n", buf);
+    }
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    int verbose = 0, status = EXIT_SOLVED, i, nfiles = 0;
+    oa_error_list *errs;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
+            verbose = 1;
+        else if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "%s check: unknown option '%s'\n", progname,
+                    argv[i]);
+            return EXIT_INPUT;
+        } else
+            nfiles++;
+    }
+    if (nfiles == 0 && i >= argc) {
+        fprintf(stderr, "usage: %s check [-v] PLAN.xml...\n", progname);
+        return EXIT_INPUT;
+    }
+    if (oa_error_list_new(&errs) != OA_OK) {
+        fprintf(stderr, "%s: out of memory\n", progname);
+        return EXIT_INTERNAL;
+    }
+    for (i = 1; i < argc; i++) {
+        oa_plan *plan = NULL;
+        int rc;
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            continue;
+        oa_error_list_clear(errs);
+        rc = oa_plan_read_file(&plan, argv[i], NULL, NULL, errs);
+        if (rc == OA_OK) {
+            if (verbose)
+                printf("%s: valid plan: %zu units, %zu initiatives, %d "
+                       "periods\n",
+                       argv[i], oa_plan_unit_count(plan),
+                       oa_plan_initiative_count(plan),
+                       oa_plan_period_count(plan));
+        } else {
+            print_errors(errs);
+            if (verbose)
+                fprintf(stderr, "%s: %zu error(s)\n", argv[i],
+                        oa_error_list_count(errs));
+            status = rc == OA_ENOMEM || rc == OA_EINTERNAL ? EXIT_INTERNAL
+                                                           : EXIT_INPUT;
+        }
+        oa_plan_free(plan);
+    }
+    oa_error_list_free(errs);
+    return status;
+}
+
+static void log_to_stderr(const char *text, void *data)
+{
+    (void)data;
+    fputs(text, stderr);
+}
+
+/* Parses a non-negative number option; returns 0 if fine. */
+static int parse_number(const char *opt, const char *arg, double *out)
+{
+    char *end;
+    double v;
+    if (arg == NULL) {
+        fprintf(stderr, "%s: %s needs a value\n", progname, opt);
+        return -1;
+    }
+    v = strtod(arg, &end);
+    if (end == arg || *end != '\0' || !(v >= 0) || v > 1e9) {
+        fprintf(stderr, "%s: %s: '%s' is not a non-negative number\n",
+                progname, opt, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Reads and validates a plan, printing every error. */
+static oa_plan *load_plan(const char *path, int *status)
+{
+    oa_plan *plan = NULL;
+    oa_error_list *errs;
+    int rc;
+    if (oa_error_list_new(&errs) != OA_OK) {
+        *status = EXIT_INTERNAL;
+        return NULL;
+    }
+    rc = oa_plan_read_file(&plan, path, NULL, NULL, errs);
+    if (rc != OA_OK) {
+        print_errors(errs);
+        *status = rc == OA_ENOMEM || rc == OA_EINTERNAL ? EXIT_INTERNAL
+                                                        : EXIT_INPUT;
+    }
+    oa_error_list_free(errs);
+    return plan;
+}
+
+static int exit_for(const oa_result *r)
+{
+    switch (oa_result_status(r)) {
+    case OA_STATUS_INFEASIBLE: return EXIT_INFEASIBLE;
+    case OA_STATUS_NO_SOLUTION: return EXIT_NOPLAN;
+    default: return EXIT_SOLVED;
+    }
+}
+
+static int cmd_solve(int argc, char **argv)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    oa_format format = OA_FORMAT_TEXT;
+    const char *path = NULL, *out = NULL;
+    oa_plan *plan;
+    oa_result *result = NULL;
+    oa_error err;
+    int i, status = EXIT_SOLVED, rc;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--relax") == 0)
+            opts.relax = 1;
+        else if (strcmp(a, "--time-limit") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             &opts.time_limit))
+                return EXIT_INPUT;
+        } else if (strcmp(a, "--gap") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &opts.gap))
+                return EXIT_INPUT;
+        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
+            const char *f = i + 1 < argc ? argv[++i] : "";
+            if (strcmp(f, "text") == 0)
+                format = OA_FORMAT_TEXT;
+            else if (strcmp(f, "xml") == 0)
+                format = OA_FORMAT_XML;
+            else if (strcmp(f, "csv") == 0)
+                format = OA_FORMAT_CSV;
+            else {
+                fprintf(stderr, "%s solve: --format takes text, xml or csv\n",
+                        progname);
+                return EXIT_INPUT;
+            }
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s solve: -o needs a file\n", progname);
+                return EXIT_INPUT;
+            }
+            out = argv[++i];
+        } else if (strcmp(a, "--no-heuristic") == 0) {
+            opts.flags |= OA_SOLVE_NO_HEURISTIC;
+        } else if (strcmp(a, "--pseudocost") == 0) {
+            opts.flags |= OA_SOLVE_PSEUDOCOST;
+        } else if (strcmp(a, "--cuts") == 0) {
+            opts.flags |= OA_SOLVE_CUTS;
+        } else if (strcmp(a, "--cliques") == 0) {
+            opts.flags |= OA_SOLVE_CLIQUES;
+        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            opts.verbosity = 1;
+            opts.log = log_to_stderr;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s solve: unknown option '%s'\n", progname, a);
+            return EXIT_INPUT;
+        } else if (path == NULL)
+            path = a;
+        else {
+            fprintf(stderr, "%s solve: one plan at a time ('%s')\n", progname,
+                    a);
+            return EXIT_INPUT;
+        }
+    }
+    if (path == NULL) {
+        fprintf(stderr, "usage: %s solve PLAN.xml [--relax] [--time-limit SEC] "
+                "[--gap REL] [--format text|xml|csv] [-o FILE]\n", progname);
+        return EXIT_INPUT;
+    }
+    plan = load_plan(path, &status);
+    if (plan == NULL)
+        return status;
+    rc = oa_solve(&result, plan, &opts, &err);
+    if (rc != OA_OK) {
+        char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
+        oa_error_format(buf, sizeof buf, &err);
+        fprintf(stderr, "%s\n", buf);
+        oa_plan_free(plan);
+        return rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
+    }
+    status = exit_for(result);
+    if (out) {
+        rc = oa_result_save(result, out, format, &err);
+        if (rc != OA_OK) {
+            char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
+            oa_error_format(buf, sizeof buf, &err);
+            fprintf(stderr, "%s\n", buf);
+            status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+        }
+    } else {
+        char *text;
+        size_t size;
+        rc = oa_result_write(&text, &size, result, format);
+        if (rc != OA_OK) {
+            fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
+            status = EXIT_INTERNAL;
+        } else {
+            fwrite(text, 1, size, stdout);
+            oa_free(text);
+            if (fflush(stdout) != 0) {
+                fprintf(stderr, "%s: cannot write the result\n", progname);
+                status = EXIT_INTERNAL;
+            }
+        }
+    }
+    oa_result_free(result);
+    oa_plan_free(plan);
+    return status;
+}
+
+static int cmd_export(int argc, char **argv)
+{
+    const char *path = NULL, *out = NULL;
+    int format = -1, i, status = EXIT_SOLVED, rc;
+    oa_plan *plan;
+    oa_error err;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--lp") == 0 || strcmp(argv[i], "--mps") == 0) {
+            format = strcmp(argv[i], "--lp") == 0 ? OA_EXPORT_LP
+                                                  : OA_EXPORT_MPS;
+            if (i + 1 < argc && argv[i + 1][0] != '-')
+                out = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "%s export: unknown option '%s'\n", progname,
+                    argv[i]);
+            return EXIT_INPUT;
+        } else if (path == NULL)
+            path = argv[i];
+        else if (out == NULL)
+            out = argv[i];
+        else {
+            fprintf(stderr, "%s export: too many arguments\n", progname);
+            return EXIT_INPUT;
+        }
+    }
+    if (path == NULL || out == NULL || format < 0) {
+        fprintf(stderr, "usage: %s export PLAN.xml (--lp|--mps) FILE\n",
+                progname);
+        return EXIT_INPUT;
+    }
+    plan = load_plan(path, &status);
+    if (plan == NULL)
+        return status;
+    rc = oa_plan_export(plan, out, (oa_export_format)format, &err);
+    if (rc != OA_OK) {
+        char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
+        oa_error_format(buf, sizeof buf, &err);
+        fprintf(stderr, "%s\n", buf);
+        status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+    }
+    oa_plan_free(plan);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    if (strcmp(argv[1], "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
+    if (strcmp(argv[1], "solve") == 0)
+        return cmd_solve(argc - 1, argv + 1);
+    if (strcmp(argv[1], "export") == 0)
+        return cmd_export(argc - 1, argv + 1);
+    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("opsalign %s (library %s)\n", OA_VERSION, oa_version());
+        return EXIT_SOLVED;
+    }
+    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return EXIT_SOLVED;
+    }
+    fprintf(stderr, "%s: unknown command '%s'\n", progname, argv[1]);
+    usage(stderr);
+    return EXIT_INPUT;
+}
