@@ -550,6 +550,32 @@ fail:
     return rc;
 }
 
+OA_API int oa_plan_model_size(oa_plan *plan, oa_model_size *out,
+                              oa_error *err)
+{
+    oap_model *m = NULL;
+    oap_build_opts bo;
+    size_t k;
+    int rc;
+    OAP_ARG(plan && out);
+    memset(out, 0, sizeof *out);
+    rc = ensure_valid(plan, err);
+    if (rc != OA_OK)
+        return rc;
+    memset(&bo, 0, sizeof bo);
+    rc = oap_model_build(&m, plan, &bo);
+    if (rc != OA_OK)
+        return rc;
+    out->rows = m->nrows;
+    out->columns = m->ncols;
+    out->nonzeros = m->nnz;
+    for (k = 0; k < m->ncols; k++)
+        if (m->cols[k].is_int)
+            out->binaries++;
+    oap_model_free(m);
+    return OA_OK;
+}
+
 OA_API int oa_plan_export(oa_plan *plan, const char *path,
                           oa_export_format format, oa_error *err)
 {

@@ -461,6 +461,25 @@ START_TEST(test_solve_validates)
 }
 END_TEST
 
+/* The model of excludes.xml, counted by hand: three starts (each
+ * initiative can only start in period 1), no levers; rows: one choice
+ * row per initiative (one start each), eng's capacity in periods 1 and 2
+ * (three starts each) and the excludes pair (two): 6 rows, 3 + 6 + 2
+ * nonzeros. */
+START_TEST(test_model_size)
+{
+    oa_plan *p = read_plan("tests/data/solve/excludes.xml");
+    oa_model_size sz;
+    oa_error err;
+    ck_assert_int_eq(oa_plan_model_size(p, &sz, &err), OA_OK);
+    ck_assert_uint_eq(sz.binaries, 3);
+    ck_assert_uint_eq(sz.columns, 3);
+    ck_assert_uint_eq(sz.rows, 6);
+    ck_assert_uint_eq(sz.nonzeros, 11);
+    oa_plan_free(p);
+}
+END_TEST
+
 /* oa_result_save writes atomically and the text formats say what
  * matters. */
 START_TEST(test_save_and_formats)
@@ -517,6 +536,7 @@ int main(void)
     tcase_add_test(tc, test_relaxed);
     tcase_add_test(tc, test_limits_and_callbacks);
     tcase_add_test(tc, test_solve_validates);
+    tcase_add_test(tc, test_model_size);
     tcase_add_test(tc, test_save_and_formats);
     suite_add_tcase(s, tc);
     rc = tu_run(s);

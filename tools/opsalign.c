@@ -32,7 +32,8 @@ static void usage(FILE *f)
             "  solve PLAN.xml [--relax] [--time-limit SEC] [--gap REL]\n"
             "        [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
-            "        tuning: --no-heuristic, --pseudocost, --cuts, --cliques\n"
+            "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
+            "                --cliques\n"
             "  export PLAN.xml (--lp|--mps) FILE\n"
             "                           write the model for other solvers\n"
             "  version                  print the library version\n"
@@ -202,6 +203,8 @@ static int cmd_solve(int argc, char **argv)
             opts.flags |= OA_SOLVE_NO_HEURISTIC;
         } else if (strcmp(a, "--pseudocost") == 0) {
             opts.flags |= OA_SOLVE_PSEUDOCOST;
+        } else if (strcmp(a, "--glpk-branching") == 0) {
+            opts.flags |= OA_SOLVE_GLPK_BRANCHING;
         } else if (strcmp(a, "--cuts") == 0) {
             opts.flags |= OA_SOLVE_CUTS;
         } else if (strcmp(a, "--cliques") == 0) {

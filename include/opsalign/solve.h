@@ -70,14 +70,19 @@ typedef struct oa_solve_opts {
 /** Flag: no greedy roadmaps handed to branch-and-bound (GLPK's MIP
  * presolver stays on then). */
 #define OA_SOLVE_NO_HEURISTIC 0x1u
-/** Flag: pseudocost branching with best-projection backtracking instead of
- * GLPK's default rules. */
+/** Flag: pseudocost branching with best-projection backtracking, whatever
+ * the plan's size.  By default the library uses it for plans of up to 300
+ * initiatives and GLPK's own rules (Driebeck-Tomlin, best local bound)
+ * above (benchmarks/README.md has the measurements). */
 #define OA_SOLVE_PSEUDOCOST 0x2u
 /** Flag: GLPK's cutting planes (Gomory, MIR, cover, clique). */
 #define OA_SOLVE_CUTS 0x4u
 /** Flag: clique rows of starts that can never run together (their demand
  * in some period is over half of what the unit could ever have). */
 #define OA_SOLVE_CLIQUES 0x8u
+/** Flag: GLPK's own branching rules whatever the plan's size (overrides
+ * the default choice; OA_SOLVE_PSEUDOCOST wins over it). */
+#define OA_SOLVE_GLPK_BRANCHING 0x10u
 
 /** Current version of oa_solve_opts. */
 #define OA_SOLVE_OPTS_VERSION 1
@@ -112,6 +117,23 @@ typedef enum oa_export_format {
  */
 OA_API int oa_plan_export(oa_plan *plan, const char *path,
                           oa_export_format format, oa_error *err);
+
+/** The size of the model oa_solve() builds for a plan. */
+typedef struct oa_model_size {
+    size_t rows;        /**< constraints */
+    size_t columns;     /**< variables */
+    size_t binaries;    /**< of which 0/1 (initiative starts) */
+    size_t nonzeros;    /**< coefficients of the constraint matrix */
+} oa_model_size;
+
+/**
+ * Builds the model of a valid plan, as oa_solve() would (default
+ * options), and reports its size without solving it.
+ * @param[out] out the size
+ * @return OA_OK, OA_EINVALID, OA_ENOMEM
+ */
+OA_API int oa_plan_model_size(oa_plan *plan, oa_model_size *out,
+                              oa_error *err);
 
 /* ---- The result ---- */
 
