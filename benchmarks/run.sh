@@ -106,7 +106,13 @@ now() { date +%s.%N; }
 # gen_plan NAME GEN-ARGS...: NAME.xml, NAME.dat, NAME.lp, NAME.mps in $work.
 gen_plan() {
     name=$1; shift
-    "$BENCH_GEN" "$@" --gmpl-data "$work/$name.dat" > "$work/$name.xml" || exit 1
+    if [ "$1" = --example ]; then
+        # a plan of examples/ (no GMPL data: the generator did not make it)
+        cp "$top/examples/$2" "$work/$name.xml" || exit 1
+        rm -f "$work/$name.dat" "$work/$name.gmpl.tr" "$work/$name.gmpl.out"
+    else
+        "$BENCH_GEN" "$@" --gmpl-data "$work/$name.dat" > "$work/$name.xml" || exit 1
+    fi
     "$OPSALIGN" check "$work/$name.xml" || exit 1
     t0=$(now)
     "$OPSALIGN" export "$work/$name.xml" --lp "$work/$name.lp" || exit 1
@@ -122,6 +128,7 @@ run_all() {
     "$BENCH_BIN" solve "$w.xml" --time-limit "$tlim" --trace "$w.opsalign.tr" \
         --log "$w.opsalign.log" --export "$w.probe.lp" ${flags:+--flags "$flags"} \
         > "$w.opsalign.out"
+    [ -f "$w.dat" ] && \
     "$BENCH_BIN" run --kind glpsol --time-limit "$tlim" --trace "$w.gmpl.tr" \
         --log "$w.gmpl.log" --plan "$name" -- \
         $LB glpsol -m "$srcdir/plan.mod" -d "$w.dat" --tmlim "$tlim" \
@@ -229,7 +236,8 @@ if [ $quick = 1 ]; then
     plans="n50:--initiatives:50:--seed:101
 n200:--initiatives:200:--seed:102"
 else
-    plans="n50:--initiatives:50:--seed:101
+    plans="realistic:--example:realistic.xml
+n50:--initiatives:50:--seed:101
 n200:--initiatives:200:--seed:102
 n500:--initiatives:500:--seed:103
 n2000:--initiatives:2000:--seed:104
@@ -261,9 +269,11 @@ for spec in $plans; do
     # The model's size as glpsol reads the export: ROWSxCOLS:NONZEROS.
     size=$(sed -n 's/^[0-9.]* [0-9.]* \([0-9]*\) rows, \([0-9]*\) columns, \([0-9]*\) non-zeros.*/\1x\2:\3/p' \
         "$work/$name.floor.log" | head -1)
-    best=$(for s in opsalign gmpl cbc floor; do value obj < "$work/$name.$s.out"; done |
+    best=$(for s in opsalign gmpl cbc floor; do
+            [ -f "$work/$name.$s.out" ] && value obj < "$work/$name.$s.out"; done |
         awk '$1 != "-" && (b == "" || $1 + 0 > b + 0) { b = $1 } END { print b }')
     for s in opsalign gmpl cbc floor; do
+        [ -f "$work/$name.$s.tr" ] || continue
         if [ -n "$best" ]; then
             line=$("$BENCH_BIN" metrics "$work/$name.$s.tr" --best "$best" --plan "$name")
         else

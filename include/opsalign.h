@@ -12,5 +12,6 @@
 #include "opsalign/plan.h"
 #include "opsalign/read.h"
 #include "opsalign/solve.h"
+#include "opsalign/explain.h"
 
 #endif

@@ -97,6 +97,9 @@ void oap_error_list_sort(oa_error_list *list, size_t from);
 /* Shortest text that reads back as the same double ("NaN" for NaN). */
 void oap_format_double(char *buf, size_t size, double v);
 
+/* 1234567.8 -> "1,234,568" (rounded to whole units; "-" for NaN). */
+void oap_format_money(char *buf, size_t size, double v);
+
 /* Safe formatting into a fixed buffer (always NUL-terminated). */
 void oap_strlcpy(char *dst, const char *src, size_t size);
 

@@ -12,83 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Plan texts may come from the API unchecked: make them valid UTF-8
- * without control characters before they reach the writer. */
-static char *clean_text(const char *s)
-{
-    size_t n = strlen(s), i;
-    char *d = oap_malloc(n + 1);
-    if (d == NULL)
-        return NULL;
-    memcpy(d, s, n + 1);
-    for (i = 0; i < n;) {
-        unsigned char ch = (unsigned char)d[i];
-        int len = 1;
-        if (ch < 0x20 && ch != '\t') {
-            d[i] = ' ';
-        } else if (ch >= 0x80) {
-            len = xmlUTF8Size((const xmlChar *)d + i);
-            if (len < 2 || (size_t)len > n - i ||
-                xmlGetUTF8Char((const xmlChar *)d + i, &len) < 0) {
-                d[i] = '?';
-                len = 1;
-            }
-        }
-        i += (size_t)len;
-    }
-    return d;
-}
-
-typedef struct xw {
-    xmlTextWriterPtr w;
-    int rc;
-} xw;
-
-static void attr_s(xw *x, const char *name, const char *v)
-{
-    char *c;
-    if (v == NULL || x->rc < 0)
-        return;
-    c = clean_text(v);
-    if (c == NULL) {
-        x->rc = -1;
-        return;
-    }
-    if (xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
-                                    (const xmlChar *)c) < 0)
-        x->rc = -1;
-    oap_free(c);
-}
-
-static void attr_d(xw *x, const char *name, double v)
-{
-    char buf[40];
-    if (isnan(v) || x->rc < 0)
-        return;
-    oap_format_double(buf, sizeof buf, v);
-    attr_s(x, name, buf);
-}
-
-static void attr_i(xw *x, const char *name, int v)
-{
-    char buf[24];
-    snprintf(buf, sizeof buf, "%d", v);
-    attr_s(x, name, buf);
-}
-
-static void start(xw *x, const char *name)
-{
-    if (x->rc >= 0 &&
-        xmlTextWriterStartElement(x->w, (const xmlChar *)name) < 0)
-        x->rc = -1;
-}
-
-static void end(xw *x)
-{
-    if (x->rc >= 0 && xmlTextWriterEndElement(x->w) < 0)
-        x->rc = -1;
-}
-
 static const char *const budget_names[] = { "total", "range", "unit" };
 
 static const char *label(const oa_result *r, int t)
@@ -101,7 +24,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r);
 int oap_result_write_xml(oap_buf *b, const oa_result *r)
 {
     xmlBufferPtr buf;
-    xw x;
+    oap_xw x;
     size_t i;
     int t;
     if (oap_xml_init() != OA_OK)
@@ -119,104 +42,104 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
     xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  ");
     if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0)
         x.rc = -1;
-    start(&x, "result");
-    attr_s(&x, "version", "1");
-    attr_s(&x, "status", oa_status_name(r->status));
-    attr_d(&x, "objective", r->objective);
-    attr_d(&x, "bound", r->bound);
-    attr_d(&x, "gap", r->gap);
-    attr_d(&x, "seconds", r->seconds);
-    attr_s(&x, "plan", r->name);
-    attr_s(&x, "currency", r->currency);
+    oap_xw_start(&x, "result");
+    oap_xw_attr_s(&x, "version", "1");
+    oap_xw_attr_s(&x, "status", oa_status_name(r->status));
+    oap_xw_attr_d(&x, "objective", r->objective);
+    oap_xw_attr_d(&x, "bound", r->bound);
+    oap_xw_attr_d(&x, "gap", r->gap);
+    oap_xw_attr_d(&x, "seconds", r->seconds);
+    oap_xw_attr_s(&x, "plan", r->name);
+    oap_xw_attr_s(&x, "currency", r->currency);
     if (r->status == OA_STATUS_INFEASIBLE) {
-        attr_d(&x, "deficit", r->deficit);
-        attr_s(&x, "deficit-status", r->deficit_proven ? "optimal"
+        oap_xw_attr_d(&x, "deficit", r->deficit);
+        oap_xw_attr_s(&x, "deficit-status", r->deficit_proven ? "optimal"
                                                         : "feasible");
     }
-    start(&x, "periods");
+    oap_xw_start(&x, "periods");
     for (t = 1; t <= r->P; t++) {
-        start(&x, "period");
-        attr_i(&x, "index", t);
-        attr_s(&x, "label", label(r, t));
-        end(&x);
+        oap_xw_start(&x, "period");
+        oap_xw_attr_i(&x, "index", t);
+        oap_xw_attr_s(&x, "label", label(r, t));
+        oap_xw_end(&x);
     }
-    end(&x);
+    oap_xw_end(&x);
     for (i = 0; i < r->ini.n; i++) {
         const oa_initiative_result *v = &r->ini.v[i];
-        start(&x, "initiative");
-        attr_s(&x, "id", v->id);
-        attr_s(&x, "name", v->name);
-        attr_s(&x, "owner", v->owner);
-        attr_s(&x, "status", v->scheduled ? "scheduled" : "rejected");
+        oap_xw_start(&x, "initiative");
+        oap_xw_attr_s(&x, "id", v->id);
+        oap_xw_attr_s(&x, "name", v->name);
+        oap_xw_attr_s(&x, "owner", v->owner);
+        oap_xw_attr_s(&x, "status", v->scheduled ? "scheduled" : "rejected");
         if (v->scheduled) {
-            attr_i(&x, "start", v->start);
-            attr_i(&x, "finish", v->finish);
-            attr_s(&x, "start-label", label(r, v->start));
-            attr_s(&x, "finish-label", label(r, v->finish));
-            attr_i(&x, "delay", v->delay);
+            oap_xw_attr_i(&x, "start", v->start);
+            oap_xw_attr_i(&x, "finish", v->finish);
+            oap_xw_attr_s(&x, "start-label", label(r, v->start));
+            oap_xw_attr_s(&x, "finish-label", label(r, v->finish));
+            oap_xw_attr_i(&x, "delay", v->delay);
         }
-        attr_i(&x, "earliest", v->earliest);
-        attr_d(&x, "fraction", v->fraction);
-        attr_d(&x, "value", v->value);
-        attr_d(&x, "cost", v->cost);
-        attr_s(&x, "mandatory", v->mandatory ? "true" : "false");
-        end(&x);
+        oap_xw_attr_i(&x, "earliest", v->earliest);
+        oap_xw_attr_d(&x, "fraction", v->fraction);
+        oap_xw_attr_d(&x, "value", v->value);
+        oap_xw_attr_d(&x, "cost", v->cost);
+        oap_xw_attr_s(&x, "mandatory", v->mandatory ? "true" : "false");
+        oap_xw_end(&x);
     }
     for (i = 0; i < r->loads.n; i++) {
         const oa_load *l = &r->loads.v[i];
-        start(&x, "load");
-        attr_s(&x, "unit", l->unit);
-        attr_s(&x, "resource", l->resource);
-        attr_i(&x, "period", l->period);
-        attr_s(&x, "period-label", label(r, l->period));
-        attr_d(&x, "capacity", l->capacity);
-        attr_d(&x, "run", l->run);
-        attr_d(&x, "effects", l->effects);
-        attr_d(&x, "shortfall", l->shortfall);
-        attr_d(&x, "change", l->change);
-        attr_d(&x, "overtime", l->overtime);
-        attr_d(&x, "contractors", l->contractors);
-        attr_d(&x, "loan-in", l->loan_in);
-        attr_d(&x, "loan-out", l->loan_out);
-        attr_d(&x, "utilization", l->utilization);
-        attr_d(&x, "shadow-price", l->shadow_price);
-        end(&x);
+        oap_xw_start(&x, "load");
+        oap_xw_attr_s(&x, "unit", l->unit);
+        oap_xw_attr_s(&x, "resource", l->resource);
+        oap_xw_attr_i(&x, "period", l->period);
+        oap_xw_attr_s(&x, "period-label", label(r, l->period));
+        oap_xw_attr_d(&x, "capacity", l->capacity);
+        oap_xw_attr_d(&x, "run", l->run);
+        oap_xw_attr_d(&x, "effects", l->effects);
+        oap_xw_attr_d(&x, "shortfall", l->shortfall);
+        oap_xw_attr_d(&x, "change", l->change);
+        oap_xw_attr_d(&x, "overtime", l->overtime);
+        oap_xw_attr_d(&x, "contractors", l->contractors);
+        oap_xw_attr_d(&x, "loan-in", l->loan_in);
+        oap_xw_attr_d(&x, "loan-out", l->loan_out);
+        oap_xw_attr_d(&x, "utilization", l->utilization);
+        oap_xw_attr_d(&x, "shadow-price", l->shadow_price);
+        oap_xw_end(&x);
     }
     for (i = 0; i < r->spend.n; i++) {
         const oa_spend *s = &r->spend.v[i];
-        start(&x, "spend");
-        attr_s(&x, "budget", budget_names[s->kind]);
-        attr_s(&x, "unit", s->unit);
-        attr_i(&x, "from", s->from);
-        attr_i(&x, "to", s->to);
+        oap_xw_start(&x, "spend");
+        oap_xw_attr_s(&x, "budget", budget_names[s->kind]);
+        oap_xw_attr_s(&x, "unit", s->unit);
+        oap_xw_attr_i(&x, "from", s->from);
+        oap_xw_attr_i(&x, "to", s->to);
         if (s->has_limit)
-            attr_d(&x, "limit", s->limit);
-        attr_d(&x, "spend", s->spend);
-        attr_d(&x, "operating", s->operating);
-        attr_d(&x, "initiatives", s->initiatives);
-        attr_d(&x, "overtime", s->overtime);
-        attr_d(&x, "contractors", s->contractors);
-        attr_d(&x, "loans", s->loans);
-        attr_d(&x, "shadow-price", s->shadow_price);
-        end(&x);
+            oap_xw_attr_d(&x, "limit", s->limit);
+        oap_xw_attr_d(&x, "spend", s->spend);
+        oap_xw_attr_d(&x, "operating", s->operating);
+        oap_xw_attr_d(&x, "initiatives", s->initiatives);
+        oap_xw_attr_d(&x, "overtime", s->overtime);
+        oap_xw_attr_d(&x, "contractors", s->contractors);
+        oap_xw_attr_d(&x, "loans", s->loans);
+        oap_xw_attr_d(&x, "shadow-price", s->shadow_price);
+        oap_xw_end(&x);
     }
     for (i = 0; i < r->deficits.n; i++) {
         const oa_deficit *d = &r->deficits.v[i];
-        start(&x, "deficit");
-        attr_d(&x, "amount", d->amount);
-        attr_s(&x, "unit", d->unit);
+        oap_xw_start(&x, "deficit");
+        oap_xw_attr_d(&x, "amount", d->amount);
+        oap_xw_attr_s(&x, "unit", d->unit);
         if (!d->is_budget) {
-            attr_s(&x, "resource", d->resource);
-            attr_i(&x, "period", d->period);
-            attr_s(&x, "period-label", label(r, d->period));
+            oap_xw_attr_s(&x, "resource", d->resource);
+            oap_xw_attr_i(&x, "period", d->period);
+            oap_xw_attr_s(&x, "period-label", label(r, d->period));
         } else {
-            attr_s(&x, "budget", budget_names[d->budget]);
-            attr_i(&x, "from", d->from);
-            attr_i(&x, "to", d->to);
+            oap_xw_attr_s(&x, "budget", budget_names[d->budget]);
+            oap_xw_attr_i(&x, "from", d->from);
+            oap_xw_attr_i(&x, "to", d->to);
         }
-        end(&x);
+        oap_xw_end(&x);
     }
-    end(&x);
+    oap_xw_end(&x);
     if (x.rc >= 0 && xmlTextWriterEndDocument(x.w) < 0)
         x.rc = -1;
     xmlFreeTextWriter(x.w);

@@ -658,16 +658,26 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
                 cb.F = F;
                 cb.w = w;
             }
+            /* The caller's start competes with the greedy roadmaps: a
+             * start repaired around a forced initiative may be poor. */
+            if (cb.start1) {
+                memcpy(w->heur, o->start, m->ncols * sizeof *w->heur);
+                has_heur = 1;
+            }
             /* A first roadmap before the root LP, by value alone: on large
              * plans the LP takes long. */
-            if (heuristic && cb.start1 == NULL &&
-                greedy_start(F, NULL, m, o, w->heur, w->lpx, w->order)) {
-                add_pass(F, m, o, w->heur, w->order, 50 + m->res->N / 20);
-                if (feasible(m, w->heur)) {
+            if (heuristic &&
+                greedy_start(F, NULL, m, o, w->xs, w->lpx, w->order)) {
+                add_pass(F, m, o, w->xs, w->order, 50 + m->res->N / 20);
+                if (feasible(m, w->xs) &&
+                    (!has_heur ||
+                     objective_of(m, w->xs) > objective_of(m, w->heur))) {
+                    memcpy(w->heur, w->xs, m->ncols * sizeof *w->xs);
                     has_heur = 1;
-                    report_incumbent(o, m, w->heur);
                 }
             }
+            if (has_heur)
+                report_incumbent(o, m, w->heur);
             glp_init_smcp(&sm);
             sm.msg_lev = GLP_MSG_OFF;
             sm.tm_lim = time_left_ms(o);
@@ -680,7 +690,7 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
                 sol->has_bound = 1;
                 sol->bound = glp_get_obj_val(P);
                 /* The LP-guided roadmap, if it is better. */
-                if (heuristic && cb.start1 == NULL &&
+                if (heuristic &&
                     greedy_start(F, P, m, o, w->xs, w->lpx, w->order)) {
                     if (add_pass(F, m, o, w->xs, w->order,
                                  4 * m->res->N + 100) &&
@@ -704,7 +714,7 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
                 sol->bound = HUGE_VAL;
                 goto done_ok;
             }
-            if (has_heur && cb.start1 == NULL) {
+            if (has_heur) {
                 for (k = 0; k < m->ncols; k++)
                     w->heur1[k + 1] = w->heur[k];
                 cb.start1 = w->heur1;
@@ -999,4 +1009,9 @@ void oap_solution_free(oap_solution *sol)
     oap_free(sol->dual);
     sol->x = NULL;
     sol->dual = NULL;
+}
+
+void oap_solver_thread_done(void)
+{
+    glp_free_env();
 }

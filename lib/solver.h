@@ -62,4 +62,8 @@ int oap_solver_write(const oap_model *m, const oa_plan *plan,
 
 void oap_solution_free(oap_solution *sol);
 
+/* Frees the calling thread's GLPK environment: a thread that solved must
+ * call it before it ends. */
+void oap_solver_thread_done(void);
+
 #endif

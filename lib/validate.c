@@ -683,6 +683,10 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
         /* With a cycle the pushes mean nothing: say only the cycle. */
         if (cycle || !ch.ok[i] || ch.es[i] == ch.own[i])
             continue;
+        /* Left out of the model (explanations): it will not start, so its
+         * window may be empty; the model drops its columns. */
+        if (ini->off && !ini->mandatory)
+            continue;
         if ((long long)ch.es[i] + ini->duration - 1 > ch.lf[i]) {
             char buf[300];
             chain_text(c, &ch, (int)i, buf, sizeof buf);
@@ -762,6 +766,7 @@ static int resolve_initiative(vctx *c, oap_resolved *res, int i, int es,
     ri->benefit = ini->benefit;
     ri->cost = ini->cost;
     ri->mandatory = ini->mandatory;
+    ri->off = ini->off;
     ri->owner = ini->owner ? lookup(c->unit_idx, c->nunit, ini->owner) : -1;
     ri->value = ini->value;
     for (k = 0; k < ini->contributions.n; k++) {

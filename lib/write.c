@@ -31,7 +31,7 @@ void oap_format_double(char *buf, size_t size, double v)
 }
 
 /* 1234567.8 -> "1,234,568" (rounded to whole units). */
-static void money(char *buf, size_t size, double v)
+void oap_format_money(char *buf, size_t size, double v)
 {
     char digits[64];
     int n, i, j = 0, neg = v < 0;
@@ -123,7 +123,7 @@ static void text_header(oap_buf *out, const oa_result *r)
     oap_buf_printf(b, "Plan: %s\n", r->name ? r->name : "(unnamed)");
     switch (r->status) {
     case OA_STATUS_OPTIMAL:
-        money(v, sizeof v, r->objective);
+        oap_format_money(v, sizeof v, r->objective);
         oap_buf_printf(b, "Status: optimal. Objective %s %s, proven optimal",
                        v, cur);
         if (r->gap > 0)
@@ -131,8 +131,8 @@ static void text_header(oap_buf *out, const oa_result *r)
         oap_buf_puts(b, ".\n");
         break;
     case OA_STATUS_FEASIBLE:
-        money(v, sizeof v, r->objective);
-        money(bd, sizeof bd, r->bound);
+        oap_format_money(v, sizeof v, r->objective);
+        oap_format_money(bd, sizeof bd, r->bound);
         if (isnan(r->bound))
             oap_buf_printf(b, "Status: feasible (a limit stopped the search "
                            "before any bound was known). Objective %s %s.\n",
@@ -143,7 +143,7 @@ static void text_header(oap_buf *out, const oa_result *r)
                            "(gap %.2f%%).\n", v, cur, bd, 100 * r->gap);
         break;
     case OA_STATUS_RELAXED:
-        money(v, sizeof v, r->objective);
+        oap_format_money(v, sizeof v, r->objective);
         oap_buf_printf(b, "Status: relaxed (LP relaxation: initiatives may be "
                        "funded in part). Objective %s %s, an upper bound for "
                        "any roadmap.\n", v, cur);
@@ -199,7 +199,7 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
                                     ? "partial"
                                     : "scheduled")
                              : "rejected";
-        money(val, sizeof val, ir->value);
+        oap_format_money(val, sizeof val, ir->value);
         oap_buf_printf(b, "  %-22.22s %-9s %-8.8s %-8.8s ", ir->id, st,
                        ir->scheduled ? label(r, ir->start) : "-",
                        ir->scheduled ? label(r, ir->finish) : "-");
@@ -311,13 +311,13 @@ static void text_spend(oap_buf *b, const oa_result *r)
         else
             snprintf(name, sizeof name, "unit %s", s->unit);
         if (s->has_limit)
-            money(lim, sizeof lim, s->limit);
+            oap_format_money(lim, sizeof lim, s->limit);
         else
             snprintf(lim, sizeof lim, "none");
-        money(sp, sizeof sp, s->spend);
-        money(op, sizeof op, s->operating);
-        money(in, sizeof in, s->initiatives);
-        money(lv, sizeof lv, s->overtime + s->contractors + s->loans);
+        oap_format_money(sp, sizeof sp, s->spend);
+        oap_format_money(op, sizeof op, s->operating);
+        oap_format_money(in, sizeof in, s->initiatives);
+        oap_format_money(lv, sizeof lv, s->overtime + s->contractors + s->loans);
         oap_buf_printf(b, "  %-22.22s %13s %13s %12s %12s %12s\n", name, lim,
                        sp, op, in, lv);
     }
@@ -407,7 +407,7 @@ static void text_bottlenecks(oap_buf *b, const oa_result *r)
         oap_buf_puts(b, "  None: every unit and budget has room left.\n");
     for (i = 0; i < n && i < 8; i++) {
         char val[64];
-        money(val, sizeof val, v[i].value);
+        oap_format_money(val, sizeof val, v[i].value);
         oap_buf line;
         oap_buf_init(&line);
         if (v[i].spend == NULL) {
@@ -463,7 +463,7 @@ static void text_deficits(oap_buf *b, const oa_result *r)
             oap_buf_printf(b, "  %s more %s for %s in %s\n", q, d->resource,
                            d->unit, label(r, d->period));
         } else {
-            money(q, sizeof q, d->amount);
+            oap_format_money(q, sizeof q, d->amount);
             if (d->budget == OA_BUDGET_TOTAL)
                 oap_buf_printf(b, "  %s more total budget\n", q);
             else if (d->budget == OA_BUDGET_RANGE)

@@ -4,8 +4,11 @@
  */
 #include "xml.h"
 
+#include <libxml/xmlwriter.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -452,3 +455,78 @@ int oap_xml_validate(xmlDoc *doc, oap_schema_kind kind, const char *source,
     }
     return OA_OK;
 }
+
+/* ---- writing ---- */
+
+/* Plan texts may come from the API unchecked: make them valid UTF-8
+ * without control characters before they reach the writer. */
+static char *clean_text(const char *s)
+{
+    size_t n = strlen(s), i;
+    char *d = oap_malloc(n + 1);
+    if (d == NULL)
+        return NULL;
+    memcpy(d, s, n + 1);
+    for (i = 0; i < n;) {
+        unsigned char ch = (unsigned char)d[i];
+        int len = 1;
+        if (ch < 0x20 && ch != '\t') {
+            d[i] = ' ';
+        } else if (ch >= 0x80) {
+            len = xmlUTF8Size((const xmlChar *)d + i);
+            if (len < 2 || (size_t)len > n - i ||
+                xmlGetUTF8Char((const xmlChar *)d + i, &len) < 0) {
+                d[i] = '?';
+                len = 1;
+            }
+        }
+        i += (size_t)len;
+    }
+    return d;
+}
+
+void oap_xw_attr_s(oap_xw *x, const char *name, const char *v)
+{
+    char *c;
+    if (v == NULL || x->rc < 0)
+        return;
+    c = clean_text(v);
+    if (c == NULL) {
+        x->rc = -1;
+        return;
+    }
+    if (xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
+                                    (const xmlChar *)c) < 0)
+        x->rc = -1;
+    oap_free(c);
+}
+
+void oap_xw_attr_d(oap_xw *x, const char *name, double v)
+{
+    char buf[40];
+    if (isnan(v) || x->rc < 0)
+        return;
+    oap_format_double(buf, sizeof buf, v);
+    oap_xw_attr_s(x, name, buf);
+}
+
+void oap_xw_attr_i(oap_xw *x, const char *name, int v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%d", v);
+    oap_xw_attr_s(x, name, buf);
+}
+
+void oap_xw_start(oap_xw *x, const char *name)
+{
+    if (x->rc >= 0 &&
+        xmlTextWriterStartElement(x->w, (const xmlChar *)name) < 0)
+        x->rc = -1;
+}
+
+void oap_xw_end(oap_xw *x)
+{
+    if (x->rc >= 0 && xmlTextWriterEndElement(x->w) < 0)
+        x->rc = -1;
+}
+

@@ -9,6 +9,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 typedef enum oap_schema_kind {
     OAP_SCHEMA_PLAN = 0,
@@ -50,5 +51,19 @@ int oap_xml_line(const xmlNode *node);
 
 /* Is the element named name (no namespace)? */
 int oap_xml_is(const xmlNode *node, const char *name);
+
+/* Writing with xmlTextWriter: rc goes negative on the first failure and
+ * the calls after it do nothing.  Texts are made valid UTF-8 without
+ * control characters; NULL texts and NaN numbers write no attribute. */
+typedef struct oap_xw {
+    xmlTextWriterPtr w;
+    int rc;
+} oap_xw;
+
+void oap_xw_start(oap_xw *x, const char *name);
+void oap_xw_end(oap_xw *x);
+void oap_xw_attr_s(oap_xw *x, const char *name, const char *v);
+void oap_xw_attr_d(oap_xw *x, const char *name, double v);
+void oap_xw_attr_i(oap_xw *x, const char *name, int v);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,10 @@ static void usage(FILE *f)
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
             "                --cliques\n"
+            "  explain PLAN.xml [INITIATIVE...] [-r RESULT.xml] [--time-limit SEC]\n"
+            "        [--bottlenecks N] [-j N] [--format text|xml] [-o FILE]\n"
+            "                           why initiatives are rejected or late,\n"
+            "                           and where capacity binds\n"
             "  export PLAN.xml (--lp|--mps) FILE\n"
             "                           write the model for other solvers\n"
             "  version                  print the library version\n"
@@ -269,6 +274,143 @@ static int cmd_solve(int argc, char **argv)
     return status;
 }
 
+static void print_error(const oa_error *err)
+{
+    char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
+    oa_error_format(buf, sizeof buf, err);
+    fprintf(stderr, "%s\n", buf);
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+    oa_explain_opts opts = OA_EXPLAIN_OPTS_INIT;
+    oa_format format = OA_FORMAT_TEXT;
+    const char *path = NULL, *out = NULL, *result_path = NULL;
+    const char **ids;
+    size_t n_ids = 0;
+    oa_plan *plan;
+    oa_result *base = NULL;
+    oa_explanation *ex = NULL;
+    oa_error err;
+    int i, status = EXIT_SOLVED, rc;
+    ids = calloc((size_t)argc + 1, sizeof *ids);
+    if (ids == NULL)
+        return EXIT_INTERNAL;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        double v;
+        if (strcmp(a, "--time-limit") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             &opts.time_limit))
+                goto usage_fail;
+        } else if (strcmp(a, "--bottlenecks") == 0 || strcmp(a, "-j") == 0 ||
+                   strcmp(a, "--jobs") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &v) ||
+                v < 0 || v > 1000 || v != floor(v)) {
+                fprintf(stderr, "%s explain: %s takes a whole number\n",
+                        progname, a);
+                goto usage_fail;
+            }
+            if (a[1] == '-' && a[2] == 'b')
+                opts.bottlenecks = (int)v;
+            else
+                opts.jobs = (int)v;
+        } else if (strcmp(a, "--cold") == 0) {
+            opts.cold = 1;
+        } else if (strcmp(a, "-r") == 0 || strcmp(a, "--result") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s explain: %s needs a result file\n",
+                        progname, a);
+                goto usage_fail;
+            }
+            result_path = argv[++i];
+        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
+            const char *f = i + 1 < argc ? argv[++i] : "";
+            if (strcmp(f, "text") == 0)
+                format = OA_FORMAT_TEXT;
+            else if (strcmp(f, "xml") == 0)
+                format = OA_FORMAT_XML;
+            else {
+                fprintf(stderr, "%s explain: --format takes text or xml\n",
+                        progname);
+                goto usage_fail;
+            }
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s explain: -o needs a file\n", progname);
+                goto usage_fail;
+            }
+            out = argv[++i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s explain: unknown option '%s'\n", progname, a);
+            goto usage_fail;
+        } else if (path == NULL)
+            path = a;
+        else
+            ids[n_ids++] = a;
+    }
+    if (path == NULL) {
+        fprintf(stderr, "usage: %s explain PLAN.xml [INITIATIVE...] "
+                "[-r RESULT.xml] [--time-limit SEC]\n"
+                "                [--bottlenecks N] [-j N] [--format text|xml] "
+                "[-o FILE]\n", progname);
+        goto usage_fail;
+    }
+    plan = load_plan(path, &status);
+    if (plan == NULL) {
+        free(ids);
+        return status;
+    }
+    if (result_path) {
+        rc = oa_result_read_file(&base, result_path, &err);
+        if (rc != OA_OK) {
+            print_error(&err);
+            free(ids);
+            oa_plan_free(plan);
+            return EXIT_INPUT;
+        }
+    }
+    rc = oa_explain(&ex, plan, base, ids, n_ids, &opts, &err);
+    free(ids);
+    if (rc != OA_OK) {
+        print_error(&err);
+        oa_plan_free(plan);
+        oa_result_free(base);
+        if (rc == OA_ESTATE) {
+            /* no roadmap: say why, as solve would */
+            return EXIT_INFEASIBLE;
+        }
+        return rc == OA_EINVALID || rc == OA_ENOTFOUND ? EXIT_INPUT
+                                                        : EXIT_INTERNAL;
+        /* (OA_EINVALID: a rule broken, or a result of another plan) */
+    }
+    if (out) {
+        rc = oa_explanation_save(ex, out, format, &err);
+        if (rc != OA_OK) {
+            print_error(&err);
+            status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+        }
+    } else {
+        char *text;
+        size_t size;
+        rc = oa_explanation_write(&text, &size, ex, format);
+        if (rc != OA_OK) {
+            fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
+            status = EXIT_INTERNAL;
+        } else {
+            fwrite(text, 1, size, stdout);
+            oa_free(text);
+        }
+    }
+    oa_explanation_free(ex);
+    oa_result_free(base);
+    oa_plan_free(plan);
+    return status;
+usage_fail:
+    free(ids);
+    return EXIT_INPUT;
+}
+
 static int cmd_export(int argc, char **argv)
 {
     const char *path = NULL, *out = NULL;
@@ -325,6 +467,8 @@ int main(int argc, char **argv)
         return cmd_solve(argc - 1, argv + 1);
     if (strcmp(argv[1], "export") == 0)
         return cmd_export(argc - 1, argv + 1);
+    if (strcmp(argv[1], "explain") == 0)
+        return cmd_explain(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("opsalign %s (library %s)\n", OA_VERSION, oa_version());
         return EXIT_SOLVED;

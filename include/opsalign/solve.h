@@ -65,6 +65,11 @@ typedef struct oa_solve_opts {
     void *progress_data;
     unsigned int flags;     /**< OA_SOLVE_* switches for tuning; 0: the
                                  measured defaults */
+    /* version 2 */
+    const oa_result *start; /**< a roadmap to start the search from (a
+                                 result of this plan or of an edit of it
+                                 with the same initiatives), or NULL; used
+                                 only if it is feasible for this plan */
 } oa_solve_opts;
 
 /** Flag: no greedy roadmaps handed to branch-and-bound (GLPK's MIP
@@ -85,9 +90,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_GLPK_BRANCHING 0x10u
 
 /** Current version of oa_solve_opts. */
-#define OA_SOLVE_OPTS_VERSION 1
+#define OA_SOLVE_OPTS_VERSION 2
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
-#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u }
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL }
 
 /**
  * Solves a plan.  The plan is validated first if it is not yet.
