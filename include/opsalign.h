@@ -13,5 +13,6 @@
 #include "opsalign/read.h"
 #include "opsalign/solve.h"
 #include "opsalign/explain.h"
+#include "opsalign/scenario.h"
 
 #endif

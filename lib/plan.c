@@ -714,6 +714,18 @@ OA_API const oa_initiative *oa_plan_initiative(const oa_plan *plan, size_t i)
     return plan->initiatives.v[i];
 }
 
+int oap_plan_remove_initiative(oa_plan *plan, size_t i)
+{
+    if (i >= plan->initiatives.n)
+        return OA_EINVAL;
+    initiative_free(plan->initiatives.v[i]);
+    memmove(plan->initiatives.v + i, plan->initiatives.v + i + 1,
+            (plan->initiatives.n - i - 1) * sizeof *plan->initiatives.v);
+    plan->initiatives.n--;
+    oap_plan_touch(plan);
+    return OA_OK;
+}
+
 OA_API int oa_plan_find_initiative(oa_initiative **out, oa_plan *plan,
                                    const char *id)
 {

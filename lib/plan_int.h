@@ -162,6 +162,8 @@ struct oa_plan {
 
 /* Copies a string into the plan's arena (NULL stays NULL). */
 const char *oap_plan_str(oa_plan *plan, const char *s);
+/* Removes (and frees) the i-th initiative; references to it stay. */
+int oap_plan_remove_initiative(oa_plan *plan, size_t i);
 /* Marks the plan changed: drops the resolved plan. */
 void oap_plan_touch(oa_plan *plan);
 /* Recomputes the labels of the horizon (0 or OA_ENOMEM). */

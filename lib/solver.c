@@ -113,8 +113,10 @@ static int prepare_matrix(loaded *L, const oap_model *m)
     nz = oap_calloc(m->nnz + 1, sizeof *nz);
     if (nz == NULL)
         return OA_ENOMEM;
-    memcpy(nz, m->nz, m->nnz * sizeof *nz);
-    qsort(nz, m->nnz, sizeof *nz, cmp_nz);
+    if (m->nnz > 0) { /* a model may have no coefficient at all */
+        memcpy(nz, m->nz, m->nnz * sizeof *nz);
+        qsort(nz, m->nnz, sizeof *nz, cmp_nz);
+    }
     for (k = 0; k < m->nnz; k++) {
         if (n > 0 && nz[n - 1].i == nz[k].i && nz[n - 1].j == nz[k].j)
             nz[n - 1].v += nz[k].v;

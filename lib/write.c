@@ -30,6 +30,9 @@ void oap_format_double(char *buf, size_t size, double v)
     }
 }
 
+/* "1,234,568 EUR", or "1,234,568" without a currency. */
+static void money_cur(char *buf, size_t size, double v, const char *cur);
+
 /* 1234567.8 -> "1,234,568" (rounded to whole units). */
 void oap_format_money(char *buf, size_t size, double v)
 {
@@ -123,30 +126,30 @@ static void text_header(oap_buf *out, const oa_result *r)
     oap_buf_printf(b, "Plan: %s\n", r->name ? r->name : "(unnamed)");
     switch (r->status) {
     case OA_STATUS_OPTIMAL:
-        oap_format_money(v, sizeof v, r->objective);
-        oap_buf_printf(b, "Status: optimal. Objective %s %s, proven optimal",
-                       v, cur);
+        money_cur(v, sizeof v, r->objective, cur);
+        oap_buf_printf(b, "Status: optimal. Objective %s, proven optimal",
+                       v);
         if (r->gap > 0)
             oap_buf_printf(b, " within a gap of %.2f%%", 100 * r->gap);
         oap_buf_puts(b, ".\n");
         break;
     case OA_STATUS_FEASIBLE:
-        oap_format_money(v, sizeof v, r->objective);
+        money_cur(v, sizeof v, r->objective, cur);
         oap_format_money(bd, sizeof bd, r->bound);
         if (isnan(r->bound))
             oap_buf_printf(b, "Status: feasible (a limit stopped the search "
-                           "before any bound was known). Objective %s %s.\n",
-                           v, cur);
+                           "before any bound was known). Objective %s.\n",
+                           v);
         else
             oap_buf_printf(b, "Status: feasible (a limit stopped the search). "
-                           "Objective %s %s; no roadmap is better than %s "
-                           "(gap %.2f%%).\n", v, cur, bd, 100 * r->gap);
+                           "Objective %s; no roadmap is better than %s "
+                           "(gap %.2f%%).\n", v, bd, 100 * r->gap);
         break;
     case OA_STATUS_RELAXED:
-        oap_format_money(v, sizeof v, r->objective);
+        money_cur(v, sizeof v, r->objective, cur);
         oap_buf_printf(b, "Status: relaxed (LP relaxation: initiatives may be "
-                       "funded in part). Objective %s %s, an upper bound for "
-                       "any roadmap.\n", v, cur);
+                       "funded in part). Objective %s, an upper bound for "
+                       "any roadmap.\n", v);
         break;
     case OA_STATUS_INFEASIBLE:
         oap_buf_puts(b, "Status: infeasible. The mandatory work cannot fit "
@@ -657,4 +660,13 @@ OA_API int oa_result_save(const oa_result *r, const char *path,
     rc = oap_write_file(path, text, size, err);
     oap_free(text);
     return rc;
+}
+
+static void money_cur(char *buf, size_t size, double v, const char *cur)
+{
+    size_t n;
+    oap_format_money(buf, size, v);
+    n = strlen(buf);
+    if (cur && cur[0] && n + 1 < size)
+        snprintf(buf + n, size - n, " %s", cur);
 }

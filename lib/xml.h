@@ -14,12 +14,14 @@
 typedef enum oap_schema_kind {
     OAP_SCHEMA_PLAN = 0,
     OAP_SCHEMA_RESULT,
+    OAP_SCHEMA_SCENARIO,
     OAP_SCHEMA_COUNT
 } oap_schema_kind;
 
 /* The built-in schema texts (generated from lib/schema/). */
 extern const char oap_plan_xsd[];
 extern const char oap_result_xsd[];
+extern const char oap_scenario_xsd[];
 
 /* Initializes libxml2 and compiles the built-in schemas, once. */
 int oap_xml_init(void);

@@ -29,14 +29,16 @@ static void usage(FILE *f)
             "usage: %s COMMAND [ARGS]\n"
             "\n"
             "commands:\n"
-            "  check [-v] PLAN.xml...   validate plans; report every error\n"
-            "  solve PLAN.xml [--relax] [--time-limit SEC] [--gap REL]\n"
-            "        [--format text|xml|csv] [-o FILE] [-v]\n"
+            "  check [-v] FILE...       validate plans and scenarios; report every\n"
+            "                           error (scenarios against each plan given)\n"
+            "  solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC]\n"
+            "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
             "                --cliques\n"
-            "  explain PLAN.xml [INITIATIVE...] [-r RESULT.xml] [--time-limit SEC]\n"
-            "        [--bottlenecks N] [-j N] [--format text|xml] [-o FILE]\n"
+            "  explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] [-r RESULT.xml]\n"
+            "        [--time-limit SEC] [--bottlenecks N] [-j N] [--format text|xml]\n"
+            "        [-o FILE]\n"
             "                           why initiatives are rejected or late,\n"
             "                           and where capacity binds\n"
             "  export PLAN.xml (--lp|--mps) FILE\n"
@@ -58,10 +60,89 @@ static void print_errors(const oa_error_list *list)
     }
 }
 
+/* The -s files of a command, in command-line order. */
+#define MAX_SCENARIOS 256
+typedef struct scenarios {
+    const char *path[MAX_SCENARIOS];
+    int n;
+} scenarios;
+
+/* Takes "-s FILE" at argv[*i]; 1 if it was one, -1 on a usage error. */
+static int take_scenario(scenarios *sc, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (strcmp(a, "-s") != 0 && strcmp(a, "--scenario") != 0)
+        return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "%s: %s needs a scenario file\n", progname, a);
+        return -1;
+    }
+    if (sc->n == MAX_SCENARIOS) {
+        fprintf(stderr, "%s: at most %d scenarios\n", progname,
+                MAX_SCENARIOS);
+        return -1;
+    }
+    sc->path[sc->n++] = argv[++*i];
+    return 1;
+}
+
+/* Reads the scenarios and applies them to plan in order, printing every
+ * error; 0 if all went well. */
+static int apply_scenarios(oa_plan *plan, const scenarios *sc, int *status)
+{
+    oa_error_list *errs;
+    int k, rc = OA_OK;
+    if (sc->n == 0)
+        return 0;
+    if (oa_error_list_new(&errs) != OA_OK) {
+        *status = EXIT_INTERNAL;
+        return -1;
+    }
+    for (k = 0; k < sc->n && rc == OA_OK; k++) {
+        oa_scenario *s = NULL;
+        rc = oa_scenario_read_file(&s, sc->path[k], NULL, NULL, errs);
+        if (rc == OA_OK)
+            rc = oa_plan_apply_scenario(plan, s, NULL, errs);
+        oa_scenario_free(s);
+    }
+    if (rc != OA_OK) {
+        print_errors(errs);
+        *status = rc == OA_ENOMEM || rc == OA_EINTERNAL ? EXIT_INTERNAL
+                                                        : EXIT_INPUT;
+    }
+    oa_error_list_free(errs);
+    return rc == OA_OK ? 0 : -1;
+}
+
+/* 1 if the file's root element is <scenario> (a cheap look at its
+ * first element; the reader decides the rest). */
+static int is_scenario_file(const char *path)
+{
+    char buf[4096];
+    size_t n;
+    const char *p;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return 0;
+    n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    for (p = buf; (p = strchr(p, '<')) != NULL; p++) {
+        if (p[1] == '?' || p[1] == '!')
+            continue;
+        return strncmp(p + 1, "scenario", 8) == 0 &&
+               (p[9] == ' ' || p[9] == '>' || p[9] == '\t' || p[9] == '\n' ||
+                p[9] == '\r' || p[9] == '/');
+    }
+    return 0;
+}
+
 static int cmd_check(int argc, char **argv)
 {
-    int verbose = 0, status = EXIT_SOLVED, i, nfiles = 0;
+    int verbose = 0, status = EXIT_SOLVED, i, nfiles = 0, k;
     oa_error_list *errs;
+    scenarios sc;
+    sc.n = 0;
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
             verbose = 1;
@@ -76,17 +157,40 @@ static int cmd_check(int argc, char **argv)
             nfiles++;
     }
     if (nfiles == 0 && i >= argc) {
-        fprintf(stderr, "usage: %s check [-v] PLAN.xml...\n", progname);
+        fprintf(stderr, "usage: %s check [-v] FILE...\n", progname);
         return EXIT_INPUT;
     }
     if (oa_error_list_new(&errs) != OA_OK) {
         fprintf(stderr, "%s: out of memory\n", progname);
         return EXIT_INTERNAL;
     }
+    /* Scenario files first: each on its own (the schema), then against
+     * every plan given (the names). */
+    for (i = 1; i < argc; i++) {
+        oa_scenario *s = NULL;
+        int rc;
+        if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
+            !is_scenario_file(argv[i]))
+            continue;
+        oa_error_list_clear(errs);
+        rc = oa_scenario_read_file(&s, argv[i], NULL, NULL, errs);
+        if (rc == OA_OK) {
+            if (sc.n < MAX_SCENARIOS)
+                sc.path[sc.n++] = argv[i];
+            if (verbose)
+                printf("%s: valid scenario: %zu edit(s)\n", argv[i],
+                       oa_scenario_edit_count(s));
+        } else {
+            print_errors(errs);
+            status = rc == OA_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+        }
+        oa_scenario_free(s);
+    }
     for (i = 1; i < argc; i++) {
         oa_plan *plan = NULL;
         int rc;
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
+        if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
+            is_scenario_file(argv[i]))
             continue;
         oa_error_list_clear(errs);
         rc = oa_plan_read_file(&plan, argv[i], NULL, NULL, errs);
@@ -97,6 +201,22 @@ static int cmd_check(int argc, char **argv)
                        argv[i], oa_plan_unit_count(plan),
                        oa_plan_initiative_count(plan),
                        oa_plan_period_count(plan));
+            for (k = 0; k < sc.n; k++) {
+                oa_plan *copy = NULL;
+                scenarios one;
+                int st = EXIT_SOLVED;
+                one.n = 1;
+                one.path[0] = sc.path[k];
+                if (oa_plan_copy(&copy, plan) != OA_OK) {
+                    status = EXIT_INTERNAL;
+                    break;
+                }
+                if (apply_scenarios(copy, &one, &st) != 0)
+                    status = st;
+                else if (verbose)
+                    printf("%s: applies to %s\n", sc.path[k], argv[i]);
+                oa_plan_free(copy);
+            }
         } else {
             print_errors(errs);
             if (verbose)
@@ -156,6 +276,18 @@ static oa_plan *load_plan(const char *path, int *status)
     return plan;
 }
 
+/* load_plan, then the scenarios. */
+static oa_plan *load_plan_s(const char *path, const scenarios *sc,
+                            int *status)
+{
+    oa_plan *plan = load_plan(path, status);
+    if (plan && apply_scenarios(plan, sc, status) != 0) {
+        oa_plan_free(plan);
+        return NULL;
+    }
+    return plan;
+}
+
 static int exit_for(const oa_result *r)
 {
     switch (oa_result_status(r)) {
@@ -173,9 +305,16 @@ static int cmd_solve(int argc, char **argv)
     oa_plan *plan;
     oa_result *result = NULL;
     oa_error err;
+    scenarios sc;
     int i, status = EXIT_SOLVED, rc;
+    sc.n = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int t = take_scenario(&sc, argc, argv, &i);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t > 0)
+            continue;
         if (strcmp(a, "--relax") == 0)
             opts.relax = 1;
         else if (strcmp(a, "--time-limit") == 0) {
@@ -229,11 +368,11 @@ static int cmd_solve(int argc, char **argv)
         }
     }
     if (path == NULL) {
-        fprintf(stderr, "usage: %s solve PLAN.xml [--relax] [--time-limit SEC] "
+        fprintf(stderr, "usage: %s solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] "
                 "[--gap REL] [--format text|xml|csv] [-o FILE]\n", progname);
         return EXIT_INPUT;
     }
-    plan = load_plan(path, &status);
+    plan = load_plan_s(path, &sc, &status);
     if (plan == NULL)
         return status;
     rc = oa_solve(&result, plan, &opts, &err);
@@ -292,13 +431,20 @@ static int cmd_explain(int argc, char **argv)
     oa_result *base = NULL;
     oa_explanation *ex = NULL;
     oa_error err;
+    scenarios sc;
     int i, status = EXIT_SOLVED, rc;
+    sc.n = 0;
     ids = calloc((size_t)argc + 1, sizeof *ids);
     if (ids == NULL)
         return EXIT_INTERNAL;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         double v;
+        int t = take_scenario(&sc, argc, argv, &i);
+        if (t < 0)
+            goto usage_fail;
+        if (t > 0)
+            continue;
         if (strcmp(a, "--time-limit") == 0) {
             if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
                              &opts.time_limit))
@@ -350,13 +496,13 @@ static int cmd_explain(int argc, char **argv)
             ids[n_ids++] = a;
     }
     if (path == NULL) {
-        fprintf(stderr, "usage: %s explain PLAN.xml [INITIATIVE...] "
+        fprintf(stderr, "usage: %s explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] "
                 "[-r RESULT.xml] [--time-limit SEC]\n"
                 "                [--bottlenecks N] [-j N] [--format text|xml] "
                 "[-o FILE]\n", progname);
         goto usage_fail;
     }
-    plan = load_plan(path, &status);
+    plan = load_plan_s(path, &sc, &status);
     if (plan == NULL) {
         free(ids);
         return status;

@@ -1,0 +1,113 @@
+/*
+ * libopsalign: scenarios (what-if).
+ *
+ * A scenario is a list of edits of a plan (doc/plan-format.md,
+ * "Scenarios" and details 11): set or scale capacity, set contractors or
+ * overtime, change or remove initiatives, set the total budget.  It is
+ * read from a small XML file or built through this API, and applied to a
+ * plan with oa_plan_apply_scenario(), which edits the plan in place (copy
+ * it first with oa_plan_copy() to keep the base).  A scenario is not a
+ * second model: the edited plan is solved, explained or exported like any
+ * other.
+ */
+#ifndef OPSALIGN_SCENARIO_H
+#define OPSALIGN_SCENARIO_H
+
+#include "read.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A scenario (opaque). */
+typedef struct oa_scenario oa_scenario;
+
+/** Creates an empty scenario; name may be NULL. @return OA_OK, OA_ENOMEM */
+OA_API OA_WARN_UNUSED int oa_scenario_new(oa_scenario **out,
+                                          const char *name);
+/** Frees a scenario; NULL is allowed. */
+OA_API void oa_scenario_free(oa_scenario *sc);
+/** @return the scenario's name, or NULL. */
+OA_API const char *oa_scenario_name(const oa_scenario *sc);
+/** @return the file it was read from, or NULL. */
+OA_API const char *oa_scenario_source(const oa_scenario *sc);
+/** @return the number of edits. */
+OA_API size_t oa_scenario_edit_count(const oa_scenario *sc);
+
+/*
+ * Edits, applied in the order they are added.  unit and resource may be
+ * "*" (every unit, every resource); from and to are period references
+ * (labels or 1-based indices), NULL for the first and the last period.
+ * Names are checked against the plan when the scenario is applied.
+ * Each returns OA_OK, OA_EINVAL (a NULL or a bad number) or OA_ENOMEM.
+ */
+
+/** Sets capacity to value over from..to. */
+OA_API int oa_scenario_set_capacity(oa_scenario *sc, const char *unit,
+                                    const char *resource, double value,
+                                    const char *from, const char *to);
+/** Multiplies the current capacity by factor over from..to. */
+OA_API int oa_scenario_scale_capacity(oa_scenario *sc, const char *unit,
+                                      const char *resource, double factor,
+                                      const char *from, const char *to);
+/** Sets the contractor limit and/or price over from..to (NULL: keep). */
+OA_API int oa_scenario_set_contractors(oa_scenario *sc, const char *unit,
+                                       const char *resource,
+                                       const double *max, const double *cost,
+                                       const char *from, const char *to);
+/** Sets the overtime limit (share of capacity) and/or price (NULL: keep). */
+OA_API int oa_scenario_set_overtime(oa_scenario *sc, const char *unit,
+                                    const char *resource, const double *max,
+                                    const double *cost);
+/**
+ * Sets an attribute of an initiative, by its name in the format: name,
+ * owner, duration, earliest, deadline, value, benefit-per-period, cost,
+ * mandatory ("true"/"false").  The value is checked when applied.
+ */
+OA_API int oa_scenario_set_initiative(oa_scenario *sc, const char *id,
+                                      const char *attribute,
+                                      const char *value);
+/** Removes an initiative: excludes naming it vanish; initiatives that
+ * require it can no longer be chosen. */
+OA_API int oa_scenario_remove_initiative(oa_scenario *sc, const char *id);
+/** Sets the total budget. */
+OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total);
+
+/**
+ * Reads a scenario file (safe as the plan reader; the schema is built in:
+ * oa_scenario_schema()).
+ * @return OA_OK, OA_EIO, OA_ELIMIT, OA_EPARSE, OA_EINVALID (every error in
+ *   all, FILE:LINE)
+ */
+OA_API OA_WARN_UNUSED int oa_scenario_read_file(oa_scenario **out,
+                                                const char *path,
+                                                const oa_read_opts *opts,
+                                                oa_error *err,
+                                                oa_error_list *all);
+/** Reads a scenario from memory (source names it in errors). */
+OA_API OA_WARN_UNUSED int oa_scenario_read_memory(oa_scenario **out,
+                                                  const char *data,
+                                                  size_t size,
+                                                  const char *source,
+                                                  const oa_read_opts *opts,
+                                                  oa_error *err,
+                                                  oa_error_list *all);
+/** @return the XML schema of scenarios, as built into the library. */
+OA_API const char *oa_scenario_schema(void);
+
+/**
+ * Applies a scenario to a plan, edit by edit, then validates the result.
+ * Names that match nothing are errors with the scenario's file and line;
+ * so are the plan's own rule errors that an edit causes.
+ * @param[in,out] plan a valid plan (validated first if it is not yet)
+ * @return OA_OK; OA_EINVALID (every error in all; the plan may then be
+ *   partly edited: apply to a copy); OA_ENOMEM
+ */
+OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
+                                  oa_error *err, oa_error_list *all);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,776 @@
+/*
+ * Scenarios: a list of edits, read from XML or built through the API, and
+ * applied to a plan (doc/plan-format.md, details 11).  Capacity and
+ * contractor edits work on the resolved plan (the people rule included):
+ * the edited unit and resource get explicit entries for every period,
+ * the current values outside the edited range and the new ones inside.
+ */
+#include "plan_int.h"
+#include "xml.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum ekind {
+    E_CAPACITY,
+    E_SCALE,
+    E_CONTRACTORS,
+    E_OVERTIME,
+    E_INITIATIVE,
+    E_REMOVE,
+    E_BUDGET
+} ekind;
+
+static const char *const ename[] = { "capacity", "scale-capacity",
+                                     "contractors", "overtime",
+                                     "initiative", "initiative", "budget" };
+
+typedef struct edit {
+    ekind kind;
+    int line;
+    const char *unit, *resource, *from, *to;
+    double value;            /* capacity, factor, budget total */
+    int has_max, has_cost;
+    double max, cost;
+    const char *id, *attr, *aval;
+} edit;
+
+struct oa_scenario {
+    oap_arena arena;
+    const char *name, *source;
+    int line;                /* stamped on edits added next */
+    OAP_VEC(edit) edits;
+};
+
+OA_API int oa_scenario_new(oa_scenario **out, const char *name)
+{
+    oa_scenario *sc;
+    OAP_ARG(out);
+    *out = NULL;
+    sc = oap_calloc(1, sizeof *sc);
+    if (sc == NULL)
+        return OA_ENOMEM;
+    if (name && (sc->name = oap_arena_str(&sc->arena, name)) == NULL) {
+        oa_scenario_free(sc);
+        return OA_ENOMEM;
+    }
+    sc->line = -1;
+    *out = sc;
+    return OA_OK;
+}
+
+OA_API void oa_scenario_free(oa_scenario *sc)
+{
+    if (sc == NULL)
+        return;
+    oap_free(sc->edits.v);
+    oap_arena_free(&sc->arena);
+    oap_free(sc);
+}
+
+OA_API const char *oa_scenario_name(const oa_scenario *sc)
+{
+    return sc ? sc->name : NULL;
+}
+
+OA_API const char *oa_scenario_source(const oa_scenario *sc)
+{
+    return sc ? sc->source : NULL;
+}
+
+OA_API size_t oa_scenario_edit_count(const oa_scenario *sc)
+{
+    return sc ? sc->edits.n : 0;
+}
+
+/* Copies the strings of e into the arena and appends it. */
+static int push(oa_scenario *sc, edit e)
+{
+    const char **s[] = { &e.unit, &e.resource, &e.from, &e.to, &e.id,
+                         &e.attr, &e.aval };
+    size_t k;
+    for (k = 0; k < sizeof s / sizeof s[0]; k++)
+        if (*s[k] && (*s[k] = oap_arena_str(&sc->arena, *s[k])) == NULL)
+            return OA_ENOMEM;
+    e.line = sc->line;
+    return OAP_VPUSH(sc->edits, e);
+}
+
+static int ok_num(double v)
+{
+    return isfinite(v) && v >= 0;
+}
+
+static int capacity_edit(oa_scenario *sc, ekind kind, const char *unit,
+                         const char *resource, double value,
+                         const char *from, const char *to)
+{
+    edit e;
+    OAP_ARG(sc && unit && resource && ok_num(value));
+    memset(&e, 0, sizeof e);
+    e.kind = kind;
+    e.unit = unit;
+    e.resource = resource;
+    e.value = value;
+    e.from = from;
+    e.to = to;
+    return push(sc, e);
+}
+
+OA_API int oa_scenario_set_capacity(oa_scenario *sc, const char *unit,
+                                    const char *resource, double value,
+                                    const char *from, const char *to)
+{
+    return capacity_edit(sc, E_CAPACITY, unit, resource, value, from, to);
+}
+
+OA_API int oa_scenario_scale_capacity(oa_scenario *sc, const char *unit,
+                                      const char *resource, double factor,
+                                      const char *from, const char *to)
+{
+    return capacity_edit(sc, E_SCALE, unit, resource, factor, from, to);
+}
+
+static int lever_edit(oa_scenario *sc, ekind kind, const char *unit,
+                      const char *resource, const double *max,
+                      const double *cost, const char *from, const char *to)
+{
+    edit e;
+    OAP_ARG(sc && unit && resource);
+    OAP_ARG(!max || ok_num(*max));
+    OAP_ARG(!cost || ok_num(*cost));
+    memset(&e, 0, sizeof e);
+    e.kind = kind;
+    e.unit = unit;
+    e.resource = resource;
+    e.has_max = max != NULL;
+    e.max = max ? *max : 0;
+    e.has_cost = cost != NULL;
+    e.cost = cost ? *cost : 0;
+    e.from = from;
+    e.to = to;
+    return push(sc, e);
+}
+
+OA_API int oa_scenario_set_contractors(oa_scenario *sc, const char *unit,
+                                       const char *resource,
+                                       const double *max, const double *cost,
+                                       const char *from, const char *to)
+{
+    return lever_edit(sc, E_CONTRACTORS, unit, resource, max, cost, from, to);
+}
+
+OA_API int oa_scenario_set_overtime(oa_scenario *sc, const char *unit,
+                                    const char *resource, const double *max,
+                                    const double *cost)
+{
+    return lever_edit(sc, E_OVERTIME, unit, resource, max, cost, NULL, NULL);
+}
+
+OA_API int oa_scenario_set_initiative(oa_scenario *sc, const char *id,
+                                      const char *attribute,
+                                      const char *value)
+{
+    edit e;
+    OAP_ARG(sc && id && attribute && value);
+    memset(&e, 0, sizeof e);
+    e.kind = E_INITIATIVE;
+    e.id = id;
+    e.attr = attribute;
+    e.aval = value;
+    return push(sc, e);
+}
+
+OA_API int oa_scenario_remove_initiative(oa_scenario *sc, const char *id)
+{
+    edit e;
+    OAP_ARG(sc && id);
+    memset(&e, 0, sizeof e);
+    e.kind = E_REMOVE;
+    e.id = id;
+    return push(sc, e);
+}
+
+OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total)
+{
+    edit e;
+    OAP_ARG(sc && ok_num(total));
+    memset(&e, 0, sizeof e);
+    e.kind = E_BUDGET;
+    e.value = total;
+    return push(sc, e);
+}
+
+/* ---- applying ---- */
+
+typedef struct actx {
+    oa_plan *plan;
+    const oa_scenario *sc;
+    const edit *e;
+    oa_error_list *errs;
+    int bad;     /* an error was reported */
+    int broken;  /* the plan broke its rules: stop */
+    int rc;      /* OA_ENOMEM */
+} actx;
+
+static void aerr(actx *c, const char *fmt, ...) OAP_PRINTF(2, 3);
+
+static void aerr(actx *c, const char *fmt, ...)
+{
+    oa_error e;
+    char msg[OA_ERROR_TEXT_LENGTH];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    oa_error_clear(&e);
+    oap_error_set(&e, OA_EINVALID, c->sc->source, c->e->line, "<%s>: %s",
+                  ename[c->e->kind], msg);
+    if (oap_error_list_push(c->errs, &e) != OA_OK)
+        c->rc = OA_ENOMEM;
+    c->bad = 1;
+}
+
+static void api(actx *c, int rc)
+{
+    if (rc != OA_OK && c->rc == OA_OK)
+        c->rc = rc;
+}
+
+/* The periods from..to (1-based); 0 when a reference matches nothing. */
+static int range(actx *c, int *t0, int *t1)
+{
+    const oa_plan *p = c->plan;
+    *t0 = c->e->from ? oa_plan_find_period(p, c->e->from) : 1;
+    *t1 = c->e->to ? oa_plan_find_period(p, c->e->to) : p->P;
+    if (*t0 <= 0)
+        aerr(c, "from '%s' is not a period of the plan", c->e->from);
+    if (*t1 <= 0)
+        aerr(c, "to '%s' is not a period of the plan", c->e->to);
+    if (*t0 > 0 && *t1 > 0 && *t0 > *t1)
+        aerr(c, "from '%s' comes after to '%s'", c->e->from, c->e->to);
+    return *t0 > 0 && *t1 > 0 && *t0 <= *t1;
+}
+
+/* Indexes of the units (u) or resources matching name ("*": all);
+ * returns the count, 0 after an error. */
+static int match_units(actx *c, int *idx)
+{
+    const oa_plan *p = c->plan;
+    int n = 0;
+    size_t k;
+    for (k = 0; k < p->units.n; k++)
+        if (strcmp(c->e->unit, "*") == 0 ||
+            strcmp(p->units.v[k]->id, c->e->unit) == 0)
+            idx[n++] = (int)k;
+    if (n == 0)
+        aerr(c, "unknown unit '%s'", c->e->unit);
+    return n;
+}
+
+static int match_resources(actx *c, int *idx)
+{
+    const oa_plan *p = c->plan;
+    int n = 0;
+    size_t k;
+    for (k = 0; k < p->resources.n; k++)
+        if (strcmp(c->e->resource, "*") == 0 ||
+            strcmp(p->resources.v[k].id, c->e->resource) == 0)
+            idx[n++] = (int)k;
+    if (n == 0)
+        aerr(c, "unknown resource '%s'", c->e->resource);
+    return n;
+}
+
+/* Replaces every capacity entry of unit u for resource r by the values
+ * v[0..P-1], one entry per run of equal values. */
+static void put_capacity(actx *c, int u, int r, const double *v)
+{
+    oa_plan *p = c->plan;
+    oa_unit *unit = p->units.v[u];
+    const char *rid = p->resources.v[r].id;
+    size_t k, n = 0;
+    int t, s;
+    for (k = 0; k < unit->capacity.n; k++)
+        if (strcmp(unit->capacity.v[k].resource, rid) != 0)
+            unit->capacity.v[n++] = unit->capacity.v[k];
+    unit->capacity.n = n;
+    for (t = 0; t < p->P; t = s) {
+        for (s = t + 1; s < p->P && v[s] == v[t]; s++)
+            ;
+        oa_plan_set_line(p, c->e->line);
+        api(c, oa_unit_add_capacity(unit, rid, v[t], p->labels[t],
+                                    p->labels[s - 1]));
+    }
+    oap_plan_touch(p);
+}
+
+static void put_contractors(actx *c, int u, int r, const double *mx,
+                            const double *cost)
+{
+    oa_plan *p = c->plan;
+    oa_unit *unit = p->units.v[u];
+    const char *rid = p->resources.v[r].id;
+    size_t k, n = 0;
+    int t, s;
+    for (k = 0; k < unit->contractors.n; k++)
+        if (strcmp(unit->contractors.v[k].resource, rid) != 0)
+            unit->contractors.v[n++] = unit->contractors.v[k];
+    unit->contractors.n = n;
+    for (t = 0; t < p->P; t = s) {
+        for (s = t + 1; s < p->P && mx[s] == mx[t] && cost[s] == cost[t]; s++)
+            ;
+        if (mx[t] > 0 || cost[t] > 0) {
+            oa_plan_set_line(p, c->e->line);
+            api(c, oa_unit_add_contractors(unit, rid, mx[t], cost[t],
+                                           p->labels[t], p->labels[s - 1]));
+        }
+    }
+    oap_plan_touch(p);
+}
+
+static void apply_levels(actx *c)
+{
+    const oa_plan *p = c->plan;
+    const oap_resolved *res = p->res;
+    int *us, *rs, nu, nr, t0 = 1, t1 = p->P, i, j, t;
+    double *v, *w;
+    us = oap_calloc(p->units.n + 1, sizeof(int));
+    rs = oap_calloc(p->resources.n + 1, sizeof(int));
+    v = oap_calloc((size_t)p->P + 1, sizeof(double));
+    w = oap_calloc((size_t)p->P + 1, sizeof(double));
+    if (!us || !rs || !v || !w) {
+        c->rc = OA_ENOMEM;
+        goto out;
+    }
+    nu = match_units(c, us);
+    nr = match_resources(c, rs);
+    if (c->e->kind != E_OVERTIME && !range(c, &t0, &t1))
+        goto out;
+    if (nu == 0 || nr == 0)
+        goto out;
+    for (i = 0; i < nu; i++)
+        for (j = 0; j < nr; j++) {
+            int u = us[i], r = rs[j], any = 0;
+            for (t = 0; t < p->P; t++) {
+                size_t at = OAP_URT(res, u, r, t);
+                int in = t + 1 >= t0 && t + 1 <= t1;
+                switch (c->e->kind) {
+                case E_CAPACITY:
+                    v[t] = in ? c->e->value : res->cap[at];
+                    any = 1;
+                    break;
+                case E_SCALE:
+                    v[t] = in ? res->cap[at] * c->e->value : res->cap[at];
+                    any |= res->cap[at] > 0;
+                    break;
+                case E_CONTRACTORS:
+                    v[t] = in && c->e->has_max ? c->e->max : res->ct_max[at];
+                    w[t] = in && c->e->has_cost ? c->e->cost
+                                                : res->ct_cost[at];
+                    any |= v[t] > 0 || w[t] > 0 || res->ct_max[at] > 0;
+                    break;
+                default:
+                    break;
+                }
+            }
+            /* With "*", pairs that have nothing to scale or set stay as
+             * they are (no entries of capacity 0 everywhere). */
+            if (c->e->kind == E_OVERTIME) {
+                size_t ur = (size_t)u * (size_t)res->R + (size_t)r;
+                double mx = c->e->has_max ? c->e->max : res->ot_max[ur];
+                double cs = c->e->has_cost ? c->e->cost : res->ot_cost[ur];
+                if (strcmp(c->e->unit, "*") == 0 &&
+                    res->ot_max[ur] <= 0 && !c->e->has_max)
+                    continue;
+                oa_plan_set_line(c->plan, c->e->line);
+                api(c, oa_unit_add_overtime(c->plan->units.v[u],
+                                            p->resources.v[r].id, mx, cs));
+                continue;
+            }
+            if (!any && (strcmp(c->e->unit, "*") == 0 ||
+                         strcmp(c->e->resource, "*") == 0))
+                continue;
+            if (c->e->kind == E_CONTRACTORS)
+                put_contractors(c, u, r, v, w);
+            else
+                put_capacity(c, u, r, v);
+        }
+out:
+    oap_free(us);
+    oap_free(rs);
+    oap_free(v);
+    oap_free(w);
+}
+
+static int find_ini(const oa_plan *p, const char *id)
+{
+    size_t k;
+    for (k = 0; k < p->initiatives.n; k++)
+        if (strcmp(p->initiatives.v[k]->id, id) == 0)
+            return (int)k;
+    return -1;
+}
+
+static int parse_num(const char *s, double *v)
+{
+    char *end;
+    while (*s == ' ')
+        s++;
+    if (*s == '\0' || *s == '+' || *s == '-' || strpbrk(s, "xXnNiI"))
+        return 0;
+    *v = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    return *end == '\0' && isfinite(*v) && *v >= 0;
+}
+
+static void apply_initiative(actx *c)
+{
+    oa_plan *p = c->plan;
+    const edit *e = c->e;
+    int i = find_ini(p, e->id);
+    oa_initiative *ini;
+    double v = 0;
+    const char *a = e->attr;
+    if (i < 0) {
+        aerr(c, "unknown initiative '%s'", e->id);
+        return;
+    }
+    ini = p->initiatives.v[i];
+    oa_plan_set_line(p, e->line);
+    if (strcmp(a, "name") == 0)
+        api(c, oa_initiative_set_name(ini, e->aval));
+    else if (strcmp(a, "owner") == 0)
+        api(c, oa_initiative_set_owner(ini, e->aval));
+    else if (strcmp(a, "earliest") == 0)
+        api(c, oa_initiative_set_earliest(ini, e->aval));
+    else if (strcmp(a, "deadline") == 0)
+        api(c, oa_initiative_set_deadline(ini, e->aval));
+    else if (strcmp(a, "mandatory") == 0) {
+        int on = strcmp(e->aval, "true") == 0 || strcmp(e->aval, "1") == 0;
+        if (!on && strcmp(e->aval, "false") != 0 && strcmp(e->aval, "0") != 0)
+            aerr(c, "mandatory '%s' is not true or false", e->aval);
+        else
+            api(c, oa_initiative_set_mandatory(ini, on));
+    } else if (strcmp(a, "duration") == 0 || strcmp(a, "value") == 0 ||
+               strcmp(a, "benefit-per-period") == 0 ||
+               strcmp(a, "cost") == 0) {
+        if (!parse_num(e->aval, &v)) {
+            aerr(c, "%s '%s' is not a number of at least 0", a, e->aval);
+        } else if (a[0] == 'd') {
+            if (v < 1 || v != floor(v) || v > 1e6)
+                aerr(c, "duration '%s' is not a whole number of periods",
+                     e->aval);
+            else
+                api(c, oa_initiative_set_duration(ini, (int)v));
+        } else if (a[0] == 'v') {
+            api(c, oa_initiative_set_value(ini, v));
+        } else if (a[0] == 'b') {
+            api(c, oa_initiative_set_benefit_per_period(ini, v));
+        } else {
+            api(c, oa_initiative_set_cost(ini, v));
+        }
+    } else {
+        aerr(c, "initiatives have no attribute '%s' to set", a);
+    }
+}
+
+/* Removes an initiative: excludes naming it vanish; an initiative that
+ * requires it loses that requirement and can no longer be chosen. */
+static void apply_remove(actx *c)
+{
+    oa_plan *p = c->plan;
+    int i = find_ini(p, c->e->id);
+    size_t k, j, n;
+    if (i < 0) {
+        aerr(c, "unknown initiative '%s'", c->e->id);
+        return;
+    }
+    for (k = 0; k < p->initiatives.n; k++) {
+        oa_initiative *o = p->initiatives.v[k];
+        if ((int)k == i)
+            continue;
+        for (j = n = 0; j < o->exclusions.n; j++)
+            if (strcmp(o->exclusions.v[j].initiative, c->e->id) != 0)
+                o->exclusions.v[n++] = o->exclusions.v[j];
+        o->exclusions.n = n;
+        for (j = n = 0; j < o->requirements.n; j++)
+            if (strcmp(o->requirements.v[j].initiative, c->e->id) != 0)
+                o->requirements.v[n++] = o->requirements.v[j];
+            else
+                o->off = 1;
+        o->requirements.n = n;
+    }
+    api(c, oap_plan_remove_initiative(p, (size_t)i));
+}
+
+OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
+                                  oa_error *err, oa_error_list *all)
+{
+    oa_error_list *errs = NULL;
+    actx c;
+    size_t k, n0;
+    int rc;
+    OAP_ARG(plan && sc);
+    if (err)
+        oa_error_clear(err);
+    if (oa_error_list_new(&errs) != OA_OK)
+        return OA_ENOMEM;
+    memset(&c, 0, sizeof c);
+    c.plan = plan;
+    c.sc = sc;
+    c.errs = errs;
+    /* An edit that names nothing changes nothing: the edits after it are
+     * still applied, so that every such error is reported at once. */
+    for (k = 0; k < sc->edits.n && c.rc == OA_OK && !c.broken; k++) {
+        c.e = &sc->edits.v[k];
+        /* Each edit sees the plan as the edits before it left it. */
+        if (!plan->valid) {
+            n0 = oa_error_list_count(errs);
+            rc = oa_plan_validate(plan, NULL, errs);
+            if (rc != OA_OK) {
+                if (rc == OA_EINVALID && oa_error_list_count(errs) > n0 &&
+                    k > 0) {
+                    c.e = &sc->edits.v[k - 1];
+                    aerr(&c, "after this edit the plan breaks the rules "
+                             "above");
+                }
+                c.rc = rc == OA_EINVALID ? OA_OK : rc;
+                c.bad = c.broken = 1;
+                break;
+            }
+        }
+        switch (c.e->kind) {
+        case E_CAPACITY:
+        case E_SCALE:
+        case E_CONTRACTORS:
+        case E_OVERTIME:
+            apply_levels(&c);
+            break;
+        case E_INITIATIVE:
+            apply_initiative(&c);
+            break;
+        case E_REMOVE:
+            apply_remove(&c);
+            break;
+        case E_BUDGET:
+            oa_plan_set_line(plan, c.e->line);
+            api(&c, oa_plan_set_budget_total(plan, c.e->value));
+            break;
+        }
+        oap_plan_touch(plan);
+    }
+    if (c.rc == OA_OK && !c.broken) {
+        n0 = oa_error_list_count(errs);
+        rc = oa_plan_validate(plan, NULL, errs);
+        if (rc == OA_EINVALID && sc->edits.n > 0) {
+            c.e = &sc->edits.v[sc->edits.n - 1];
+            if (oa_error_list_count(errs) > n0)
+                aerr(&c, "with the scenario applied the plan breaks the "
+                         "rules above");
+        } else if (rc != OA_OK) {
+            c.rc = rc;
+        }
+        if (rc == OA_EINVALID)
+            c.bad = 1;
+    }
+    rc = c.rc != OA_OK ? c.rc : c.bad ? OA_EINVALID : OA_OK;
+    if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
+        oap_error_set(err, rc, sc->source, -1, "out of memory");
+    if (oa_error_list_count(errs) > 0 && err)
+        *err = *oa_error_list_get(errs, 0);
+    for (k = 0; k < oa_error_list_count(errs); k++)
+        if (oap_error_list_push(all, oa_error_list_get(errs, k)) != OA_OK)
+            break;
+    oa_error_list_free(errs);
+    return rc;
+}
+
+/* ---- reading ---- */
+
+static char *prop(const xmlNode *n, const char *name)
+{
+    return (char *)xmlGetNoNsProp(n, (const xmlChar *)name);
+}
+
+static int read_number(const xmlNode *n, const char *name, double *v,
+                       int *has)
+{
+    char *s = prop(n, name);
+    int ok = 1;
+    *has = s != NULL;
+    if (s) {
+        ok = parse_num(s, v);
+        xmlFree(s);
+    }
+    return ok;
+}
+
+static int read_edits(oa_scenario *sc, const xmlNode *root,
+                      oa_error_list *errs)
+{
+    const xmlNode *n;
+    static const char *const ini_attrs[] = {
+        "name", "owner", "duration", "earliest", "deadline", "value",
+        "benefit-per-period", "cost", "mandatory" };
+    int rc = OA_OK;
+    for (n = root->children; n && rc == OA_OK; n = n->next) {
+        const char *tag = (const char *)n->name;
+        char *unit, *res, *from, *to;
+        double v = 0, mx = 0, cs = 0;
+        int has = 0, hmx = 0, hcs = 0, ok = 1;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        sc->line = oap_xml_line(n);
+        unit = prop(n, "unit");
+        res = prop(n, "resource");
+        from = prop(n, "from");
+        to = prop(n, "to");
+        if (strcmp(tag, "capacity") == 0 || strcmp(tag, "scale-capacity") == 0) {
+            ok = read_number(n, tag[0] == 'c' ? "value" : "factor", &v, &has) &&
+                 has;
+            if (ok && unit && res)
+                rc = capacity_edit(sc, tag[0] == 'c' ? E_CAPACITY : E_SCALE,
+                                   unit, res, v, from, to);
+        } else if (strcmp(tag, "contractors") == 0 ||
+                   strcmp(tag, "overtime") == 0) {
+            ok = read_number(n, "max", &mx, &hmx) &&
+                 read_number(n, "cost", &cs, &hcs);
+            if (ok && unit && res)
+                rc = lever_edit(sc, tag[0] == 'c' ? E_CONTRACTORS : E_OVERTIME,
+                                unit, res, hmx ? &mx : NULL,
+                                hcs ? &cs : NULL, from, to);
+        } else if (strcmp(tag, "budget") == 0) {
+            ok = read_number(n, "total", &v, &has) && has;
+            if (ok)
+                rc = oa_scenario_set_budget_total(sc, v);
+        } else if (strcmp(tag, "initiative") == 0) {
+            char *id = prop(n, "id"), *rm = prop(n, "remove");
+            size_t k;
+            if (id && rm && (strcmp(rm, "true") == 0 || strcmp(rm, "1") == 0))
+                rc = oa_scenario_remove_initiative(sc, id);
+            for (k = 0; id && rc == OA_OK &&
+                        k < sizeof ini_attrs / sizeof ini_attrs[0]; k++) {
+                char *val = prop(n, ini_attrs[k]);
+                if (val)
+                    rc = oa_scenario_set_initiative(sc, id, ini_attrs[k], val);
+                xmlFree(val);
+            }
+            xmlFree(id);
+            xmlFree(rm);
+        }
+        if (!ok)
+            rc = oap_xml_error(errs, OA_EINVALID, sc->source, sc->line,
+                               "<%s>: a number is out of range", tag) == OA_OK
+                     ? OA_EINVALID
+                     : OA_ENOMEM;
+        xmlFree(unit);
+        xmlFree(res);
+        xmlFree(from);
+        xmlFree(to);
+    }
+    sc->line = -1;
+    return rc;
+}
+
+OA_API int oa_scenario_read_memory(oa_scenario **out, const char *data,
+                                   size_t size, const char *source,
+                                   const oa_read_opts *opts, oa_error *err,
+                                   oa_error_list *all)
+{
+    oa_error_list *errs = NULL;
+    xmlDoc *doc = NULL;
+    oa_scenario *sc = NULL;
+    size_t max = OA_READ_DEFAULT_MAX_BYTES, k;
+    int rc;
+    if (out)
+        *out = NULL;
+    OAP_ARG(out && (data || size == 0));
+    if (opts && opts->version != OA_READ_OPTS_VERSION)
+        return OA_EINVAL;
+    if (opts && opts->max_bytes)
+        max = opts->max_bytes;
+    if (err)
+        oa_error_clear(err);
+    if (size > max) {
+        oap_error_set(err, OA_ELIMIT, source, -1, "document of %zu bytes is "
+                      "larger than the limit of %zu bytes", size, max);
+        if (all && err)
+            oap_error_list_push(all, err);
+        return OA_ELIMIT;
+    }
+    if (oa_error_list_new(&errs) != OA_OK)
+        return OA_ENOMEM;
+    rc = oap_xml_parse(&doc, data ? data : "", size, source, "scenario",
+                       errs);
+    if (rc == OA_OK)
+        rc = oap_xml_validate(doc, OAP_SCHEMA_SCENARIO, source, errs);
+    if (rc == OA_OK)
+        rc = oa_scenario_new(&sc, NULL);
+    if (rc == OA_OK) {
+        const xmlNode *root = xmlDocGetRootElement(doc);
+        char *name = prop(root, "name");
+        if (source)
+            sc->source = oap_arena_str(&sc->arena, source);
+        if (name)
+            sc->name = oap_arena_str(&sc->arena, name);
+        xmlFree(name);
+        if ((source && !sc->source) || (name && !sc->name))
+            rc = OA_ENOMEM;
+        if (rc == OA_OK)
+            rc = read_edits(sc, root, errs);
+    }
+    if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
+        oap_xml_error(errs, OA_ENOMEM, source, -1, "out of memory");
+    oap_error_list_sort(errs, 0);
+    if (oa_error_list_count(errs) > 0 && err)
+        *err = *oa_error_list_get(errs, 0);
+    for (k = 0; k < oa_error_list_count(errs); k++)
+        if (oap_error_list_push(all, oa_error_list_get(errs, k)) != OA_OK)
+            break;
+    oa_error_list_free(errs);
+    xmlFreeDoc(doc);
+    if (rc != OA_OK) {
+        oa_scenario_free(sc);
+        return rc;
+    }
+    *out = sc;
+    return OA_OK;
+}
+
+OA_API int oa_scenario_read_file(oa_scenario **out, const char *path,
+                                 const oa_read_opts *opts, oa_error *err,
+                                 oa_error_list *all)
+{
+    char *data;
+    size_t size, max = OA_READ_DEFAULT_MAX_BYTES;
+    oa_error e;
+    int rc;
+    if (out)
+        *out = NULL;
+    OAP_ARG(out && path);
+    if (opts && opts->version != OA_READ_OPTS_VERSION)
+        return OA_EINVAL;
+    if (opts && opts->max_bytes)
+        max = opts->max_bytes;
+    if (err)
+        oa_error_clear(err);
+    oa_error_clear(&e);
+    rc = oap_read_file(&data, &size, path, max, &e);
+    if (rc != OA_OK) {
+        if (err)
+            *err = e;
+        oap_error_list_push(all, &e);
+        return rc;
+    }
+    rc = oa_scenario_read_memory(out, data, size, path, opts, err, all);
+    oap_free(data);
+    return rc;
+}
+
+OA_API const char *oa_scenario_schema(void)
+{
+    return oap_scenario_xsd;
+}
