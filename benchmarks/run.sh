@@ -23,6 +23,9 @@
 #   --results FILE  default: benchmarks/results.md next to this script
 #   --scale         only the scaling table: reading and building plans of
 #                   250 to 16000 initiatives (no solving; a few seconds)
+#   TABLE_ONLY=1    (environment) no solver runs: the table again from the
+#                   last run's results.tsv, with the scaling, explain and
+#                   warm-start tables measured anew
 #   --flags LIST    the library's tuning switches for the opsalign runs
 #                   (bench solve --flags: no-heuristic, pseudocost, cuts,
 #                   cliques)
@@ -206,6 +209,46 @@ explain_table() {
     done
 }
 
+# ---- warm starts of scenarios ----
+wtlim=20
+warm_table() {
+    wd=$work/warm
+    mkdir -p "$wd"
+    "$BENCH_GEN" --initiatives 200 --seed 102 > "$wd/plan.xml" || return 1
+    printf '<scenario version="1" name="capacity -3%%"><scale-capacity unit="*" resource="*" factor="0.97"/></scenario>\n' > "$wd/s1.xml"
+    printf '<scenario version="1" name="capacity +3%%"><scale-capacity unit="*" resource="*" factor="1.03"/></scenario>\n' > "$wd/s2.xml"
+    printf '<scenario version="1" name="no contractors"><contractors unit="*" resource="*" max="0"/></scenario>\n' > "$wd/s3.xml"
+    printf '<scenario version="1" name="dearer overtime"><overtime unit="*" resource="*" cost="900"/></scenario>\n' > "$wd/s4.xml"
+    set -- "$wd/s1.xml" "$wd/s2.xml" "$wd/s3.xml" "$wd/s4.xml"
+    t0=$(now)
+    "$OPSALIGN" solve "$wd/plan.xml" --gap 0.02 --time-limit $wtlim >/dev/null
+    t1=$(now)
+    "$OPSALIGN" compare "$wd/plan.xml" -s "$1" -s "$2" -s "$3" -s "$4" \
+        --gap 0.02 --time-limit $wtlim --format csv -o "$wd/warm.csv"
+    t2=$(now)
+    cold=0
+    : > "$wd/cold.txt"
+    for f in "$@"; do
+        a=$(now)
+        "$OPSALIGN" solve "$wd/plan.xml" -s "$f" --gap 0.02 --time-limit $wtlim \
+            --format xml -o "$wd/cold.xml" >/dev/null
+        b=$(now)
+        sed -n 's/.*<result [^>]*objective="\([^"]*\)".*/\1/p' "$wd/cold.xml" | head -n 1 >> "$wd/cold.txt"
+        cold=$(echo "$cold $a $b" | awk '{ printf "%.3f", $1 + $3 - $2 }')
+    done
+    warm=$(echo "$t0 $t1 $t2" | awk '{ printf "%.3f", ($3 - $2) - ($2 - $1) }')
+    wsum=$(awk -F, '/^$/ { exit } NR > 2 { s += $3 } END { printf "%.0f", s }' "$wd/warm.csv")
+    csum=$(awk '{ s += $1 } END { printf "%.0f", s }' "$wd/cold.txt")
+    echo "| scenarios | warm (s) | cold (s) | warm / cold | sum of objectives, warm | sum of objectives, cold |"
+    echo "|---|---|---|---|---|---|"
+    echo "| 4 | $warm | $cold | $(echo "$warm $cold" | awk '{ printf "%.2f", $1 / ($2 > 0 ? $2 : 1) }') | $wsum | $csum |"
+}
+
+if [ "${WARM_ONLY:-0}" = 1 ]; then
+    warm_table
+    exit $?
+fi
+
 if [ "${EXPLAIN_ONLY:-0}" = 1 ]; then
     explain_table
     exit $?
@@ -291,9 +334,10 @@ fi
 rev=${rev:-unknown}
 
 tsv=$work/results.tsv
-: > "$tsv"
 load0=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 start=$(now)
+[ "${TABLE_ONLY:-0}" = 1 ] && plans=   # the table again from results.tsv
+[ -n "$plans" ] && : > "$tsv"
 for spec in $plans; do
     name=${spec%%:*}
     args=$(echo "${spec#*:}" | tr ':' ' ')
@@ -413,5 +457,7 @@ END {
     scale_table
     printf "\nExplaining every rejected and delayed initiative of examples/realistic.xml (opsalign explain -r, the same saved roadmap for all runs, %s s per re-solve): warm starts from the roadmap against cold re-solves, one thread against two.\n\n" "$etlim"
     explain_table
+    printf "\nScenarios started from the base's roadmap (opsalign compare) against cold solves (opsalign solve -s, one per scenario) on n200, stopping at a 2 %% gap or %s s per scenario; times exclude the base's own solve.\n\n" "$wtlim"
+    warm_table
 } >> "$results.tmp" && mv "$results.tmp" "$results"
 cat "$results"

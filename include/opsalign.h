@@ -14,5 +14,7 @@
 #include "opsalign/solve.h"
 #include "opsalign/explain.h"
 #include "opsalign/scenario.h"
+#include "opsalign/compare.h"
+#include "opsalign/sweep.h"
 
 #endif

@@ -394,24 +394,13 @@ static void xml_need(oap_xw *x, const char *tag, const oa_deficit *d)
 static int write_xml(oap_buf *b, const oa_explanation *ex)
 {
     const oa_result *r = oa_explanation_result(ex);
-    xmlBufferPtr buf;
     oap_xw x;
     size_t i, k;
-    if (oap_xml_init() != OA_OK)
-        return OA_EINTERNAL;
-    buf = xmlBufferCreate();
-    if (buf == NULL)
-        return OA_ENOMEM;
-    x.w = xmlNewTextWriterMemory(buf, 0);
-    x.rc = 0;
-    if (x.w == NULL) {
-        xmlBufferFree(buf);
-        return OA_ENOMEM;
+    {
+        int brc = oap_xw_begin(&x, "  ");
+        if (brc != OA_OK)
+            return brc;
     }
-    xmlTextWriterSetIndent(x.w, 1);
-    xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  ");
-    if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0)
-        x.rc = -1;
     oap_xw_start(&x, "explanation");
     oap_xw_attr_s(&x, "version", "1");
     oap_xw_attr_s(&x, "plan", oa_result_plan_name(r));
@@ -501,14 +490,7 @@ static int write_xml(oap_buf *b, const oa_explanation *ex)
         oap_xw_end(&x);
     }
     oap_xw_end(&x);
-    if (x.rc >= 0 && xmlTextWriterEndDocument(x.w) < 0)
-        x.rc = -1;
-    xmlFreeTextWriter(x.w);
-    if (x.rc >= 0)
-        oap_buf_putn(b, (const char *)xmlBufferContent(buf),
-                     (size_t)xmlBufferLength(buf));
-    xmlBufferFree(buf);
-    return x.rc >= 0 ? OA_OK : OA_ENOMEM;
+    return oap_xw_finish(&x, b);
 }
 
 OA_API int oa_explanation_write(char **out, size_t *size,
@@ -527,16 +509,7 @@ OA_API int oa_explanation_write(char **out, size_t *size,
         write_text(&b, ex);
     else
         rc = write_xml(&b, ex);
-    if (rc == OA_OK && b.failed)
-        rc = OA_ENOMEM;
-    if (rc != OA_OK) {
-        oap_buf_free(&b);
-        return rc;
-    }
-    if (size)
-        *size = b.len;
-    *out = oap_buf_steal(&b);
-    return *out ? OA_OK : OA_ENOMEM;
+    return oap_buf_finish(out, size, &b, rc);
 }
 
 OA_API int oa_explanation_save(const oa_explanation *ex, const char *path,
@@ -544,11 +517,9 @@ OA_API int oa_explanation_save(const oa_explanation *ex, const char *path,
 {
     char *data = NULL;
     size_t size = 0;
-    int rc;
     OAP_ARG(ex && path);
-    rc = oa_explanation_write(&data, &size, ex, format);
-    if (rc == OA_OK)
-        rc = oap_write_file(path, data, size, err);
-    oap_free(data);
-    return rc;
+    if (err)
+        oa_error_clear(err);
+    return oap_save_text(path, data, size,
+                         oa_explanation_write(&data, &size, ex, format), err);
 }

@@ -265,3 +265,26 @@ int oap_read_file(char **data, size_t *size, const char *path,
     *size = len;
     return OA_OK;
 }
+
+int oap_buf_finish(char **out, size_t *size, oap_buf *b, int rc)
+{
+    if (rc == OA_OK && b->failed)
+        rc = OA_ENOMEM;
+    if (rc != OA_OK) {
+        oap_buf_free(b);
+        return rc;
+    }
+    if (size)
+        *size = b->len;
+    *out = oap_buf_steal(b);
+    return *out ? OA_OK : OA_ENOMEM;
+}
+
+int oap_save_text(const char *path, char *data, size_t size, int rc,
+                  oa_error *err)
+{
+    if (rc == OA_OK)
+        rc = oap_write_file(path, data, size, err);
+    oap_free(data);
+    return rc;
+}

@@ -72,6 +72,15 @@ void oap_buf_printf(oap_buf *b, const char *fmt, ...) OAP_PRINTF(2, 3);
 /* Takes the string out of the buffer (caller frees with oap_free). */
 char *oap_buf_steal(oap_buf *b);
 
+/* Hands a writer's buffer to the caller: *out gets its text (and *size
+ * its length) when rc is OA_OK and nothing ran out of memory; otherwise
+ * the buffer is freed and the error returned. */
+int oap_buf_finish(char **out, size_t *size, oap_buf *b, int rc);
+/* Saves text a writer made (rc: the writer's code) to path atomically and
+ * frees it. */
+int oap_save_text(const char *path, char *data, size_t size, int rc,
+                  oa_error *err);
+
 /* A string arena: strings live until the arena is freed. */
 typedef struct oap_arena_block oap_arena_block;
 typedef struct oap_arena {
@@ -99,6 +108,11 @@ void oap_format_double(char *buf, size_t size, double v);
 
 /* 1234567.8 -> "1,234,568" (rounded to whole units; "-" for NaN). */
 void oap_format_money(char *buf, size_t size, double v);
+
+/* A CSV field: text quoted as RFC 4180 wants (NULL: empty); a number
+ * exact and short, whole numbers without an exponent (NaN: empty). */
+void oap_csv_str(oap_buf *b, const char *s);
+void oap_csv_num(oap_buf *b, double v);
 
 /* Safe formatting into a fixed buffer (always NUL-terminated). */
 void oap_strlcpy(char *dst, const char *src, size_t size);

@@ -435,7 +435,7 @@ static void drop_followers(oa_error_list *errs, size_t nschema)
 }
 
 /* Copies errs into the caller's list and the first into err. */
-static void report(oa_error_list *errs, oa_error *err, oa_error_list *all)
+void oap_read_report(oa_error_list *errs, oa_error *err, oa_error_list *all)
 {
     size_t i, n = oa_error_list_count(errs);
     oap_error_list_sort(errs, 0);
@@ -514,7 +514,7 @@ OA_API int oa_plan_read_memory(oa_plan **out, const char *data, size_t size,
     }
     if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
         oap_xml_error(errs, OA_ENOMEM, source, -1, "out of memory");
-    report(errs, err, all);
+    oap_read_report(errs, err, all);
     oa_error_list_free(errs);
     xmlFreeDoc(doc);
     if (rc != OA_OK) {
@@ -525,33 +525,43 @@ OA_API int oa_plan_read_memory(oa_plan **out, const char *data, size_t size,
     return OA_OK;
 }
 
-OA_API int oa_plan_read_file(oa_plan **out, const char *path,
-                             const oa_read_opts *opts, oa_error *err,
-                             oa_error_list *all)
+int oap_read_input(char **data, size_t *size, const char *path,
+                   const oa_read_opts *opts, oa_error *err,
+                   oa_error_list *all)
 {
-    char *data;
-    size_t size, max = OA_READ_DEFAULT_MAX_BYTES;
+    size_t max = OA_READ_DEFAULT_MAX_BYTES;
+    oa_error e;
     int rc;
-    if (out)
-        *out = NULL;
-    OAP_ARG(out && path);
+    *data = NULL;
     if (opts && opts->version != OA_READ_OPTS_VERSION)
         return OA_EINVAL;
     if (opts && opts->max_bytes)
         max = opts->max_bytes;
     if (err)
         oa_error_clear(err);
-    {
-        oa_error e;
-        oa_error_clear(&e);
-        rc = oap_read_file(&data, &size, path, max, &e);
-        if (rc != OA_OK) {
-            if (err)
-                *err = e;
-            oap_error_list_push(all, &e);
-            return rc;
-        }
+    oa_error_clear(&e);
+    rc = oap_read_file(data, size, path, max, &e);
+    if (rc != OA_OK) {
+        if (err)
+            *err = e;
+        oap_error_list_push(all, &e);
     }
+    return rc;
+}
+
+OA_API int oa_plan_read_file(oa_plan **out, const char *path,
+                             const oa_read_opts *opts, oa_error *err,
+                             oa_error_list *all)
+{
+    char *data;
+    size_t size;
+    int rc;
+    if (out)
+        *out = NULL;
+    OAP_ARG(out && path);
+    rc = oap_read_input(&data, &size, path, opts, err, all);
+    if (rc != OA_OK)
+        return rc;
     rc = oa_plan_read_memory(out, data, size, path, opts, err, all);
     oap_free(data);
     return rc;

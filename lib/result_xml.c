@@ -23,25 +23,14 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r);
 
 int oap_result_write_xml(oap_buf *b, const oa_result *r)
 {
-    xmlBufferPtr buf;
     oap_xw x;
     size_t i;
     int t;
-    if (oap_xml_init() != OA_OK)
-        return OA_EINTERNAL;
-    buf = xmlBufferCreate();
-    if (buf == NULL)
-        return OA_ENOMEM;
-    x.w = xmlNewTextWriterMemory(buf, 0);
-    x.rc = 0;
-    if (x.w == NULL) {
-        xmlBufferFree(buf);
-        return OA_ENOMEM;
+    {
+        int brc = oap_xw_begin(&x, "  ");
+        if (brc != OA_OK)
+            return brc;
     }
-    xmlTextWriterSetIndent(x.w, 1);
-    xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  ");
-    if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0)
-        x.rc = -1;
     oap_xw_start(&x, "result");
     oap_xw_attr_s(&x, "version", "1");
     oap_xw_attr_s(&x, "status", oa_status_name(r->status));
@@ -140,16 +129,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_end(&x);
     }
     oap_xw_end(&x);
-    if (x.rc >= 0 && xmlTextWriterEndDocument(x.w) < 0)
-        x.rc = -1;
-    xmlFreeTextWriter(x.w);
-    if (x.rc >= 0)
-        oap_buf_putn(b, (const char *)xmlBufferContent(buf),
-                     (size_t)xmlBufferLength(buf));
-    xmlBufferFree(buf);
-    if (x.rc < 0 || b->failed)
-        return OA_ENOMEM;
-    return OA_OK;
+    return oap_xw_finish(&x, b);
 }
 
 /* ---- reading ---- */

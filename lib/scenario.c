@@ -330,17 +330,58 @@ static void put_contractors(actx *c, int u, int r, const double *mx,
     oap_plan_touch(p);
 }
 
+/* The resolved levels an edit reads, copied: editing one unit and
+ * resource drops the resolved plan, and "*" edits many. */
+typedef struct levels {
+    int P, R;
+    double *cap, *ct_max, *ct_cost, *ot_max, *ot_cost;
+} levels;
+
+static void levels_free(levels *l)
+{
+    oap_free(l->cap);
+    oap_free(l->ct_max);
+    oap_free(l->ct_cost);
+    oap_free(l->ot_max);
+    oap_free(l->ot_cost);
+}
+
+static int levels_copy(levels *l, const oap_resolved *res)
+{
+    size_t n = (size_t)res->U * (size_t)res->R * (size_t)res->P + 1;
+    size_t m = (size_t)res->U * (size_t)res->R + 1;
+    memset(l, 0, sizeof *l);
+    l->P = res->P;
+    l->R = res->R;
+    l->cap = oap_malloc(n * sizeof(double));
+    l->ct_max = oap_malloc(n * sizeof(double));
+    l->ct_cost = oap_malloc(n * sizeof(double));
+    l->ot_max = oap_malloc(m * sizeof(double));
+    l->ot_cost = oap_malloc(m * sizeof(double));
+    if (!l->cap || !l->ct_max || !l->ct_cost || !l->ot_max || !l->ot_cost) {
+        levels_free(l);
+        return OA_ENOMEM;
+    }
+    memcpy(l->cap, res->cap, (n - 1) * sizeof(double));
+    memcpy(l->ct_max, res->ct_max, (n - 1) * sizeof(double));
+    memcpy(l->ct_cost, res->ct_cost, (n - 1) * sizeof(double));
+    memcpy(l->ot_max, res->ot_max, (m - 1) * sizeof(double));
+    memcpy(l->ot_cost, res->ot_cost, (m - 1) * sizeof(double));
+    return OA_OK;
+}
+
 static void apply_levels(actx *c)
 {
     const oa_plan *p = c->plan;
-    const oap_resolved *res = p->res;
+    levels lv, *res = &lv;
     int *us, *rs, nu, nr, t0 = 1, t1 = p->P, i, j, t;
     double *v, *w;
     us = oap_calloc(p->units.n + 1, sizeof(int));
     rs = oap_calloc(p->resources.n + 1, sizeof(int));
     v = oap_calloc((size_t)p->P + 1, sizeof(double));
     w = oap_calloc((size_t)p->P + 1, sizeof(double));
-    if (!us || !rs || !v || !w) {
+    memset(&lv, 0, sizeof lv);
+    if (!us || !rs || !v || !w || levels_copy(&lv, p->res) != OA_OK) {
         c->rc = OA_ENOMEM;
         goto out;
     }
@@ -398,6 +439,7 @@ static void apply_levels(actx *c)
                 put_capacity(c, u, r, v);
         }
 out:
+    levels_free(&lv);
     oap_free(us);
     oap_free(rs);
     oap_free(v);
@@ -683,7 +725,7 @@ OA_API int oa_scenario_read_memory(oa_scenario **out, const char *data,
     oa_error_list *errs = NULL;
     xmlDoc *doc = NULL;
     oa_scenario *sc = NULL;
-    size_t max = OA_READ_DEFAULT_MAX_BYTES, k;
+    size_t max = OA_READ_DEFAULT_MAX_BYTES;
     int rc;
     if (out)
         *out = NULL;
@@ -724,12 +766,7 @@ OA_API int oa_scenario_read_memory(oa_scenario **out, const char *data,
     }
     if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
         oap_xml_error(errs, OA_ENOMEM, source, -1, "out of memory");
-    oap_error_list_sort(errs, 0);
-    if (oa_error_list_count(errs) > 0 && err)
-        *err = *oa_error_list_get(errs, 0);
-    for (k = 0; k < oa_error_list_count(errs); k++)
-        if (oap_error_list_push(all, oa_error_list_get(errs, k)) != OA_OK)
-            break;
+    oap_read_report(errs, err, all);
     oa_error_list_free(errs);
     xmlFreeDoc(doc);
     if (rc != OA_OK) {
@@ -745,26 +782,14 @@ OA_API int oa_scenario_read_file(oa_scenario **out, const char *path,
                                  oa_error_list *all)
 {
     char *data;
-    size_t size, max = OA_READ_DEFAULT_MAX_BYTES;
-    oa_error e;
+    size_t size;
     int rc;
     if (out)
         *out = NULL;
     OAP_ARG(out && path);
-    if (opts && opts->version != OA_READ_OPTS_VERSION)
-        return OA_EINVAL;
-    if (opts && opts->max_bytes)
-        max = opts->max_bytes;
-    if (err)
-        oa_error_clear(err);
-    oa_error_clear(&e);
-    rc = oap_read_file(&data, &size, path, max, &e);
-    if (rc != OA_OK) {
-        if (err)
-            *err = e;
-        oap_error_list_push(all, &e);
+    rc = oap_read_input(&data, &size, path, opts, err, all);
+    if (rc != OA_OK)
         return rc;
-    }
     rc = oa_scenario_read_memory(out, data, size, path, opts, err, all);
     oap_free(data);
     return rc;

@@ -494,7 +494,7 @@ static void write_text(oap_buf *b, const oa_result *r)
 }
 
 /* CSV: RFC 4180 quoting. */
-static void csv_str(oap_buf *b, const char *s)
+void oap_csv_str(oap_buf *b, const char *s)
 {
     if (s == NULL)
         return;
@@ -511,11 +511,16 @@ static void csv_str(oap_buf *b, const char *s)
     oap_buf_putn(b, "\"", 1);
 }
 
-static void csv_num(oap_buf *b, double v)
+void oap_csv_num(oap_buf *b, double v)
 {
     char buf[40];
     if (isnan(v))
         return;
+    if (v == floor(v) && fabs(v) < 1e15) {
+        /* whole numbers as spreadsheets expect them, not 1e+06 */
+        oap_buf_printf(b, "%.0f", v == 0 ? 0 : v);
+        return;
+    }
     oap_format_double(buf, sizeof buf, v);
     oap_buf_puts(b, buf);
 }
@@ -527,26 +532,26 @@ static void write_csv(oap_buf *b, const oa_result *r)
                     "finish_label,delay,fraction,value,cost,mandatory\n");
     for (i = 0; i < r->ini.n; i++) {
         const oa_initiative_result *x = &r->ini.v[i];
-        csv_str(b, x->id);
+        oap_csv_str(b, x->id);
         oap_buf_puts(b, ",");
-        csv_str(b, x->name);
+        oap_csv_str(b, x->name);
         oap_buf_puts(b, ",");
-        csv_str(b, x->owner);
+        oap_csv_str(b, x->owner);
         oap_buf_printf(b, ",%s,", x->scheduled ? "scheduled" : "rejected");
         if (x->scheduled) {
             oap_buf_printf(b, "%d,", x->start);
-            csv_str(b, label(r, x->start));
+            oap_csv_str(b, label(r, x->start));
             oap_buf_printf(b, ",%d,", x->finish);
-            csv_str(b, label(r, x->finish));
+            oap_csv_str(b, label(r, x->finish));
             oap_buf_printf(b, ",%d,", x->delay);
         } else {
             oap_buf_puts(b, ",,,,,");
         }
-        csv_num(b, x->fraction);
+        oap_csv_num(b, x->fraction);
         oap_buf_puts(b, ",");
-        csv_num(b, x->value);
+        oap_csv_num(b, x->value);
         oap_buf_puts(b, ",");
-        csv_num(b, x->cost);
+        oap_csv_num(b, x->cost);
         oap_buf_printf(b, ",%d\n", x->mandatory);
     }
     oap_buf_puts(b, "\nunit,resource,period,period_label,capacity,run,effects,"
@@ -554,33 +559,33 @@ static void write_csv(oap_buf *b, const oa_result *r)
                     "utilization,shadow_price\n");
     for (i = 0; i < r->loads.n; i++) {
         const oa_load *l = &r->loads.v[i];
-        csv_str(b, l->unit);
+        oap_csv_str(b, l->unit);
         oap_buf_puts(b, ",");
-        csv_str(b, l->resource);
+        oap_csv_str(b, l->resource);
         oap_buf_printf(b, ",%d,", l->period);
-        csv_str(b, label(r, l->period));
+        oap_csv_str(b, label(r, l->period));
         oap_buf_puts(b, ",");
-        csv_num(b, l->capacity);
+        oap_csv_num(b, l->capacity);
         oap_buf_puts(b, ",");
-        csv_num(b, l->run);
+        oap_csv_num(b, l->run);
         oap_buf_puts(b, ",");
-        csv_num(b, l->effects);
+        oap_csv_num(b, l->effects);
         oap_buf_puts(b, ",");
-        csv_num(b, l->shortfall);
+        oap_csv_num(b, l->shortfall);
         oap_buf_puts(b, ",");
-        csv_num(b, l->change);
+        oap_csv_num(b, l->change);
         oap_buf_puts(b, ",");
-        csv_num(b, l->overtime);
+        oap_csv_num(b, l->overtime);
         oap_buf_puts(b, ",");
-        csv_num(b, l->contractors);
+        oap_csv_num(b, l->contractors);
         oap_buf_puts(b, ",");
-        csv_num(b, l->loan_in);
+        oap_csv_num(b, l->loan_in);
         oap_buf_puts(b, ",");
-        csv_num(b, l->loan_out);
+        oap_csv_num(b, l->loan_out);
         oap_buf_puts(b, ",");
-        csv_num(b, l->utilization);
+        oap_csv_num(b, l->utilization);
         oap_buf_puts(b, ",");
-        csv_num(b, l->shadow_price);
+        oap_csv_num(b, l->shadow_price);
         oap_buf_puts(b, "\n");
     }
     if (r->status == OA_STATUS_INFEASIBLE) {
@@ -590,19 +595,19 @@ static void write_csv(oap_buf *b, const oa_result *r)
             const oa_deficit *d = &r->deficits.v[i];
             static const char *const kinds[] = { "total", "range", "unit" };
             oap_buf_puts(b, d->is_budget ? "budget," : "capacity,");
-            csv_str(b, d->unit);
+            oap_csv_str(b, d->unit);
             oap_buf_puts(b, ",");
-            csv_str(b, d->resource);
+            oap_csv_str(b, d->resource);
             if (!d->is_budget) {
                 oap_buf_printf(b, ",%d,", d->period);
-                csv_str(b, label(r, d->period));
+                oap_csv_str(b, label(r, d->period));
                 oap_buf_puts(b, ",,,");
             } else {
                 oap_buf_printf(b, ",,,%s,%d,%d", kinds[d->budget], d->from,
                                d->to);
             }
             oap_buf_puts(b, ",");
-            csv_num(b, d->amount);
+            oap_csv_num(b, d->amount);
             oap_buf_puts(b, "\n");
         }
     }
@@ -635,14 +640,7 @@ OA_API int oa_result_write(char **out, size_t *size, const oa_result *r,
         oap_buf_free(&b);
         return OA_EINVAL;
     }
-    if (rc != OA_OK) {
-        oap_buf_free(&b);
-        return rc;
-    }
-    if (size)
-        *size = b.len;
-    *out = oap_buf_steal(&b);
-    return *out ? OA_OK : OA_ENOMEM;
+    return oap_buf_finish(out, size, &b, rc);
 }
 
 OA_API int oa_result_save(const oa_result *r, const char *path,

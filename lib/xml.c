@@ -531,3 +531,41 @@ void oap_xw_end(oap_xw *x)
         x->rc = -1;
 }
 
+int oap_xw_begin(oap_xw *x, const char *indent)
+{
+    x->w = NULL;
+    x->rc = 0;
+    if (oap_xml_init() != OA_OK)
+        return OA_EINTERNAL;
+    x->buf = xmlBufferCreate();
+    if (x->buf == NULL)
+        return OA_ENOMEM;
+    x->w = xmlNewTextWriterMemory(x->buf, 0);
+    if (x->w == NULL) {
+        xmlBufferFree(x->buf);
+        return OA_ENOMEM;
+    }
+    xmlTextWriterSetIndent(x->w, 1);
+    xmlTextWriterSetIndentString(x->w, (const xmlChar *)indent);
+    if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0)
+        x->rc = -1;
+    return OA_OK;
+}
+
+int oap_xw_finish(oap_xw *x, oap_buf *b)
+{
+    if (x->rc >= 0 && xmlTextWriterEndDocument(x->w) < 0)
+        x->rc = -1;
+    xmlFreeTextWriter(x->w);
+    if (x->rc >= 0)
+        oap_buf_putn(b, (const char *)xmlBufferContent(x->buf),
+                     (size_t)xmlBufferLength(x->buf));
+    xmlBufferFree(x->buf);
+    return x->rc >= 0 && !b->failed ? OA_OK : OA_ENOMEM;
+}
+
+void oap_xw_text(oap_xw *x, const char *s)
+{
+    if (x->rc >= 0 && xmlTextWriterWriteString(x->w, (const xmlChar *)s) < 0)
+        x->rc = -1;
+}

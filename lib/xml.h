@@ -54,13 +54,32 @@ int oap_xml_line(const xmlNode *node);
 /* Is the element named name (no namespace)? */
 int oap_xml_is(const xmlNode *node, const char *name);
 
+/* Reading an input file for a reader (read.c): the options checked, the
+ * size cap applied, an error also appended to all. */
+int oap_read_input(char **data, size_t *size, const char *path,
+                   const oa_read_opts *opts, oa_error *err,
+                   oa_error_list *all);
+/* Sorts a reader's errors by line, copies them into all and the first
+ * into err. */
+void oap_read_report(oa_error_list *errs, oa_error *err, oa_error_list *all);
+
 /* Writing with xmlTextWriter: rc goes negative on the first failure and
  * the calls after it do nothing.  Texts are made valid UTF-8 without
  * control characters; NULL texts and NaN numbers write no attribute. */
 typedef struct oap_xw {
     xmlTextWriterPtr w;
+    xmlBufferPtr buf;
     int rc;
 } oap_xw;
+
+/* Starts a document in memory (indent: the indentation string).
+ * Returns OA_OK, OA_ENOMEM, OA_EINTERNAL. */
+int oap_xw_begin(oap_xw *x, const char *indent);
+/* Ends the document, appends it to b and frees the writer; OA_OK or
+ * OA_ENOMEM. */
+int oap_xw_finish(oap_xw *x, oap_buf *b);
+/* Writes text content (escaped). */
+void oap_xw_text(oap_xw *x, const char *s);
 
 void oap_xw_start(oap_xw *x, const char *name);
 void oap_xw_end(oap_xw *x);

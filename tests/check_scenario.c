@@ -105,6 +105,38 @@ START_TEST(test_api)
 }
 END_TEST
 
+/* "*" edits every unit and resource: scaled by 1 (every pair rewritten
+ * as explicit entries, people-derived capacity included), the loads and
+ * the optimum stay what they were. */
+START_TEST(test_wildcards)
+{
+    oa_plan *p = read_plan("examples/small.xml"), *q;
+    oa_scenario *s;
+    oa_result *a, *b;
+    size_t k;
+    ck_assert_int_eq(oa_plan_copy(&q, p), OA_OK);
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    ck_assert_int_eq(oa_scenario_scale_capacity(s, "*", "*", 1, NULL, NULL),
+                     OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(q, s, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_solve(&a, p, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_solve(&b, q, NULL, NULL), OA_OK);
+    tu_assert_num(oa_result_objective(b), oa_result_objective(a));
+    ck_assert_uint_eq(oa_result_load_count(a), oa_result_load_count(b));
+    for (k = 0; k < oa_result_load_count(a); k++) {
+        oa_load la, lb;
+        oa_result_load(&la, a, k);
+        oa_result_load(&lb, b, k);
+        tu_assert_num(lb.capacity, la.capacity);
+    }
+    oa_result_free(a);
+    oa_result_free(b);
+    oa_scenario_free(s);
+    oa_plan_free(q);
+    oa_plan_free(p);
+}
+END_TEST
+
 /* Names that match nothing are errors, every one, with file and line; a
  * value the format does not allow too. */
 START_TEST(test_errors)
@@ -209,6 +241,140 @@ START_TEST(test_remove_required)
 }
 END_TEST
 
+/* Comparing: delays.xml against drop-a.xml (A removed, C mandatory:
+ * B moves from 2 to 1) and more-eng.xml (D added in 3); summaries. */
+START_TEST(test_compare)
+{
+    oa_plan *p = read_plan("tests/data/explain/delays.xml"), *q, *r;
+    oa_scenario *s1 = read_sc("tests/data/scenario/drop-a.xml");
+    oa_scenario *s2 = read_sc("tests/data/scenario/more-eng.xml");
+    oa_result *b, *x, *y;
+    oa_change *ch;
+    oa_result_summary sum;
+    oa_comparison *cmp;
+    size_t n;
+    char *text;
+    ck_assert_int_eq(oa_plan_copy(&q, p), OA_OK);
+    ck_assert_int_eq(oa_plan_copy(&r, p), OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(q, s1, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(r, s2, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_solve(&b, p, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_solve(&x, q, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_solve(&y, r, NULL, NULL), OA_OK);
+
+    ck_assert_int_eq(oa_result_diff(&ch, &n, b, x), OA_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(ch[0].id, "A");
+    ck_assert_int_eq(ch[0].kind, OA_CHANGE_REMOVED);
+    ck_assert_int_eq(ch[0].from, 1);
+    ck_assert_str_eq(ch[1].id, "B");
+    ck_assert_int_eq(ch[1].kind, OA_CHANGE_MOVED);
+    ck_assert_int_eq(ch[1].from, 2);
+    ck_assert_int_eq(ch[1].to, 1);
+    oa_free(ch);
+    ck_assert_int_eq(oa_result_diff(&ch, &n, b, y), OA_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(ch[0].id, "D");
+    ck_assert_int_eq(ch[0].kind, OA_CHANGE_ADDED);
+    ck_assert_int_eq(ch[0].to, 3);
+    oa_free(ch);
+    ck_assert_int_eq(oa_result_diff(&ch, &n, b, b), OA_OK);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_ptr_null(ch);
+
+    ck_assert_int_eq(oa_result_summarize(&sum, y), OA_OK);
+    tu_assert_num(sum.objective, 195);
+    ck_assert_uint_eq(sum.scheduled, 4);
+    ck_assert_uint_eq(sum.rejected, 1);
+
+    ck_assert_int_eq(oa_comparison_new(&cmp, NULL, b), OA_OK);
+    ck_assert_int_eq(oa_comparison_add(cmp, "no A", x), OA_OK);
+    ck_assert_int_eq(oa_comparison_add(cmp, "more, eng", y), OA_OK);
+    ck_assert_int_eq(oa_comparison_write(&text, NULL, cmp, OA_FORMAT_CSV),
+                     OA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\nno A,optimal,90,-80,0,2,2,"));
+    ck_assert_ptr_nonnull(strstr(text, "\n\"more, eng\",optimal,195,25,"));
+    ck_assert_ptr_nonnull(strstr(text, "\nno A,B,moved,2,1,2027-02,2027-01\n"));
+    oa_free(text);
+    ck_assert_int_eq(oa_comparison_write(&text, NULL, cmp, OA_FORMAT_XML),
+                     OA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "<change initiative=\"D\" kind=\"added\" to=\"3\" to-label=\"2027-03\"/>"));
+    oa_free(text);
+    ck_assert_int_eq(oa_comparison_write(&text, NULL, cmp, OA_FORMAT_TEXT),
+                     OA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "2027-02 -> 2027-01"));
+    oa_free(text);
+    oa_comparison_free(cmp);
+    oa_result_free(b);
+    oa_result_free(x);
+    oa_result_free(y);
+    oa_scenario_free(s1);
+    oa_scenario_free(s2);
+    oa_plan_free(p);
+    oa_plan_free(q);
+    oa_plan_free(r);
+}
+END_TEST
+
+/* Sweeps.  budget_total.xml (see its comment) with the total budget at
+ * 150, 300, 450, 600, 750: below the operating cost (200) nothing fits;
+ * then {C} 40, {A} 100, {A, C} 140, {A, B, C} 230.  delays.xml with eng's
+ * capacity times 0.5, 1, 1.5, 2 (1, 2, 3, 4 fte): D alone 25; 170; March
+ * holds C and D: 195; January holds A and B too: 205. */
+START_TEST(test_sweep)
+{
+    oa_plan *p = read_plan("tests/data/solve/budget_total.xml");
+    oa_sweep_opts o = OA_SWEEP_OPTS_INIT;
+    oa_sweep *sw;
+    oa_error err;
+    char *text;
+    static const double budget[] = { NAN, 40, 100, 140, 230 };
+    static const double cap[] = { 25, 170, 195, 205 };
+    size_t k;
+    o.from = 150;
+    o.to = 750;
+    o.steps = 5;
+    ck_assert_msg(oa_sweep_run(&sw, p, &o, &err) == OA_OK, "%s", err.text);
+    ck_assert_uint_eq(oa_sweep_count(sw), 5);
+    ck_assert_int_eq(oa_result_status(oa_sweep_result(sw, 0)),
+                     OA_STATUS_INFEASIBLE);
+    for (k = 1; k < 5; k++) {
+        tu_assert_num(oa_sweep_value(sw, k), 150 + 150 * (double)k);
+        tu_assert_num(oa_result_objective(oa_sweep_result(sw, k)), budget[k]);
+    }
+    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_SWEEP_CSV), OA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\n600,optimal,140,0,2,500,"));
+    ck_assert_ptr_nonnull(strstr(text, "A@2027-01 C@2027-01\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\n150,infeasible,"));
+    oa_free(text);
+    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_SWEEP_SVG), OA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    ck_assert_ptr_nonnull(strstr(text, "<polyline class=\"curve\""));
+    oa_free(text);
+    oa_sweep_free(sw);
+    oa_plan_free(p);
+
+    p = read_plan("tests/data/explain/delays.xml");
+    o.kind = OA_SWEEP_CAPACITY;
+    o.unit = "eng";
+    o.resource = "*";
+    o.from = 0.5;
+    o.to = 2;
+    o.steps = 4;
+    ck_assert_msg(oa_sweep_run(&sw, p, &o, &err) == OA_OK, "%s", err.text);
+    for (k = 0; k < 4; k++)
+        tu_assert_num(oa_result_objective(oa_sweep_result(sw, k)), cap[k]);
+    oa_sweep_free(sw);
+    /* a unit that is not there */
+    o.unit = "legal";
+    ck_assert_int_eq(oa_sweep_run(&sw, p, &o, &err), OA_EINVALID);
+    ck_assert_ptr_nonnull(strstr(err.text, "unknown unit 'legal'"));
+    o.steps = 0;
+    ck_assert_int_eq(oa_sweep_run(&sw, p, &o, &err), OA_EINVAL);
+    oa_plan_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("scenario");
@@ -217,8 +383,11 @@ int main(void)
     tcase_add_loop_test(tc, test_files, 0,
                         (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_api);
+    tcase_add_test(tc, test_wildcards);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_remove_required);
+    tcase_add_test(tc, test_compare);
+    tcase_add_test(tc, test_sweep);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

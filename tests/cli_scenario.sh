@@ -45,4 +45,35 @@ t_check "check -v: says it applies" grep -q "drop-a.xml: applies to" "$tmp/out"
 "$OPSALIGN" explain "$plan" -s "$sc/more-eng.xml" >"$tmp/ex"
 t_check "explain -s exits 0" [ $? -eq 0 ]
 t_check "explain -s: D is in, so not explained" sh -c "! grep -q '^  D ' '$tmp/ex'"
+# compare: the base and each scenario, side by side
+"$OPSALIGN" compare "$plan" -s "$sc/more-eng.xml" -s "$sc/drop-a.xml" >"$tmp/cmp"
+t_check "compare exits 0" [ $? -eq 0 ]
+t_check "compare: objectives side by side" grep -q "^objective  *170  *195  *90$" "$tmp/cmp"
+t_check "compare: against the base" grep -q "^  against the base  *-  *+25  *-80$" "$tmp/cmp"
+t_check "compare: B moved" grep -q "> B  *2027-02 -> 2027-01" "$tmp/cmp"
+"$OPSALIGN" compare "$plan" -s "$sc/more-eng.xml" --format csv -o "$tmp/cmp.csv"
+t_check "compare csv" grep -q "^more eng in March,optimal,195,25," "$tmp/cmp.csv"
+"$OPSALIGN" compare "$plan" -s "$sc/more-eng.xml" --format xml -o "$tmp/cmp.xml"
+t_check "compare xml" grep -q '<change initiative="D" kind="added" to="3" to-label="2027-03"/>' "$tmp/cmp.xml"
+"$OPSALIGN" compare "$plan" -s "$sc/unknown.xml" >/dev/null 2>"$tmp/err"
+t_check "compare: a bad scenario exits 1 before solving" [ $? -eq 1 ]
+"$OPSALIGN" compare "$plan" >/dev/null 2>&1
+t_check "compare needs a scenario" [ $? -eq 1 ]
+# sweep: the budget curve of budget_total.xml (see check_scenario.c)
+bt="$TOP_SRCDIR/tests/data/solve/budget_total.xml"
+"$OPSALIGN" sweep "$bt" --budget-total 150:750:5 --csv "$tmp/sw.csv" --svg "$tmp/sw.svg"
+t_check "sweep exits 0" [ $? -eq 0 ]
+t_check "sweep csv: 5 points and a header" [ "$(wc -l < "$tmp/sw.csv")" -eq 6 ]
+t_check "sweep csv: 750 takes all three" grep -q "^750,optimal,230,0,3,750,0,0,A@2027-01 B@2027-01 C@2027-01$" "$tmp/sw.csv"
+if command -v xmllint >/dev/null 2>&1; then
+    t_check "sweep svg is well-formed" xmllint --noout "$tmp/sw.svg"
+fi
+t_check "sweep svg has the curve" grep -q "<polyline" "$tmp/sw.svg"
+"$OPSALIGN" sweep "$plan" --capacity eng:fte:1:2:2 >"$tmp/cap.csv"
+t_check "capacity sweep to stdout" grep -q "^2,optimal,205," "$tmp/cap.csv"
+"$OPSALIGN" sweep "$plan" --budget-total 1:2 >/dev/null 2>&1
+t_check "sweep: a bad range exits 1" [ $? -eq 1 ]
+"$OPSALIGN" sweep "$plan" --capacity nobody:fte:1:2:2 >/dev/null 2>"$tmp/err"
+t_check "sweep: unknown unit exits 1" [ $? -eq 1 ]
+t_check "and says so" grep -q "unknown unit 'nobody'" "$tmp/err"
 t_done

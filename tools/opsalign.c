@@ -10,18 +10,128 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "opsalign.h"
+#include "cli.h"
 
-/* Exit codes of the CLI contract (spec/cli.md). */
-enum {
-    EXIT_SOLVED = 0,
-    EXIT_INPUT = 1,
-    EXIT_INFEASIBLE = 2,
-    EXIT_NOPLAN = 3,
-    EXIT_INTERNAL = 4
+const char *progname = "opsalign";
+
+
+/* --format: text, xml and, where allow_csv, csv; 0 if fine. */
+static int parse_format(const char *cmd, const char *f, int allow_csv,
+                        oa_format *out)
+{
+    if (strcmp(f, "text") == 0)
+        *out = OA_FORMAT_TEXT;
+    else if (strcmp(f, "xml") == 0)
+        *out = OA_FORMAT_XML;
+    else if (allow_csv && strcmp(f, "csv") == 0)
+        *out = OA_FORMAT_CSV;
+    else {
+        fprintf(stderr, "%s %s: --format takes text, xml%s\n", progname, cmd,
+                allow_csv ? " or csv" : "");
+        return -1;
+    }
+    return 0;
+}
+
+/* The options several commands share: --time-limit, --gap (when gap is
+ * not NULL), --format/-f (csv when allow_csv), -o/--output.  Returns 1
+ * when argv[*i] was one of them, 0 when not, -1 on a usage error. */
+static int common_opt(const char *cmd, int argc, char **argv, int *i,
+                      double *time_limit, double *gap, oa_format *format,
+                      int allow_csv, const char **out)
+{
+    const char *a = argv[*i];
+    const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+    int rc = 0;
+    if (strcmp(a, "--time-limit") == 0)
+        rc = parse_number(a, v, time_limit) ? -1 : 1;
+    else if (gap && strcmp(a, "--gap") == 0)
+        rc = parse_number(a, v, gap) ? -1 : 1;
+    else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0)
+        rc = parse_format(cmd, v ? v : "", allow_csv, format) ? -1 : 1;
+    else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+        if (v == NULL) {
+            fprintf(stderr, "%s %s: -o needs a file\n", progname, cmd);
+            return -1;
+        }
+        *out = v;
+        rc = 1;
+    } else
+        return 0;
+    if (rc > 0)
+        ++*i;
+    return rc;
+}
+
+/* What a command writes: text of an object in a format, or the same
+ * saved atomically to a file. */
+struct output {
+    int (*write)(char **out, size_t *size, const void *obj, oa_format f);
+    int (*save)(const void *obj, const char *path, oa_format f,
+                oa_error *err);
 };
+typedef struct output output;
 
-static const char *progname = "opsalign";
+static int w_result(char **o, size_t *n, const void *x, oa_format f)
+{
+    return oa_result_write(o, n, x, f);
+}
+static int s_result(const void *x, const char *p, oa_format f, oa_error *e)
+{
+    return oa_result_save(x, p, f, e);
+}
+static int w_explanation(char **o, size_t *n, const void *x, oa_format f)
+{
+    return oa_explanation_write(o, n, x, f);
+}
+static int s_explanation(const void *x, const char *p, oa_format f,
+                         oa_error *e)
+{
+    return oa_explanation_save(x, p, f, e);
+}
+static int w_comparison(char **o, size_t *n, const void *x, oa_format f)
+{
+    return oa_comparison_write(o, n, x, f);
+}
+static int s_comparison(const void *x, const char *p, oa_format f,
+                        oa_error *e)
+{
+    return oa_comparison_save(x, p, f, e);
+}
+static const output out_result = { w_result, s_result };
+static const output out_explanation = { w_explanation, s_explanation };
+static const output out_comparison = { w_comparison, s_comparison };
+
+/* Writes obj to path (atomically) or to stdout; returns the exit status
+ * (status when all went well). */
+static int emit(const output *how, const void *obj, const char *path,
+                oa_format format, int status)
+{
+    oa_error err;
+    char *text;
+    size_t size;
+    int rc;
+    if (path) {
+        rc = how->save(obj, path, format, &err);
+        if (rc != OA_OK) {
+            print_error(&err);
+            return rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+        }
+        return status;
+    }
+    rc = how->write(&text, &size, obj, format);
+    if (rc != OA_OK) {
+        fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
+        return EXIT_INTERNAL;
+    }
+    fwrite(text, 1, size, stdout);
+    oa_free(text);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "%s: cannot write the output\n", progname);
+        return EXIT_INTERNAL;
+    }
+    return status;
+}
 
 static void usage(FILE *f)
 {
@@ -41,6 +151,17 @@ static void usage(FILE *f)
             "        [-o FILE]\n"
             "                           why initiatives are rejected or late,\n"
             "                           and where capacity binds\n"
+            "  compare PLAN.xml -s SCENARIO.xml [-s SCENARIO.xml]... [--time-limit SEC]\n"
+            "        [--gap REL] [--format text|xml|csv] [-o FILE]\n"
+            "                           each scenario against the base, side by side\n"
+            "  sweep PLAN.xml (--budget-total FROM:TO:STEPS |\n"
+            "        --capacity UNIT:RESOURCE:FROM:TO:STEPS) [--time-limit SEC]\n"
+            "        [--gap REL] [--csv FILE] [--svg FILE]\n"
+            "                           the value curve with the roadmap at each point\n"
+            "  batch PLAN.xml [SCENARIO.xml...] -o DIR [-j N] [--shard K/N]\n"
+            "        [--time-limit SEC] [--gap REL]\n"
+            "                           base and scenarios in N processes, resumable\n"
+            "  merge -o DIR DIR...      join the results of batch shards into one summary\n"
             "  export PLAN.xml (--lp|--mps) FILE\n"
             "                           write the model for other solvers\n"
             "  version                  print the library version\n"
@@ -50,7 +171,7 @@ static void usage(FILE *f)
             progname);
 }
 
-static void print_errors(const oa_error_list *list)
+void print_errors(const oa_error_list *list)
 {
     size_t i;
     char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
@@ -238,7 +359,7 @@ static void log_to_stderr(const char *text, void *data)
 }
 
 /* Parses a non-negative number option; returns 0 if fine. */
-static int parse_number(const char *opt, const char *arg, double *out)
+int parse_number(const char *opt, const char *arg, double *out)
 {
     char *end;
     double v;
@@ -257,7 +378,7 @@ static int parse_number(const char *opt, const char *arg, double *out)
 }
 
 /* Reads and validates a plan, printing every error. */
-static oa_plan *load_plan(const char *path, int *status)
+oa_plan *load_plan(const char *path, int *status)
 {
     oa_plan *plan = NULL;
     oa_error_list *errs;
@@ -315,34 +436,14 @@ static int cmd_solve(int argc, char **argv)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        if (strcmp(a, "--relax") == 0)
+        t = common_opt("solve", argc, argv, &i, &opts.time_limit, &opts.gap,
+                       &format, 1, &out);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t > 0)
+            continue;
+        if (strcmp(a, "--relax") == 0) {
             opts.relax = 1;
-        else if (strcmp(a, "--time-limit") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             &opts.time_limit))
-                return EXIT_INPUT;
-        } else if (strcmp(a, "--gap") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &opts.gap))
-                return EXIT_INPUT;
-        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
-            const char *f = i + 1 < argc ? argv[++i] : "";
-            if (strcmp(f, "text") == 0)
-                format = OA_FORMAT_TEXT;
-            else if (strcmp(f, "xml") == 0)
-                format = OA_FORMAT_XML;
-            else if (strcmp(f, "csv") == 0)
-                format = OA_FORMAT_CSV;
-            else {
-                fprintf(stderr, "%s solve: --format takes text, xml or csv\n",
-                        progname);
-                return EXIT_INPUT;
-            }
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "%s solve: -o needs a file\n", progname);
-                return EXIT_INPUT;
-            }
-            out = argv[++i];
         } else if (strcmp(a, "--no-heuristic") == 0) {
             opts.flags |= OA_SOLVE_NO_HEURISTIC;
         } else if (strcmp(a, "--pseudocost") == 0) {
@@ -383,37 +484,13 @@ static int cmd_solve(int argc, char **argv)
         oa_plan_free(plan);
         return rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
     }
-    status = exit_for(result);
-    if (out) {
-        rc = oa_result_save(result, out, format, &err);
-        if (rc != OA_OK) {
-            char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
-            oa_error_format(buf, sizeof buf, &err);
-            fprintf(stderr, "%s\n", buf);
-            status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
-        }
-    } else {
-        char *text;
-        size_t size;
-        rc = oa_result_write(&text, &size, result, format);
-        if (rc != OA_OK) {
-            fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
-            status = EXIT_INTERNAL;
-        } else {
-            fwrite(text, 1, size, stdout);
-            oa_free(text);
-            if (fflush(stdout) != 0) {
-                fprintf(stderr, "%s: cannot write the result\n", progname);
-                status = EXIT_INTERNAL;
-            }
-        }
-    }
+    status = emit(&out_result, result, out, format, exit_for(result));
     oa_result_free(result);
     oa_plan_free(plan);
     return status;
 }
 
-static void print_error(const oa_error *err)
+void print_error(const oa_error *err)
 {
     char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
     oa_error_format(buf, sizeof buf, err);
@@ -445,12 +522,14 @@ static int cmd_explain(int argc, char **argv)
             goto usage_fail;
         if (t > 0)
             continue;
-        if (strcmp(a, "--time-limit") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             &opts.time_limit))
-                goto usage_fail;
-        } else if (strcmp(a, "--bottlenecks") == 0 || strcmp(a, "-j") == 0 ||
-                   strcmp(a, "--jobs") == 0) {
+        t = common_opt("explain", argc, argv, &i, &opts.time_limit, NULL,
+                       &format, 0, &out);
+        if (t < 0)
+            goto usage_fail;
+        if (t > 0)
+            continue;
+        if (strcmp(a, "--bottlenecks") == 0 || strcmp(a, "-j") == 0 ||
+            strcmp(a, "--jobs") == 0) {
             if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &v) ||
                 v < 0 || v > 1000 || v != floor(v)) {
                 fprintf(stderr, "%s explain: %s takes a whole number\n",
@@ -470,23 +549,6 @@ static int cmd_explain(int argc, char **argv)
                 goto usage_fail;
             }
             result_path = argv[++i];
-        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
-            const char *f = i + 1 < argc ? argv[++i] : "";
-            if (strcmp(f, "text") == 0)
-                format = OA_FORMAT_TEXT;
-            else if (strcmp(f, "xml") == 0)
-                format = OA_FORMAT_XML;
-            else {
-                fprintf(stderr, "%s explain: --format takes text or xml\n",
-                        progname);
-                goto usage_fail;
-            }
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "%s explain: -o needs a file\n", progname);
-                goto usage_fail;
-            }
-            out = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "%s explain: unknown option '%s'\n", progname, a);
             goto usage_fail;
@@ -530,24 +592,7 @@ static int cmd_explain(int argc, char **argv)
                                                         : EXIT_INTERNAL;
         /* (OA_EINVALID: a rule broken, or a result of another plan) */
     }
-    if (out) {
-        rc = oa_explanation_save(ex, out, format, &err);
-        if (rc != OA_OK) {
-            print_error(&err);
-            status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
-        }
-    } else {
-        char *text;
-        size_t size;
-        rc = oa_explanation_write(&text, &size, ex, format);
-        if (rc != OA_OK) {
-            fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
-            status = EXIT_INTERNAL;
-        } else {
-            fwrite(text, 1, size, stdout);
-            oa_free(text);
-        }
-    }
+    status = emit(&out_explanation, ex, out, format, status);
     oa_explanation_free(ex);
     oa_result_free(base);
     oa_plan_free(plan);
@@ -555,6 +600,259 @@ static int cmd_explain(int argc, char **argv)
 usage_fail:
     free(ids);
     return EXIT_INPUT;
+}
+
+/* The column title of a scenario: its name, else its file's name. */
+static const char *scenario_title(const oa_scenario *s, const char *path)
+{
+    const char *slash;
+    if (oa_scenario_name(s) && oa_scenario_name(s)[0])
+        return oa_scenario_name(s);
+    slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    oa_format format = OA_FORMAT_TEXT;
+    const char *path = NULL, *out = NULL;
+    oa_plan *plan;
+    oa_result *base = NULL, *res[MAX_SCENARIOS];
+    oa_scenario *scs[MAX_SCENARIOS];
+    oa_comparison *cmp = NULL;
+    oa_error err;
+    scenarios sc;
+    int i, k, status = EXIT_SOLVED, rc;
+    sc.n = 0;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int t = take_scenario(&sc, argc, argv, &i);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t > 0)
+            continue;
+        t = common_opt("compare", argc, argv, &i, &opts.time_limit,
+                       &opts.gap, &format, 1, &out);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t > 0)
+            continue;
+        if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s compare: unknown option '%s'\n", progname, a);
+            return EXIT_INPUT;
+        } else if (path == NULL)
+            path = a;
+        else {
+            fprintf(stderr, "%s compare: one plan at a time ('%s')\n",
+                    progname, a);
+            return EXIT_INPUT;
+        }
+    }
+    if (path == NULL || sc.n == 0) {
+        fprintf(stderr, "usage: %s compare PLAN.xml -s SCENARIO.xml "
+                "[-s SCENARIO.xml]... [--time-limit SEC] [--gap REL]\n"
+                "                [--format text|xml|csv] [-o FILE]\n",
+                progname);
+        return EXIT_INPUT;
+    }
+    plan = load_plan(path, &status);
+    if (plan == NULL)
+        return status;
+    /* Every scenario is read (and checked against the plan) before any
+     * solving: a typo should not cost the base's solve first. */
+    for (k = 0; k < sc.n; k++) {
+        oa_error_list *errs = NULL;
+        oa_plan *copy = NULL;
+        scs[k] = NULL;
+        res[k] = NULL;
+        if (oa_error_list_new(&errs) != OA_OK ||
+            oa_plan_copy(&copy, plan) != OA_OK) {
+            oa_error_list_free(errs);
+            status = EXIT_INTERNAL;
+            break;
+        }
+        rc = oa_scenario_read_file(&scs[k], sc.path[k], NULL, NULL, errs);
+        if (rc == OA_OK)
+            rc = oa_plan_apply_scenario(copy, scs[k], NULL, errs);
+        if (rc != OA_OK) {
+            print_errors(errs);
+            status = EXIT_INPUT;
+        }
+        oa_error_list_free(errs);
+        oa_plan_free(copy);
+    }
+    if (status == EXIT_SOLVED) {
+        rc = oa_solve(&base, plan, &opts, &err);
+        if (rc != OA_OK) {
+            print_error(&err);
+            status = EXIT_INTERNAL;
+        }
+    }
+    if (status == EXIT_SOLVED)
+        rc = oa_comparison_new(&cmp, "base", base);
+    /* Each scenario against the base, started from the base's roadmap
+     * when it still fits. */
+    for (k = 0; k < sc.n && status == EXIT_SOLVED; k++) {
+        oa_plan *copy = NULL;
+        oa_solve_opts o = opts;
+        o.start = base;
+        rc = oa_plan_copy(&copy, plan);
+        if (rc == OA_OK)
+            rc = oa_plan_apply_scenario(copy, scs[k], &err, NULL);
+        if (rc == OA_OK)
+            rc = oa_solve(&res[k], copy, &o, &err);
+        if (rc == OA_OK)
+            rc = oa_comparison_add(cmp, scenario_title(scs[k], sc.path[k]),
+                                   res[k]);
+        if (rc != OA_OK) {
+            print_error(&err);
+            status = rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
+        }
+        oa_plan_free(copy);
+    }
+    if (status == EXIT_SOLVED)
+        status = emit(&out_comparison, cmp, out, format, status);
+    oa_comparison_free(cmp);
+    for (k = 0; k < sc.n; k++) {
+        oa_scenario_free(scs[k]);
+        oa_result_free(res[k]);
+    }
+    oa_result_free(base);
+    oa_plan_free(plan);
+    return status;
+}
+
+/* "FROM:TO:STEPS" */
+static int parse_range(const char *opt, const char *arg, double *from,
+                       double *to, int *steps)
+{
+    char *end;
+    double s;
+    if (arg == NULL) {
+        fprintf(stderr, "%s: %s needs FROM:TO:STEPS\n", progname, opt);
+        return -1;
+    }
+    *from = strtod(arg, &end);
+    if (end == arg || *end != ':')
+        goto bad;
+    arg = end + 1;
+    *to = strtod(arg, &end);
+    if (end == arg || *end != ':')
+        goto bad;
+    arg = end + 1;
+    s = strtod(arg, &end);
+    if (end == arg || *end != '\0' || !(s >= 1) || s > 10000 ||
+        s != floor(s) || !(*from >= 0) || !(*to >= 0) || !isfinite(*from) ||
+        !isfinite(*to))
+        goto bad;
+    *steps = (int)s;
+    return 0;
+bad:
+    fprintf(stderr, "%s: %s: expected FROM:TO:STEPS (numbers of at least 0, "
+            "STEPS a whole number from 1)\n", progname, opt);
+    return -1;
+}
+
+static int cmd_sweep(int argc, char **argv)
+{
+    oa_sweep_opts o = OA_SWEEP_OPTS_INIT;
+    const char *path = NULL, *csv = NULL, *svg = NULL;
+    oa_plan *plan;
+    oa_sweep *sw = NULL;
+    oa_error err;
+    char target[256];
+    int i, have = 0, status = EXIT_SOLVED, rc;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--budget-total") == 0) {
+            o.kind = OA_SWEEP_BUDGET_TOTAL;
+            if (parse_range(a, i + 1 < argc ? argv[++i] : NULL, &o.from,
+                            &o.to, &o.steps))
+                return EXIT_INPUT;
+            have = 1;
+        } else if (strcmp(a, "--capacity") == 0) {
+            /* UNIT:RESOURCE:FROM:TO:STEPS */
+            const char *v = i + 1 < argc ? argv[++i] : "";
+            const char *c1 = strchr(v, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+            if (!c1 || !c2 || c1 == v || c2 == c1 + 1 ||
+                (size_t)(c2 - v) >= sizeof target) {
+                fprintf(stderr, "%s sweep: --capacity takes "
+                        "UNIT:RESOURCE:FROM:TO:STEPS (* for all)\n", progname);
+                return EXIT_INPUT;
+            }
+            memcpy(target, v, (size_t)(c2 - v));
+            target[c2 - v] = '\0';
+            target[c1 - v] = '\0';
+            o.kind = OA_SWEEP_CAPACITY;
+            o.unit = target;
+            o.resource = target + (c1 - v) + 1;
+            if (parse_range(a, c2 + 1, &o.from, &o.to, &o.steps))
+                return EXIT_INPUT;
+            have = 1;
+        } else if (strcmp(a, "--time-limit") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             &o.time_limit))
+                return EXIT_INPUT;
+        } else if (strcmp(a, "--gap") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &o.gap))
+                return EXIT_INPUT;
+        } else if (strcmp(a, "--csv") == 0 || strcmp(a, "--svg") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s sweep: %s needs a file\n", progname, a);
+                return EXIT_INPUT;
+            }
+            if (a[2] == 'c')
+                csv = argv[++i];
+            else
+                svg = argv[++i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s sweep: unknown option '%s'\n", progname, a);
+            return EXIT_INPUT;
+        } else if (path == NULL)
+            path = a;
+        else {
+            fprintf(stderr, "%s sweep: one plan at a time ('%s')\n",
+                    progname, a);
+            return EXIT_INPUT;
+        }
+    }
+    if (path == NULL || !have) {
+        fprintf(stderr, "usage: %s sweep PLAN.xml (--budget-total FROM:TO:STEPS"
+                " | --capacity UNIT:RESOURCE:FROM:TO:STEPS)\n"
+                "                [--time-limit SEC] [--gap REL] [--csv FILE] "
+                "[--svg FILE]\n", progname);
+        return EXIT_INPUT;
+    }
+    plan = load_plan(path, &status);
+    if (plan == NULL)
+        return status;
+    rc = oa_sweep_run(&sw, plan, &o, &err);
+    if (rc != OA_OK) {
+        print_error(&err);
+        oa_plan_free(plan);
+        return rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
+    }
+    if (csv)
+        rc = oa_sweep_save(sw, csv, OA_SWEEP_CSV, &err);
+    if (rc == OA_OK && svg)
+        rc = oa_sweep_save(sw, svg, OA_SWEEP_SVG, &err);
+    if (rc == OA_OK && !csv && !svg) {
+        char *text;
+        size_t size;
+        rc = oa_sweep_write(&text, &size, sw, OA_SWEEP_CSV);
+        if (rc == OA_OK) {
+            fwrite(text, 1, size, stdout);
+            oa_free(text);
+        }
+    }
+    if (rc != OA_OK) {
+        print_error(&err);
+        status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+    }
+    oa_sweep_free(sw);
+    oa_plan_free(plan);
+    return status;
 }
 
 static int cmd_export(int argc, char **argv)
@@ -615,6 +913,14 @@ int main(int argc, char **argv)
         return cmd_export(argc - 1, argv + 1);
     if (strcmp(argv[1], "explain") == 0)
         return cmd_explain(argc - 1, argv + 1);
+    if (strcmp(argv[1], "compare") == 0)
+        return cmd_compare(argc - 1, argv + 1);
+    if (strcmp(argv[1], "sweep") == 0)
+        return cmd_sweep(argc - 1, argv + 1);
+    if (strcmp(argv[1], "batch") == 0)
+        return cmd_batch(argc - 1, argv + 1);
+    if (strcmp(argv[1], "merge") == 0)
+        return cmd_merge(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("opsalign %s (library %s)\n", OA_VERSION, oa_version());
         return EXIT_SOLVED;

@@ -1,0 +1,103 @@
+/*
+ * libopsalign: comparing results (what-if side by side).
+ *
+ * oa_result_summarize() condenses a result into the figures a comparison
+ * shows; oa_result_diff() lists what changed in the roadmap between two
+ * results of related plans (a base and a scenario of it); an
+ * oa_comparison puts a base and any number of other results side by side
+ * and writes them as text, CSV or XML.
+ */
+#ifndef OPSALIGN_COMPARE_H
+#define OPSALIGN_COMPARE_H
+
+#include "solve.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The figures of one result. */
+typedef struct oa_result_summary {
+    oa_status status;
+    double objective;        /**< NaN without a roadmap */
+    double gap;              /**< NaN without a bound */
+    size_t scheduled;        /**< initiatives in the roadmap */
+    size_t rejected;
+    double spend;            /**< all spend (the total budget's row) */
+    double overtime, contractors, loans, shortfall; /**< summed over units,
+                                  resources and periods */
+} oa_result_summary;
+
+/** Fills a summary. @return OA_OK, OA_EINVAL */
+OA_API int oa_result_summarize(oa_result_summary *out,
+                               const oa_result *result);
+
+/** What happened to one initiative between two roadmaps. */
+typedef enum oa_change_kind {
+    OA_CHANGE_ADDED = 0,     /**< scheduled only in the other */
+    OA_CHANGE_DROPPED = 1,   /**< scheduled only in the base */
+    OA_CHANGE_MOVED = 2,     /**< scheduled in both, other start */
+    OA_CHANGE_REMOVED = 3,   /**< not in the other plan at all (it was
+                                  scheduled in the base) */
+    OA_CHANGE_NEW = 4        /**< not in the base plan (scheduled in the
+                                  other) */
+} oa_change_kind;
+
+/** One change. */
+typedef struct oa_change {
+    oa_change_kind kind;
+    const char *id;          /**< borrowed from the results */
+    int from;                /**< start in the base; 0 if not scheduled */
+    int to;                  /**< start in the other; 0 if not scheduled */
+} oa_change;
+
+/**
+ * Lists the initiatives whose start differs between base and other
+ * (matched by id), in the base's order, then those only in other.
+ * @param[out] out the changes, freed with oa_free(); NULL when none
+ * @param[out] n how many
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_result_diff(oa_change **out, size_t *n, const oa_result *base,
+                          const oa_result *other);
+
+/** A base and other results side by side (opaque). */
+typedef struct oa_comparison oa_comparison;
+
+/**
+ * Starts a comparison.  The results are borrowed: keep them until the
+ * comparison is freed.
+ * @param name the base's column title (NULL: "base")
+ * @param base the base's result, or NULL when it has none (a failed run:
+ *   the others are then listed without their changes)
+ */
+OA_API OA_WARN_UNUSED int oa_comparison_new(oa_comparison **out,
+                                            const char *name,
+                                            const oa_result *base);
+/** Adds a result (name: its column title, e.g. the scenario's name). */
+OA_API int oa_comparison_add(oa_comparison *cmp, const char *name,
+                             const oa_result *result);
+/** Adds a run that failed (no result): it shows as status "error" with
+ * the message. */
+OA_API int oa_comparison_add_failed(oa_comparison *cmp, const char *name,
+                                    const char *message);
+/** Frees a comparison (not the results); NULL is allowed. */
+OA_API void oa_comparison_free(oa_comparison *cmp);
+
+/**
+ * Writes a comparison: text (a side-by-side table and, per result, what
+ * changed against the base, with period labels), CSV (one row per result,
+ * then one row per change) or XML (doc/compare.md).
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_comparison_write(char **out, size_t *size,
+                               const oa_comparison *cmp, oa_format format);
+/** Writes a comparison to a file atomically. */
+OA_API int oa_comparison_save(const oa_comparison *cmp, const char *path,
+                              oa_format format, oa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,552 @@
+/*
+ * Comparing results: summaries, roadmap differences, and a base beside
+ * other results as text, CSV or XML.
+ */
+#include "fileio.h"
+#include "xml.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+OA_API int oa_result_summarize(oa_result_summary *out, const oa_result *r)
+{
+    size_t k;
+    OAP_ARG(out && r);
+    memset(out, 0, sizeof *out);
+    out->status = oa_result_status(r);
+    out->objective = oa_result_objective(r);
+    out->gap = oa_result_gap(r);
+    for (k = 0; k < oa_result_initiative_count(r); k++) {
+        oa_initiative_result ir;
+        if (oa_result_initiative(&ir, r, k) != OA_OK)
+            continue;
+        if (ir.scheduled)
+            out->scheduled++;
+        else
+            out->rejected++;
+    }
+    out->spend = NAN;
+    for (k = 0; k < oa_result_spend_count(r); k++) {
+        oa_spend s;
+        if (oa_result_spend(&s, r, k) == OA_OK &&
+            s.kind == OA_BUDGET_TOTAL) {
+            out->spend = s.spend;
+            break;
+        }
+    }
+    for (k = 0; k < oa_result_load_count(r); k++) {
+        oa_load l;
+        if (oa_result_load(&l, r, k) != OA_OK)
+            continue;
+        out->overtime += l.overtime;
+        out->contractors += l.contractors;
+        out->loans += l.loan_out;
+        out->shortfall += l.shortfall;
+    }
+    if (out->status != OA_STATUS_OPTIMAL && out->status != OA_STATUS_FEASIBLE &&
+        out->status != OA_STATUS_RELAXED) {
+        out->objective = out->spend = NAN;
+        out->scheduled = 0;
+    }
+    return OA_OK;
+}
+
+static int push_change(oa_change **v, size_t *n, size_t *cap, oa_change c)
+{
+    return OAP_PUSH(*v, *n, *cap, c);
+}
+
+OA_API int oa_result_diff(oa_change **out, size_t *n, const oa_result *base,
+                          const oa_result *other)
+{
+    oa_change *v = NULL;
+    size_t cnt = 0, cap = 0, k;
+    int rc = OA_OK;
+    if (out)
+        *out = NULL;
+    if (n)
+        *n = 0;
+    OAP_ARG(out && n && base && other);
+    for (k = 0; k < oa_result_initiative_count(base) && rc == OA_OK; k++) {
+        oa_initiative_result a, b;
+        oa_change c;
+        if (oa_result_initiative(&a, base, k) != OA_OK)
+            continue;
+        c.id = a.id;
+        c.from = a.scheduled ? a.start : 0;
+        if (oa_result_find_initiative(&b, other, a.id) != OA_OK) {
+            if (!a.scheduled)
+                continue;
+            c.kind = OA_CHANGE_REMOVED;
+            c.to = 0;
+        } else {
+            c.to = b.scheduled ? b.start : 0;
+            if (c.from == c.to)
+                continue;
+            c.kind = c.from == 0 ? OA_CHANGE_ADDED
+                     : c.to == 0 ? OA_CHANGE_DROPPED
+                                 : OA_CHANGE_MOVED;
+        }
+        rc = push_change(&v, &cnt, &cap, c);
+    }
+    for (k = 0; k < oa_result_initiative_count(other) && rc == OA_OK; k++) {
+        oa_initiative_result a, b;
+        oa_change c;
+        if (oa_result_initiative(&b, other, k) != OA_OK || !b.scheduled ||
+            oa_result_find_initiative(&a, base, b.id) == OA_OK)
+            continue;
+        c.kind = OA_CHANGE_NEW;
+        c.id = b.id;
+        c.from = 0;
+        c.to = b.start;
+        rc = push_change(&v, &cnt, &cap, c);
+    }
+    if (rc != OA_OK) {
+        oap_free(v);
+        return rc;
+    }
+    *out = v;
+    *n = cnt;
+    return OA_OK;
+}
+
+/* ---- the comparison ---- */
+
+typedef struct column {
+    const char *name;
+    const oa_result *r;     /* NULL: the run failed */
+    const char *message;    /* why, when it failed */
+} column;
+
+struct oa_comparison {
+    oap_arena arena;
+    OAP_VEC(column) cols; /* the base first */
+};
+
+OA_API void oa_comparison_free(oa_comparison *cmp)
+{
+    if (cmp == NULL)
+        return;
+    oap_free(cmp->cols.v);
+    oap_arena_free(&cmp->arena);
+    oap_free(cmp);
+}
+
+OA_API int oa_comparison_add(oa_comparison *cmp, const char *name,
+                             const oa_result *result)
+{
+    column c;
+    OAP_ARG(cmp && result);
+    c.name = oap_arena_str(&cmp->arena, name ? name : "");
+    c.r = result;
+    c.message = NULL;
+    if (c.name == NULL)
+        return OA_ENOMEM;
+    return OAP_VPUSH(cmp->cols, c);
+}
+
+OA_API int oa_comparison_add_failed(oa_comparison *cmp, const char *name,
+                                    const char *message)
+{
+    column c;
+    OAP_ARG(cmp && cmp->cols.n > 0);
+    c.name = oap_arena_str(&cmp->arena, name ? name : "");
+    c.message = oap_arena_str(&cmp->arena, message ? message : "failed");
+    c.r = NULL;
+    if (c.name == NULL || c.message == NULL)
+        return OA_ENOMEM;
+    return OAP_VPUSH(cmp->cols, c);
+}
+
+OA_API int oa_comparison_new(oa_comparison **out, const char *name,
+                             const oa_result *base)
+{
+    oa_comparison *cmp;
+    int rc;
+    column c;
+    OAP_ARG(out);
+    *out = NULL;
+    cmp = oap_calloc(1, sizeof *cmp);
+    if (cmp == NULL)
+        return OA_ENOMEM;
+    if (base) {
+        rc = oa_comparison_add(cmp, name ? name : "base", base);
+    } else {
+        c.name = oap_arena_str(&cmp->arena, name ? name : "base");
+        c.message = oap_arena_str(&cmp->arena, "no result");
+        c.r = NULL;
+        rc = c.name && c.message ? OAP_VPUSH(cmp->cols, c) : OA_ENOMEM;
+    }
+    if (rc != OA_OK) {
+        oa_comparison_free(cmp);
+        return rc;
+    }
+    *out = cmp;
+    return OA_OK;
+}
+
+/* The summary of a column; a failed run has no figures. */
+static void col_summary(oa_result_summary *s, const column *c)
+{
+    if (c->r) {
+        oa_result_summarize(s, c->r);
+        return;
+    }
+    memset(s, 0, sizeof *s);
+    s->status = OA_STATUS_NO_SOLUTION;
+    s->objective = s->gap = s->spend = NAN;
+    s->overtime = s->contractors = s->loans = s->shortfall = NAN;
+}
+
+static const char *col_status(const column *c, const oa_result_summary *s)
+{
+    return c->r ? oa_status_name(s->status) : "error";
+}
+
+static const char *label(const oa_result *r, int t)
+{
+    const char *l = oa_result_period_label(r, t);
+    return l ? l : "?";
+}
+
+static const char *const change_names[] = { "added", "dropped", "moved",
+                                            "removed", "new" };
+
+/* ---- text ---- */
+
+#define LABEL_W 22
+#define COL_W 15
+#define PER_BLOCK 5
+
+static void cell_money(char *buf, size_t size, double v)
+{
+    if (isnan(v))
+        snprintf(buf, size, "-");
+    else
+        oap_format_money(buf, size, v);
+}
+
+static void cell_amount(char *buf, size_t size, double v)
+{
+    if (isnan(v))
+        snprintf(buf, size, "-");
+    else
+        snprintf(buf, size, "%.1f", v);
+}
+
+static void write_text(oap_buf *b, const oa_comparison *cmp)
+{
+    size_t n = cmp->cols.n, c0, k;
+    oa_result_summary *s = oap_calloc(n + 1, sizeof *s);
+    const oa_result *base = cmp->cols.v[0].r;
+    if (s == NULL) {
+        b->failed = 1;
+        return;
+    }
+    for (k = 0; k < n; k++)
+        col_summary(&s[k], &cmp->cols.v[k]);
+    oap_buf_printf(b, "Comparison of %s: the base and %zu other result%s\n",
+                   base && oa_result_plan_name(base)
+                       ? oa_result_plan_name(base)
+                       : "the plan",
+                   n - 1, n == 2 ? "" : "s");
+    if (base && oa_result_currency(base))
+        oap_buf_printf(b, "Money in %s; levers in resource units summed "
+                          "over units and periods.\n",
+                       oa_result_currency(base));
+    for (c0 = 0; c0 < n; c0 += PER_BLOCK) {
+        size_t c1 = c0 + PER_BLOCK < n ? c0 + PER_BLOCK : n, row;
+        static const char *const rows[] = {
+            "", "status", "objective", "  against the base", "scheduled",
+            "rejected", "spend", "overtime", "contractors", "loans",
+            "run work undone" };
+        oap_buf_puts(b, "\n");
+        for (row = 0; row < sizeof rows / sizeof rows[0]; row++) {
+            oap_buf_printf(b, "%-*s", LABEL_W, rows[row]);
+            for (k = c0; k < c1; k++) {
+                char cell[64];
+                const oa_result_summary *x = &s[k];
+                switch (row) {
+                case 0:
+                    snprintf(cell, sizeof cell, "%.*s", COL_W - 1,
+                             cmp->cols.v[k].name);
+                    break;
+                case 1:
+                    snprintf(cell, sizeof cell, "%s",
+                             col_status(&cmp->cols.v[k], x));
+                    break;
+                case 2:
+                    cell_money(cell, sizeof cell, x->objective);
+                    break;
+                case 3:
+                    if (k == 0 || isnan(x->objective) || isnan(s[0].objective)) {
+                        snprintf(cell, sizeof cell, "-");
+                    } else {
+                        char m[48];
+                        double d = x->objective - s[0].objective;
+                        oap_format_money(m, sizeof m, fabs(d));
+                        snprintf(cell, sizeof cell, "%s%s",
+                                 d < -0.5 ? "-" : d > 0.5 ? "+" : "", m);
+                    }
+                    break;
+                case 4:
+                    if (cmp->cols.v[k].r)
+                        snprintf(cell, sizeof cell, "%zu", x->scheduled);
+                    else
+                        snprintf(cell, sizeof cell, "-");
+                    break;
+                case 5:
+                    if (cmp->cols.v[k].r)
+                        snprintf(cell, sizeof cell, "%zu", x->rejected);
+                    else
+                        snprintf(cell, sizeof cell, "-");
+                    break;
+                case 6:
+                    cell_money(cell, sizeof cell, x->spend);
+                    break;
+                case 7:
+                    cell_amount(cell, sizeof cell, x->overtime);
+                    break;
+                case 8:
+                    cell_amount(cell, sizeof cell, x->contractors);
+                    break;
+                case 9:
+                    cell_amount(cell, sizeof cell, x->loans);
+                    break;
+                default:
+                    cell_amount(cell, sizeof cell, x->shortfall);
+                    break;
+                }
+                oap_buf_printf(b, "%*s", COL_W, cell);
+            }
+            oap_buf_puts(b, "\n");
+        }
+    }
+    oap_buf_puts(b, "\nChanges against the base\n");
+    for (k = 1; k < n; k++) {
+        oa_change *ch = NULL;
+        size_t nc = 0, j;
+        const oa_result *r = cmp->cols.v[k].r;
+        oap_buf_printf(b, "\n  %s:", cmp->cols.v[k].name);
+        if (r == NULL) {
+            oap_buf_printf(b, " failed: %s\n", cmp->cols.v[k].message);
+            continue;
+        }
+        if (base == NULL) {
+            oap_buf_puts(b, " (no base to compare with)\n");
+            continue;
+        }
+        if (s[k].status != OA_STATUS_OPTIMAL &&
+            s[k].status != OA_STATUS_FEASIBLE) {
+            oap_buf_printf(b, " no roadmap (%s).\n",
+                           oa_status_name(s[k].status));
+            continue;
+        }
+        if (oa_result_diff(&ch, &nc, base, r) != OA_OK) {
+            b->failed = 1;
+            break;
+        }
+        if (nc == 0)
+            oap_buf_puts(b, " the same roadmap.");
+        oap_buf_puts(b, "\n");
+        for (j = 0; j < nc; j++) {
+            const oa_change *c = &ch[j];
+            switch (c->kind) {
+            case OA_CHANGE_ADDED:
+            case OA_CHANGE_NEW:
+                oap_buf_printf(b, "    + %-28s in %s%s\n", c->id,
+                               label(r, c->to),
+                               c->kind == OA_CHANGE_NEW ? " (not in the base)"
+                                                        : "");
+                break;
+            case OA_CHANGE_DROPPED:
+            case OA_CHANGE_REMOVED:
+                oap_buf_printf(b, "    - %-28s was in %s%s\n", c->id,
+                               label(base, c->from),
+                               c->kind == OA_CHANGE_REMOVED
+                                   ? " (removed from the plan)"
+                                   : "");
+                break;
+            case OA_CHANGE_MOVED:
+                oap_buf_printf(b, "    > %-28s %s -> %s\n", c->id,
+                               label(base, c->from), label(r, c->to));
+                break;
+            }
+        }
+        oap_free(ch);
+    }
+    oap_free(s);
+}
+
+/* ---- CSV ---- */
+
+static void write_csv(oap_buf *b, const oa_comparison *cmp)
+{
+    size_t k, j;
+    const oa_result *base = cmp->cols.v[0].r;
+    oa_result_summary s0;
+    col_summary(&s0, &cmp->cols.v[0]);
+    oap_buf_puts(b, "result,status,objective,against_base,gap,scheduled,"
+                    "rejected,spend,overtime,contractors,loans,shortfall,"
+                    "message\n");
+    for (k = 0; k < cmp->cols.n; k++) {
+        oa_result_summary s;
+        col_summary(&s, &cmp->cols.v[k]);
+        oap_csv_str(b, cmp->cols.v[k].name);
+        oap_buf_printf(b, ",%s,", col_status(&cmp->cols.v[k], &s));
+        oap_csv_num(b, s.objective);
+        oap_buf_puts(b, ",");
+        if (k > 0)
+            oap_csv_num(b, s.objective - s0.objective);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.gap);
+        if (cmp->cols.v[k].r)
+            oap_buf_printf(b, ",%zu,%zu,", s.scheduled, s.rejected);
+        else
+            oap_buf_puts(b, ",,,");
+        oap_csv_num(b, s.spend);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.overtime);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.contractors);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.loans);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.shortfall);
+        oap_buf_puts(b, ",");
+        oap_csv_str(b, cmp->cols.v[k].message);
+        oap_buf_puts(b, "\n");
+    }
+    oap_buf_puts(b, "\nresult,initiative,change,from,to,from_label,to_label\n");
+    for (k = 1; k < cmp->cols.n; k++) {
+        oa_change *ch = NULL;
+        size_t nc = 0;
+        const oa_result *r = cmp->cols.v[k].r;
+        if (r == NULL || base == NULL)
+            continue;
+        if (oa_result_diff(&ch, &nc, base, r) != OA_OK) {
+            b->failed = 1;
+            return;
+        }
+        for (j = 0; j < nc; j++) {
+            oap_csv_str(b, cmp->cols.v[k].name);
+            oap_buf_puts(b, ",");
+            oap_csv_str(b, ch[j].id);
+            oap_buf_printf(b, ",%s,", change_names[ch[j].kind]);
+            if (ch[j].from)
+                oap_buf_printf(b, "%d", ch[j].from);
+            oap_buf_puts(b, ",");
+            if (ch[j].to)
+                oap_buf_printf(b, "%d", ch[j].to);
+            oap_buf_puts(b, ",");
+            if (ch[j].from)
+                oap_csv_str(b, label(base, ch[j].from));
+            oap_buf_puts(b, ",");
+            if (ch[j].to)
+                oap_csv_str(b, label(r, ch[j].to));
+            oap_buf_puts(b, "\n");
+        }
+        oap_free(ch);
+    }
+}
+
+/* ---- XML ---- */
+
+static int write_xml(oap_buf *b, const oa_comparison *cmp)
+{
+    const oa_result *base = cmp->cols.v[0].r;
+    oa_result_summary s0;
+    oap_xw x;
+    size_t k, j;
+    {
+        int brc = oap_xw_begin(&x, "  ");
+        if (brc != OA_OK)
+            return brc;
+    }
+    col_summary(&s0, &cmp->cols.v[0]);
+    oap_xw_start(&x, "comparison");
+    oap_xw_attr_s(&x, "version", "1");
+    if (base) {
+        oap_xw_attr_s(&x, "plan", oa_result_plan_name(base));
+        oap_xw_attr_s(&x, "currency", oa_result_currency(base));
+    }
+    for (k = 0; k < cmp->cols.n; k++) {
+        oa_result_summary s;
+        const oa_result *r = cmp->cols.v[k].r;
+        oa_change *ch = NULL;
+        size_t nc = 0;
+        col_summary(&s, &cmp->cols.v[k]);
+        oap_xw_start(&x, k == 0 ? "base" : "result");
+        oap_xw_attr_s(&x, "name", cmp->cols.v[k].name);
+        oap_xw_attr_s(&x, "status", col_status(&cmp->cols.v[k], &s));
+        oap_xw_attr_s(&x, "message", cmp->cols.v[k].message);
+        oap_xw_attr_d(&x, "objective", s.objective);
+        if (k > 0)
+            oap_xw_attr_d(&x, "against-base", s.objective - s0.objective);
+        oap_xw_attr_d(&x, "gap", s.gap);
+        if (r) {
+            oap_xw_attr_i(&x, "scheduled", (int)s.scheduled);
+            oap_xw_attr_i(&x, "rejected", (int)s.rejected);
+        }
+        oap_xw_attr_d(&x, "spend", s.spend);
+        oap_xw_attr_d(&x, "overtime", s.overtime);
+        oap_xw_attr_d(&x, "contractors", s.contractors);
+        oap_xw_attr_d(&x, "loans", s.loans);
+        oap_xw_attr_d(&x, "shortfall", s.shortfall);
+        if (k > 0 && r && base && oa_result_diff(&ch, &nc, base, r) != OA_OK)
+            x.rc = -1;
+        for (j = 0; j < nc; j++) {
+            oap_xw_start(&x, "change");
+            oap_xw_attr_s(&x, "initiative", ch[j].id);
+            oap_xw_attr_s(&x, "kind", change_names[ch[j].kind]);
+            if (ch[j].from) {
+                oap_xw_attr_i(&x, "from", ch[j].from);
+                oap_xw_attr_s(&x, "from-label", label(base, ch[j].from));
+            }
+            if (ch[j].to) {
+                oap_xw_attr_i(&x, "to", ch[j].to);
+                oap_xw_attr_s(&x, "to-label", label(r, ch[j].to));
+            }
+            oap_xw_end(&x);
+        }
+        oap_free(ch);
+        oap_xw_end(&x);
+    }
+    oap_xw_end(&x);
+    return oap_xw_finish(&x, b);
+}
+
+OA_API int oa_comparison_write(char **out, size_t *size,
+                               const oa_comparison *cmp, oa_format format)
+{
+    oap_buf b;
+    int rc = OA_OK;
+    if (out)
+        *out = NULL;
+    if (size)
+        *size = 0;
+    OAP_ARG(out && cmp && cmp->cols.n > 0);
+    OAP_ARG(format == OA_FORMAT_TEXT || format == OA_FORMAT_XML ||
+            format == OA_FORMAT_CSV);
+    oap_buf_init(&b);
+    if (format == OA_FORMAT_TEXT)
+        write_text(&b, cmp);
+    else if (format == OA_FORMAT_CSV)
+        write_csv(&b, cmp);
+    else
+        rc = write_xml(&b, cmp);
+    return oap_buf_finish(out, size, &b, rc);
+}
+
+OA_API int oa_comparison_save(const oa_comparison *cmp, const char *path,
+                              oa_format format, oa_error *err)
+{
+    char *data = NULL;
+    size_t size = 0;
+    OAP_ARG(cmp && path);
+    if (err)
+        oa_error_clear(err);
+    return oap_save_text(path, data, size,
+                         oa_comparison_write(&data, &size, cmp, format), err);
+}

@@ -1,0 +1,411 @@
+/*
+ * Sweeps: one parameter (the total budget, or a factor on capacity) at
+ * evenly spaced values, each point a scenario of the plan solved from the
+ * roadmap of the point before; written as CSV and as an SVG chart
+ * (libxml2's writer, so every plan-supplied text is escaped).
+ */
+#include "fileio.h"
+#include "plan_int.h"
+#include "xml.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct point {
+    double value;
+    oa_result *r;
+} point;
+
+struct oa_sweep {
+    oap_arena arena;
+    oa_sweep_kind kind;
+    const char *unit, *resource, *plan_name, *currency;
+    OAP_VEC(point) pts;
+};
+
+OA_API void oa_sweep_free(oa_sweep *sw)
+{
+    size_t k;
+    if (sw == NULL)
+        return;
+    for (k = 0; k < sw->pts.n; k++)
+        oa_result_free(sw->pts.v[k].r);
+    oap_free(sw->pts.v);
+    oap_arena_free(&sw->arena);
+    oap_free(sw);
+}
+
+OA_API size_t oa_sweep_count(const oa_sweep *sw)
+{
+    return sw ? sw->pts.n : 0;
+}
+
+OA_API double oa_sweep_value(const oa_sweep *sw, size_t i)
+{
+    return sw && i < sw->pts.n ? sw->pts.v[i].value : NAN;
+}
+
+OA_API const oa_result *oa_sweep_result(const oa_sweep *sw, size_t i)
+{
+    return sw && i < sw->pts.n ? sw->pts.v[i].r : NULL;
+}
+
+static int has_roadmap(const oa_result *r)
+{
+    return r && (oa_result_status(r) == OA_STATUS_OPTIMAL ||
+                 oa_result_status(r) == OA_STATUS_FEASIBLE);
+}
+
+OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
+                        const oa_sweep_opts *o, oa_error *err)
+{
+    oa_sweep *sw;
+    const oa_result *prev = NULL;
+    int k, rc = OA_OK;
+    if (out)
+        *out = NULL;
+    OAP_ARG(out && plan && o);
+    if (o->version != OA_SWEEP_OPTS_VERSION || o->steps < 1 ||
+        o->steps > 100000 || !isfinite(o->from) || !isfinite(o->to) ||
+        o->from < 0 || o->to < 0 || !(o->time_limit >= 0) ||
+        !isfinite(o->time_limit) || !(o->gap >= 0) ||
+        (o->kind != OA_SWEEP_BUDGET_TOTAL && o->kind != OA_SWEEP_CAPACITY) ||
+        (o->kind == OA_SWEEP_CAPACITY && (!o->unit || !o->resource)))
+        return OA_EINVAL;
+    if (err)
+        oa_error_clear(err);
+    rc = plan->valid ? OA_OK : oa_plan_validate(plan, err, NULL);
+    if (rc != OA_OK)
+        return rc;
+    sw = oap_calloc(1, sizeof *sw);
+    if (sw == NULL)
+        return OA_ENOMEM;
+    sw->kind = o->kind;
+    sw->unit = oap_arena_str(&sw->arena, o->unit);
+    sw->resource = oap_arena_str(&sw->arena, o->resource);
+    sw->plan_name = oap_arena_str(&sw->arena, plan->name);
+    sw->currency = oap_arena_str(&sw->arena, plan->currency);
+    for (k = 0; k < o->steps && rc == OA_OK; k++) {
+        point pt;
+        oa_plan *copy = NULL;
+        oa_scenario *sc = NULL;
+        oa_solve_opts so = OA_SOLVE_OPTS_INIT;
+        pt.value = o->steps == 1 ? o->from
+                                 : o->from + (o->to - o->from) * k /
+                                                 (o->steps - 1);
+        pt.r = NULL;
+        rc = oa_plan_copy(&copy, plan);
+        if (rc == OA_OK)
+            rc = oa_scenario_new(&sc, NULL);
+        if (rc == OA_OK)
+            rc = o->kind == OA_SWEEP_BUDGET_TOTAL
+                     ? oa_scenario_set_budget_total(sc, pt.value)
+                     : oa_scenario_scale_capacity(sc, o->unit, o->resource,
+                                                  pt.value, NULL, NULL);
+        if (rc == OA_OK)
+            rc = oa_plan_apply_scenario(copy, sc, err, NULL);
+        so.time_limit = o->time_limit;
+        so.gap = o->gap;
+        so.flags = o->flags;
+        so.start = prev;
+        if (rc == OA_OK)
+            rc = oa_solve(&pt.r, copy, &so, err);
+        if (rc == OA_OK) {
+            rc = OAP_VPUSH(sw->pts, pt);
+            if (rc != OA_OK)
+                oa_result_free(pt.r);
+            else if (has_roadmap(pt.r))
+                prev = pt.r;
+        }
+        oa_scenario_free(sc);
+        oa_plan_free(copy);
+    }
+    if (rc != OA_OK) {
+        oa_sweep_free(sw);
+        return rc;
+    }
+    *out = sw;
+    return OA_OK;
+}
+
+/* ---- CSV ---- */
+
+static void write_csv(oap_buf *b, const oa_sweep *sw)
+{
+    size_t k, j;
+    oap_buf_puts(b, sw->kind == OA_SWEEP_BUDGET_TOTAL ? "budget_total"
+                                                      : "capacity_factor");
+    oap_buf_puts(b, ",status,objective,gap,scheduled,spend,overtime,"
+                    "contractors,roadmap\n");
+    for (k = 0; k < sw->pts.n; k++) {
+        const oa_result *r = sw->pts.v[k].r;
+        oa_result_summary s;
+        oa_result_summarize(&s, r);
+        oap_csv_num(b, sw->pts.v[k].value);
+        oap_buf_printf(b, ",%s,", oa_status_name(s.status));
+        oap_csv_num(b, s.objective);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.gap);
+        oap_buf_printf(b, ",%zu,", s.scheduled);
+        oap_csv_num(b, s.spend);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.overtime);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.contractors);
+        oap_buf_puts(b, ",");
+        /* the roadmap: id@start-label, space-separated (ids and labels
+         * have no spaces, commas or quotes) */
+        for (j = 0; has_roadmap(r) && j < oa_result_initiative_count(r);
+             j++) {
+            oa_initiative_result ir;
+            if (oa_result_initiative(&ir, r, j) != OA_OK || !ir.scheduled)
+                continue;
+            oap_buf_printf(b, "%s%s@%s", b->data[b->len - 1] == ',' ? "" : " ",
+                           ir.id, oa_result_period_label(r, ir.start));
+        }
+        oap_buf_puts(b, "\n");
+    }
+}
+
+/* ---- SVG ---- */
+
+#define W 800
+#define H 480
+#define ML 100
+#define MR 40
+#define MT 60
+#define MB 70
+
+/* A "nice" tick step for a range (1, 2 or 5 times a power of ten). */
+static double nice_step(double range, int ticks)
+{
+    double raw = range / ticks, p, f;
+    if (!(raw > 0))
+        return 1;
+    p = pow(10, floor(log10(raw)));
+    f = raw / p;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+static void tick_text(char *buf, size_t size, double v, int money)
+{
+    if (money)
+        oap_format_money(buf, size, v);
+    else
+        snprintf(buf, size, "%g", v);
+}
+
+static void text_el(oap_xw *x, double px, double py, const char *anchor,
+                    const char *cls, const char *s)
+{
+    oap_xw_start(x, "text");
+    oap_xw_attr_d(x, "x", floor(px * 10 + 0.5) / 10);
+    oap_xw_attr_d(x, "y", floor(py * 10 + 0.5) / 10);
+    oap_xw_attr_s(x, "text-anchor", anchor);
+    oap_xw_attr_s(x, "class", cls);
+    oap_xw_text(x, s);
+    oap_xw_end(x);
+}
+
+static void line_el(oap_xw *x, double x1, double y1, double x2, double y2,
+                    const char *cls)
+{
+    oap_xw_start(x, "line");
+    oap_xw_attr_d(x, "x1", floor(x1 * 10 + 0.5) / 10);
+    oap_xw_attr_d(x, "y1", floor(y1 * 10 + 0.5) / 10);
+    oap_xw_attr_d(x, "x2", floor(x2 * 10 + 0.5) / 10);
+    oap_xw_attr_d(x, "y2", floor(y2 * 10 + 0.5) / 10);
+    oap_xw_attr_s(x, "class", cls);
+    oap_xw_end(x);
+}
+
+static int write_svg(oap_buf *b, const oa_sweep *sw)
+{
+    oap_xw x;
+    size_t k, n = sw->pts.n;
+    double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = 0, y1 = -HUGE_VAL, sx, sy, t;
+    char tb[96], title[300];
+    int money_x = sw->kind == OA_SWEEP_BUDGET_TOTAL;
+    oap_buf pts;
+    for (k = 0; k < n; k++) {
+        double v = sw->pts.v[k].value;
+        const oa_result *r = sw->pts.v[k].r;
+        x0 = fmin(x0, v);
+        x1 = fmax(x1, v);
+        if (has_roadmap(r)) {
+            y1 = fmax(y1, oa_result_objective(r));
+            y0 = fmin(y0, oa_result_objective(r));
+        }
+    }
+    if (!(x1 > x0)) {
+        x0 -= 1;
+        x1 += 1;
+    }
+    if (!(y1 > y0))
+        y1 = y0 + 1;
+    t = nice_step(y1 - y0, 5);
+    y1 = ceil(y1 / t) * t;
+    y0 = floor(y0 / t) * t;
+    sx = (W - ML - MR) / (x1 - x0);
+    sy = (H - MT - MB) / (y1 - y0);
+    {
+        int brc = oap_xw_begin(&x, " ");
+        if (brc != OA_OK)
+            return brc;
+    }
+    oap_xw_start(&x, "svg");
+    oap_xw_attr_s(&x, "xmlns", "http://www.w3.org/2000/svg");
+    oap_xw_attr_i(&x, "width", W);
+    oap_xw_attr_i(&x, "height", H);
+    snprintf(tb, sizeof tb, "0 0 %d %d", W, H);
+    oap_xw_attr_s(&x, "viewBox", tb);
+    oap_xw_start(&x, "style");
+    oap_xw_text(&x,
+            "text{font-family:sans-serif;font-size:12px;fill:#222}"
+            ".title{font-size:16px;font-weight:bold}"
+            ".axis{stroke:#444;stroke-width:1}"
+            ".grid{stroke:#ddd;stroke-width:1}"
+            ".curve{fill:none;stroke:#1f6fb4;stroke-width:2}"
+            ".pt{fill:#1f6fb4}.none{fill:#c0392b}"
+            ".small{font-size:10px;fill:#555}");
+    oap_xw_end(&x);
+    oap_xw_start(&x, "rect");
+    oap_xw_attr_i(&x, "width", W);
+    oap_xw_attr_i(&x, "height", H);
+    oap_xw_attr_s(&x, "fill", "white");
+    oap_xw_end(&x);
+    snprintf(title, sizeof title, "%s%s%s",
+             sw->kind == OA_SWEEP_BUDGET_TOTAL
+                 ? "Value against the total budget"
+                 : "Value against capacity",
+             sw->plan_name ? ": " : "", sw->plan_name ? sw->plan_name : "");
+    text_el(&x, W / 2.0, 30, "middle", "title", title);
+    /* grid and y ticks */
+    for (t = y0; t <= y1 + 1e-9 * (y1 - y0); t += nice_step(y1 - y0, 5)) {
+        double py = H - MB - (t - y0) * sy;
+        line_el(&x, ML, py, W - MR, py, "grid");
+        tick_text(tb, sizeof tb, t, 1);
+        text_el(&x, ML - 8, py + 4, "end", "small", tb);
+    }
+    {
+        double st = nice_step(x1 - x0, 6), first = ceil(x0 / st) * st;
+        for (t = first; t <= x1 + 1e-9 * (x1 - x0); t += st) {
+            double px = ML + (t - x0) * sx;
+            line_el(&x, px, H - MB, px, H - MB + 5, "axis");
+            tick_text(tb, sizeof tb, t, money_x);
+            text_el(&x, px, H - MB + 18, "middle", "small", tb);
+        }
+    }
+    line_el(&x, ML, H - MB, W - MR, H - MB, "axis");
+    line_el(&x, ML, MT, ML, H - MB, "axis");
+    if (sw->kind == OA_SWEEP_BUDGET_TOTAL)
+        snprintf(title, sizeof title, "total budget%s%s%s",
+                 sw->currency ? " (" : "", sw->currency ? sw->currency : "",
+                 sw->currency ? ")" : "");
+    else
+        snprintf(title, sizeof title, "capacity factor on %s / %s",
+                 sw->unit, sw->resource);
+    text_el(&x, ML + (W - ML - MR) / 2.0, H - 25, "middle", "", title);
+    snprintf(title, sizeof title, "objective%s%s%s",
+             sw->currency ? " (" : "", sw->currency ? sw->currency : "",
+             sw->currency ? ")" : "");
+    oap_xw_start(&x, "g");
+    snprintf(tb, sizeof tb, "translate(22 %d) rotate(-90)",
+             MT + (H - MT - MB) / 2);
+    oap_xw_attr_s(&x, "transform", tb);
+    text_el(&x, 0, 0, "middle", "", title);
+    oap_xw_end(&x);
+    /* the curve through the points with a roadmap */
+    oap_buf_init(&pts);
+    for (k = 0; k < n; k++) {
+        const oa_result *r = sw->pts.v[k].r;
+        if (!has_roadmap(r))
+            continue;
+        oap_buf_printf(&pts, "%s%.1f,%.1f", pts.len ? " " : "",
+                       ML + (sw->pts.v[k].value - x0) * sx,
+                       H - MB - (oa_result_objective(r) - y0) * sy);
+    }
+    if (pts.len) {
+        oap_xw_start(&x, "polyline");
+        oap_xw_attr_s(&x, "class", "curve");
+        oap_xw_attr_s(&x, "points", pts.data);
+        oap_xw_end(&x);
+    }
+    if (pts.failed)
+        x.rc = -1;
+    oap_buf_free(&pts);
+    for (k = 0; k < n; k++) {
+        const oa_result *r = sw->pts.v[k].r;
+        double px = ML + (sw->pts.v[k].value - x0) * sx, py;
+        oa_result_summary s;
+        oa_result_summarize(&s, r);
+        py = has_roadmap(r) ? H - MB - (oa_result_objective(r) - y0) * sy
+                            : H - MB;
+        oap_xw_start(&x, "circle");
+        oap_xw_attr_d(&x, "cx", floor(px * 10 + 0.5) / 10);
+        oap_xw_attr_d(&x, "cy", floor(py * 10 + 0.5) / 10);
+        oap_xw_attr_i(&x, "r", 4);
+        oap_xw_attr_s(&x, "class", has_roadmap(r) ? "pt" : "none");
+        oap_xw_start(&x, "title");
+        {
+            char v[48], o[48];
+            tick_text(v, sizeof v, sw->pts.v[k].value, money_x);
+            if (has_roadmap(r)) {
+                oap_format_money(o, sizeof o, oa_result_objective(r));
+                snprintf(title, sizeof title,
+                         "%s: objective %s, %zu initiatives", v, o,
+                         s.scheduled);
+            } else {
+                snprintf(title, sizeof title, "%s: %s", v,
+                         oa_status_name(s.status));
+            }
+        }
+        oap_xw_text(&x, title);
+        oap_xw_end(&x);
+        oap_xw_end(&x);
+        /* how many initiatives, above each point (every point when few) */
+        if (n <= 25 || k % ((n + 24) / 25) == 0) {
+            if (has_roadmap(r))
+                snprintf(tb, sizeof tb, "%zu", s.scheduled);
+            else
+                snprintf(tb, sizeof tb, "%s", oa_status_name(s.status));
+            text_el(&x, px, py - 9, "middle", "small", tb);
+        }
+    }
+    text_el(&x, W - MR, MT - 12, "end", "small",
+            "numbers above the points: initiatives in the roadmap");
+    oap_xw_end(&x);
+    return oap_xw_finish(&x, b);
+}
+
+OA_API int oa_sweep_write(char **out, size_t *size, const oa_sweep *sw,
+                          oa_sweep_format format)
+{
+    oap_buf b;
+    int rc = OA_OK;
+    if (out)
+        *out = NULL;
+    if (size)
+        *size = 0;
+    OAP_ARG(out && sw);
+    OAP_ARG(format == OA_SWEEP_CSV || format == OA_SWEEP_SVG);
+    oap_buf_init(&b);
+    if (format == OA_SWEEP_CSV)
+        write_csv(&b, sw);
+    else
+        rc = write_svg(&b, sw);
+    return oap_buf_finish(out, size, &b, rc);
+}
+
+OA_API int oa_sweep_save(const oa_sweep *sw, const char *path,
+                         oa_sweep_format format, oa_error *err)
+{
+    char *data = NULL;
+    size_t size = 0;
+    OAP_ARG(sw && path);
+    if (err)
+        oa_error_clear(err);
+    return oap_save_text(path, data, size,
+                         oa_sweep_write(&data, &size, sw, format), err);
+}

@@ -1,0 +1,77 @@
+#!/bin/sh
+# opsalign batch and merge: results per run, failures recorded, reruns
+# that skip what is up to date and redo nothing finished (also after a
+# kill halfway), and a batch split into 2 shards by GNU parallel whose
+# merged summary equals the single-process one.
+. "$TOP_SRCDIR/tests/lib.sh"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+plan="$TOP_SRCDIR/tests/data/explain/delays.xml"
+sc="$TOP_SRCDIR/tests/data/scenario"
+set -- "$sc/more-eng.xml" "$sc/drop-a.xml" "$sc/halve.xml" "$sc/unknown.xml"
+
+"$OPSALIGN" batch "$plan" "$@" -o "$tmp/one" -j 2 2>"$tmp/log"
+t_check "a failing scenario: batch exits 1" [ $? -eq 1 ]
+t_check "every run has its result" test -f "$tmp/one/base.xml" -a -f "$tmp/one/more-eng.xml" -a -f "$tmp/one/drop-a.xml" -a -f "$tmp/one/halve.xml"
+t_check "the failure is recorded" grep -q "unknown unit 'engineering'" "$tmp/one/unknown.err"
+t_check "summary: base 170" grep -q "^base,optimal,170," "$tmp/one/summary.csv"
+t_check "summary: more-eng 195, +25" grep -q "^more-eng,optimal,195,25," "$tmp/one/summary.csv"
+t_check "summary: the failure" grep -q "^unknown,error," "$tmp/one/summary.csv"
+t_check "summary xml" grep -q '<result name="halve" status="optimal" objective="25"' "$tmp/one/summary.xml"
+t_check "plain progress lines off a terminal" grep -q "^5/5 " "$tmp/log"
+t_check "result files read back" "$OPSALIGN" explain "$plan" -r "$tmp/one/base.xml" B
+
+# A rerun redoes nothing finished: the results keep their inode and time.
+ls -li "$tmp/one"/*.xml | grep -v summary >"$tmp/before"
+"$OPSALIGN" batch "$plan" "$@" -o "$tmp/one" 2>"$tmp/log2"
+t_check "rerun: 4 up to date" grep -q "5 run(s) in this shard, 4 up to date, 1 to solve" "$tmp/log2"
+ls -li "$tmp/one"/*.xml | grep -v summary >"$tmp/after"
+t_check "rerun: finished results untouched" cmp -s "$tmp/before" "$tmp/after"
+# A changed scenario (or a removed result) is solved again.
+cp "$sc/halve.xml" "$tmp/halve.xml"
+"$OPSALIGN" batch "$plan" "$sc/more-eng.xml" "$tmp/halve.xml" -o "$tmp/one" 2>"$tmp/log3"
+t_check "the same scenario from another file is up to date" grep -q "3 run(s) in this shard, 3 up to date" "$tmp/log3"
+sed 's/factor="0.5"/factor="0.6"/' "$sc/halve.xml" >"$tmp/halve.xml"
+"$OPSALIGN" batch "$plan" "$sc/more-eng.xml" "$tmp/halve.xml" -o "$tmp/one" 2>"$tmp/log4"
+t_check "a changed scenario is solved again" grep -q "3 run(s) in this shard, 2 up to date, 1 to solve" "$tmp/log4"
+
+# Killed halfway: a slow batch (the realistic example, 2 s per run) is
+# killed once its first result is there; the rerun keeps what finished and
+# solves the rest.
+real="$TOP_SRCDIR/examples/realistic.xml"
+for k in 1 2 3; do
+    printf '<scenario version="1" name="s%s"><scale-capacity unit="*" resource="*" factor="1.%s"/></scenario>\n' "$k" "$k" >"$tmp/s$k.xml"
+done
+"$OPSALIGN" batch "$real" "$tmp/s1.xml" "$tmp/s2.xml" "$tmp/s3.xml" -o "$tmp/kill" --time-limit 2 2>/dev/null &
+pid=$!
+n=0
+while [ ! -f "$tmp/kill/base.key" ] && [ $n -lt 200 ]; do sleep 0.1; n=$((n + 1)); done
+kill -9 $pid 2>/dev/null
+sleep 0.2
+pkill -9 -P $pid 2>/dev/null
+wait $pid 2>/dev/null
+t_check "killed after the base" [ -f "$tmp/kill/base.key" ]
+t_check "nothing half written" sh -c "! ls '$tmp/kill' | grep -v tmp | grep -q '\.xml\.'"
+"$OPSALIGN" batch "$real" "$tmp/s1.xml" "$tmp/s2.xml" "$tmp/s3.xml" -o "$tmp/kill" --time-limit 2 2>"$tmp/klog"
+t_check "rerun after the kill: finishes" [ $? -eq 0 ]
+t_check "rerun after the kill: the base is not solved again" grep -q "4 run(s) in this shard, [1-4] up to date" "$tmp/klog"
+t_check "rerun after the kill: all four in the summary" [ "$(grep -c ',optimal,\|,feasible,' "$tmp/kill/summary.csv")" -eq 4 ]
+
+# Two shards through GNU parallel, merged: the same summary as one process.
+if command -v parallel >/dev/null 2>&1; then
+    "$OPSALIGN" batch "$plan" "$sc/more-eng.xml" "$sc/drop-a.xml" "$sc/halve.xml" -o "$tmp/single" 2>/dev/null
+    parallel --will-cite -j 2 "$OPSALIGN" batch "$plan" "$sc/more-eng.xml" "$sc/drop-a.xml" "$sc/halve.xml" --shard {}/2 -o "$tmp/shard{}" ::: 1 2 2>/dev/null
+    t_check "parallel ran both shards" [ $? -eq 0 ]
+    t_check "shard 1 has the base, shard 2 not" test -f "$tmp/shard1/base.xml" -a ! -f "$tmp/shard2/base.xml"
+    "$OPSALIGN" merge -o "$tmp/merged" "$tmp/shard1" "$tmp/shard2"
+    t_check "merge exits 0" [ $? -eq 0 ]
+    t_check "merged summary equals the single run's" cmp -s "$tmp/merged/summary.csv" "$tmp/single/summary.csv"
+    t_check "merged xml equals too" cmp -s "$tmp/merged/summary.xml" "$tmp/single/summary.xml"
+else
+    t_fail "GNU parallel is not installed (./quickstart test installs it)"
+fi
+"$OPSALIGN" batch "$plan" -o "$tmp/x" --shard 3/2 >/dev/null 2>&1
+t_check "a bad shard exits 1" [ $? -eq 1 ]
+"$OPSALIGN" merge "$tmp/one" >/dev/null 2>&1
+t_check "merge needs -o" [ $? -eq 1 ]
+t_done

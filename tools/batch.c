@@ -1,0 +1,610 @@
+/*
+ * opsalign batch and merge: the base and its scenarios solved in worker
+ * processes, each result written atomically into a directory, resumable,
+ * shardable across machines, and joined into one summary.
+ *
+ * DIR holds, per run NAME ("base", or the scenario file's name without
+ * .xml): NAME.xml (the result, XML), NAME.key (what it was computed from)
+ * or NAME.err (why it failed); and summary.csv, summary.xml.  A run is up
+ * to date when NAME.xml exists and NAME.key matches the plan, the
+ * scenario and the options (a hash of their bytes): a rerun skips it.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_RUNS 100000
+
+typedef struct run {
+    const char *name;        /* "base" or the scenario's stem */
+    const char *scenario;    /* path, NULL for the base */
+    char key[17];
+    int mine;                /* in this shard */
+    int todo;
+    pid_t pid;
+    int status;              /* -1 running or not started */
+} run;
+
+/* ---- small helpers ---- */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static char *read_all(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    char *d = NULL;
+    size_t n = 0, cap = 0, got;
+    if (f == NULL)
+        return NULL;
+    for (;;) {
+        if (n + 65536 > cap) {
+            char *t = realloc(d, cap = cap * 2 + 65536);
+            if (t == NULL) {
+                free(d);
+                fclose(f);
+                return NULL;
+            }
+            d = t;
+        }
+        got = fread(d + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    d[n] = '\0';
+    if (size)
+        *size = n;
+    return d;
+}
+
+/* FNV-1a, 64 bits. */
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    size_t k;
+    for (k = 0; k < n; k++) {
+        h ^= p[k];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* Writes text to path atomically (a temporary file, then rename). */
+static int write_atomic(const char *path, const char *text)
+{
+    char tmp[4200];
+    FILE *f;
+    int ok;
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    f = fopen(tmp, "w");
+    if (f == NULL)
+        return -1;
+    ok = fputs(text, f) >= 0;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        remove(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+static void path_of(char *buf, size_t size, const char *dir, const char *name,
+                    const char *ext)
+{
+    snprintf(buf, size, "%s/%s%s", dir, name, ext);
+}
+
+/* "x/y/name.xml" -> "name" (into buf). */
+static void stem(char *buf, size_t size, const char *path)
+{
+    const char *b = strrchr(path, '/');
+    size_t n;
+    b = b ? b + 1 : path;
+    n = strlen(b);
+    if (n > 4 && strcmp(b + n - 4, ".xml") == 0)
+        n -= 4;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, b, n);
+    buf[n] = '\0';
+}
+
+static int up_to_date(const char *dir, const run *r)
+{
+    char p[4096], *k;
+    struct stat st;
+    int same;
+    path_of(p, sizeof p, dir, r->name, ".xml");
+    if (stat(p, &st) != 0)
+        return 0;
+    path_of(p, sizeof p, dir, r->name, ".key");
+    k = read_all(p, NULL);
+    same = k && strncmp(k, r->key, 16) == 0;
+    free(k);
+    return same;
+}
+
+/* ---- one run, in a child process ---- */
+
+static int child(const char *dir, const run *r, oa_plan *base_plan,
+                 const oa_solve_opts *opts)
+{
+    oa_plan *plan = NULL;
+    oa_scenario *sc = NULL;
+    oa_result *res = NULL, *start = NULL;
+    oa_error err;
+    oa_error_list *errs = NULL;
+    oa_solve_opts o = *opts;
+    char p[4096], msg[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
+    int rc;
+    msg[0] = '\0';
+    oa_error_clear(&err);
+    rc = oa_plan_copy(&plan, base_plan);
+    if (rc == OA_OK && r->scenario) {
+        rc = oa_error_list_new(&errs);
+        if (rc == OA_OK)
+            rc = oa_scenario_read_file(&sc, r->scenario, NULL, &err, errs);
+        if (rc == OA_OK)
+            rc = oa_plan_apply_scenario(plan, sc, &err, errs);
+        /* The base's roadmap, if it is there already, starts the search. */
+        path_of(p, sizeof p, dir, "base", ".xml");
+        if (rc == OA_OK && oa_result_read_file(&start, p, NULL) == OA_OK)
+            o.start = start;
+    }
+    if (rc == OA_OK)
+        rc = oa_solve(&res, plan, &o, &err);
+    if (rc == OA_OK) {
+        path_of(p, sizeof p, dir, r->name, ".xml");
+        rc = oa_result_save(res, p, OA_FORMAT_XML, &err);
+    }
+    if (rc == OA_OK) {
+        char key[32];
+        snprintf(key, sizeof key, "%s\n", r->key);
+        path_of(p, sizeof p, dir, r->name, ".err");
+        remove(p);
+        path_of(p, sizeof p, dir, r->name, ".key");
+        if (write_atomic(p, key) != 0)
+            rc = OA_EIO;
+    } else {
+        size_t k, n = errs ? oa_error_list_count(errs) : 0;
+        char *all = malloc(n * sizeof msg + sizeof msg);
+        if (all) {
+            all[0] = '\0';
+            if (n == 0) {
+                oa_error_format(msg, sizeof msg, &err);
+                strcat(all, msg);
+                strcat(all, "\n");
+            }
+            for (k = 0; k < n; k++) {
+                oa_error_format(msg, sizeof msg, oa_error_list_get(errs, k));
+                strcat(all, msg);
+                strcat(all, "\n");
+            }
+            path_of(p, sizeof p, dir, r->name, ".err");
+            write_atomic(p, all);
+            free(all);
+        }
+    }
+    oa_error_list_free(errs);
+    oa_scenario_free(sc);
+    oa_result_free(res);
+    oa_result_free(start);
+    oa_plan_free(plan);
+    return rc == OA_OK ? 0 : 10;
+}
+
+/* ---- the summary ---- */
+
+typedef struct found {
+    char name[256];
+    oa_result *r;
+    char *err;
+} found;
+
+static int cmp_found(const void *a, const void *b)
+{
+    const found *x = a, *y = b;
+    int bx = strcmp(x->name, "base") == 0, by = strcmp(y->name, "base") == 0;
+    if (bx != by)
+        return by - bx;
+    return strcmp(x->name, y->name);
+}
+
+/* Collects the results (NAME.xml with NAME.key) and failures (NAME.err) of
+ * the directories, the first of each name winning. */
+static int collect(found **out, size_t *n, char **dirs, int ndirs)
+{
+    found *v = NULL;
+    size_t cnt = 0, cap = 0, k;
+    int d;
+    for (d = 0; d < ndirs; d++) {
+        DIR *dp = opendir(dirs[d]);
+        struct dirent *e;
+        if (dp == NULL) {
+            fprintf(stderr, "%s: %s: %s\n", progname, dirs[d],
+                    strerror(errno));
+            free(v);
+            return -1;
+        }
+        while ((e = readdir(dp)) != NULL) {
+            const char *nm = e->d_name;
+            size_t len = strlen(nm);
+            int is_err = len > 4 && strcmp(nm + len - 4, ".err") == 0;
+            int is_key = len > 4 && strcmp(nm + len - 4, ".key") == 0;
+            char p[4096], base[256];
+            found f;
+            if (!is_err && !is_key)
+                continue;
+            if (len - 4 >= sizeof base)
+                continue;
+            memcpy(base, nm, len - 4);
+            base[len - 4] = '\0';
+            for (k = 0; k < cnt && strcmp(v[k].name, base) != 0; k++)
+                ;
+            if (k < cnt) {
+                /* a result wins over a failure of the same name */
+                if (is_key && v[k].r == NULL && v[k].err) {
+                    path_of(p, sizeof p, dirs[d], base, ".xml");
+                    if (oa_result_read_file(&v[k].r, p, NULL) == OA_OK) {
+                        free(v[k].err);
+                        v[k].err = NULL;
+                    }
+                }
+                continue;
+            }
+            memset(&f, 0, sizeof f);
+            strcpy(f.name, base);
+            if (is_key) {
+                path_of(p, sizeof p, dirs[d], base, ".xml");
+                if (oa_result_read_file(&f.r, p, NULL) != OA_OK)
+                    continue;
+            } else {
+                path_of(p, sizeof p, dirs[d], base, ".err");
+                f.err = read_all(p, NULL);
+                if (f.err == NULL)
+                    continue;
+            }
+            if (cnt == cap) {
+                found *t = realloc(v, (cap = cap * 2 + 16) * sizeof *v);
+                if (t == NULL) {
+                    closedir(dp);
+                    oa_result_free(f.r);
+                    free(f.err);
+                    return -1;
+                }
+                v = t;
+            }
+            v[cnt++] = f;
+        }
+        closedir(dp);
+    }
+    if (cnt > 1)
+        qsort(v, cnt, sizeof *v, cmp_found);
+    *out = v;
+    *n = cnt;
+    return 0;
+}
+
+/* Writes OUT/summary.csv and OUT/summary.xml from the runs found in
+ * dirs: the base first, then the others by name. */
+static int summarize(const char *out_dir, char **dirs, int ndirs)
+{
+    found *v = NULL;
+    size_t n = 0, k, first = 0;
+    oa_comparison *cmp = NULL;
+    oa_error err;
+    char p[4096];
+    int rc;
+    if (collect(&v, &n, dirs, ndirs) != 0)
+        return -1;
+    if (n > 0 && strcmp(v[0].name, "base") == 0) {
+        rc = v[0].r ? oa_comparison_new(&cmp, "base", v[0].r)
+                    : oa_comparison_new(&cmp, "base", NULL);
+        first = 1;
+    } else {
+        rc = oa_comparison_new(&cmp, "base", NULL);
+    }
+    for (k = first; k < n && rc == OA_OK; k++) {
+        if (v[k].r)
+            rc = oa_comparison_add(cmp, v[k].name, v[k].r);
+        else {
+            /* the message's first line */
+            char *nl = strchr(v[k].err, '\n');
+            if (nl)
+                *nl = '\0';
+            rc = oa_comparison_add_failed(cmp, v[k].name, v[k].err);
+        }
+    }
+    if (rc == OA_OK) {
+        path_of(p, sizeof p, out_dir, "summary", ".csv");
+        rc = oa_comparison_save(cmp, p, OA_FORMAT_CSV, &err);
+    }
+    if (rc == OA_OK) {
+        path_of(p, sizeof p, out_dir, "summary", ".xml");
+        rc = oa_comparison_save(cmp, p, OA_FORMAT_XML, &err);
+    }
+    if (rc != OA_OK)
+        print_error(&err);
+    oa_comparison_free(cmp);
+    for (k = 0; k < n; k++) {
+        oa_result_free(v[k].r);
+        free(v[k].err);
+    }
+    free(v);
+    return rc == OA_OK ? 0 : -1;
+}
+
+/* ---- progress ---- */
+
+static void progress(int tty, int done, int total, double t0, const run *r,
+                     int failed)
+{
+    double el = now() - t0;
+    if (tty) {
+        int w = 30, k, fill = total ? done * w / total : w;
+        double eta = done ? el / done * (total - done) : 0;
+        fprintf(stderr, "\r[");
+        for (k = 0; k < w; k++)
+            fputc(k < fill ? '#' : '.', stderr);
+        fprintf(stderr, "] %d/%d  elapsed %d:%02d", done, total,
+                (int)el / 60, (int)el % 60);
+        if (done && done < total)
+            fprintf(stderr, "  ETA %d:%02d ", (int)eta / 60, (int)eta % 60);
+        else
+            fprintf(stderr, "           ");
+        if (done == total)
+            fputc('\n', stderr);
+    } else if (r) {
+        fprintf(stderr, "%d/%d %s: %s (%.1f s)\n", done, total, r->name,
+                failed ? "failed" : "done", el);
+    }
+    fflush(stderr);
+}
+
+/* ---- opsalign batch ---- */
+
+int cmd_batch(int argc, char **argv)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    const char *path = NULL, *dir = NULL;
+    run *runs = NULL;
+    int nruns = 0, i, jobs = 1, shard_k = 1, shard_n = 1, status = EXIT_SOLVED;
+    int total = 0, done = 0, failed = 0, fresh = 0, running = 0, next = 0;
+    int tty = isatty(2);
+    char *plan_bytes = NULL, namebuf[256];
+    size_t plan_size = 0;
+    oa_plan *plan;
+    double t0;
+    runs = calloc((size_t)argc + 1, sizeof *runs);
+    if (runs == NULL)
+        return EXIT_INTERNAL;
+    runs[nruns++].name = "base";
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        double v;
+        if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc)
+                goto usage;
+            dir = argv[++i];
+        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &v) ||
+                v < 1 || v > 256 || v != (int)v)
+                goto usage;
+            jobs = (int)v;
+        } else if (strcmp(a, "--shard") == 0) {
+            if (i + 1 >= argc ||
+                sscanf(argv[++i], "%d/%d", &shard_k, &shard_n) != 2 ||
+                shard_n < 1 || shard_k < 1 || shard_k > shard_n) {
+                fprintf(stderr, "%s batch: --shard takes K/N with 1 <= K <= "
+                        "N\n", progname);
+                goto usage;
+            }
+        } else if (strcmp(a, "--time-limit") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             &opts.time_limit))
+                goto usage;
+        } else if (strcmp(a, "--gap") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &opts.gap))
+                goto usage;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s batch: unknown option '%s'\n", progname, a);
+            goto usage;
+        } else if (path == NULL) {
+            path = a;
+        } else {
+            int k;
+            stem(namebuf, sizeof namebuf, a);
+            for (k = 0; k < nruns; k++)
+                if (strcmp(runs[k].name, namebuf) == 0) {
+                    fprintf(stderr, "%s batch: two runs named '%s' (%s)\n",
+                            progname, namebuf, a);
+                    free(runs);
+                    return EXIT_INPUT;
+                }
+            runs[nruns].name = strdup(namebuf);
+            runs[nruns].scenario = a;
+            if (runs[nruns].name == NULL) {
+                free(runs);
+                return EXIT_INTERNAL;
+            }
+            nruns++;
+        }
+    }
+    if (path == NULL || dir == NULL)
+        goto usage;
+    plan = load_plan(path, &status);
+    if (plan == NULL)
+        goto out;
+    plan_bytes = read_all(path, &plan_size);
+    if (plan_bytes == NULL || (mkdir(dir, 0777) != 0 && errno != EEXIST)) {
+        fprintf(stderr, "%s batch: %s: %s\n", progname,
+                plan_bytes ? dir : path, strerror(errno));
+        oa_plan_free(plan);
+        status = EXIT_INPUT;
+        goto out;
+    }
+    /* What each run is computed from: the plan, its scenario, the
+     * options. */
+    for (i = 0; i < nruns; i++) {
+        uint64_t h = 14695981039346656037ULL;
+        h = fnv(h, "opsalign-batch-1", 16);
+        h = fnv(h, plan_bytes, plan_size);
+        if (runs[i].scenario) {
+            size_t n = 0;
+            char *s = read_all(runs[i].scenario, &n);
+            if (s == NULL) {
+                fprintf(stderr, "%s batch: %s: %s\n", progname,
+                        runs[i].scenario, strerror(errno));
+                status = EXIT_INPUT;
+                break;
+            }
+            h = fnv(h, s, n);
+            free(s);
+        }
+        h = fnv(h, &opts.time_limit, sizeof opts.time_limit);
+        h = fnv(h, &opts.gap, sizeof opts.gap);
+        snprintf(runs[i].key, sizeof runs[i].key, "%016llx",
+                 (unsigned long long)h);
+        runs[i].mine = i % shard_n == shard_k - 1;
+        runs[i].todo = runs[i].mine && !up_to_date(dir, &runs[i]);
+        runs[i].status = -1;
+        total += runs[i].mine;
+        fresh += runs[i].mine && !runs[i].todo;
+    }
+    if (status != EXIT_SOLVED) {
+        oa_plan_free(plan);
+        goto out;
+    }
+    fprintf(stderr, "%s batch: %d run(s) in this shard, %d up to date, %d "
+            "to solve with %d process(es)\n", progname, total, fresh,
+            total - fresh, jobs);
+    done = fresh;
+    t0 = now();
+    /* The base first when it is to be solved: the scenarios start from
+     * its roadmap. */
+    for (;;) {
+        pid_t pid;
+        int ws;
+        while (running < jobs && next < nruns) {
+            if (!runs[next].todo) {
+                next++;
+                continue;
+            }
+            fflush(NULL);
+            pid = fork();
+            if (pid == 0)
+                _exit(child(dir, &runs[next], plan, &opts));
+            if (pid < 0) {
+                fprintf(stderr, "%s batch: fork: %s\n", progname,
+                        strerror(errno));
+                status = EXIT_INTERNAL;
+                break;
+            }
+            runs[next].pid = pid;
+            running++;
+            next++;
+            if (next == 1)
+                break; /* the base alone first */
+        }
+        if (running == 0)
+            break;
+        pid = wait(&ws);
+        if (pid < 0)
+            break;
+        for (i = 0; i < nruns; i++)
+            if (runs[i].pid == pid) {
+                int bad = !WIFEXITED(ws) || WEXITSTATUS(ws) != 0;
+                runs[i].status = bad;
+                running--;
+                done++;
+                failed += bad;
+                progress(tty, done, total, t0, &runs[i], bad);
+                break;
+            }
+    }
+    if (tty && total == fresh)
+        progress(tty, done, total, t0, NULL, 0);
+    oa_plan_free(plan);
+    {
+        char *dirs[1];
+        dirs[0] = (char *)dir;
+        if (summarize(dir, dirs, 1) != 0 && status == EXIT_SOLVED)
+            status = EXIT_INTERNAL;
+    }
+    if (failed) {
+        fprintf(stderr, "%s batch: %d run(s) failed (see %s/*.err)\n",
+                progname, failed, dir);
+        if (status == EXIT_SOLVED)
+            status = EXIT_INPUT;
+    }
+out:
+    free(plan_bytes);
+    for (i = 1; i < nruns; i++)
+        free((char *)runs[i].name);
+    free(runs);
+    return status;
+usage:
+    fprintf(stderr, "usage: %s batch PLAN.xml [SCENARIO.xml...] -o DIR "
+            "[-j N] [--shard K/N]\n"
+            "                [--time-limit SEC] [--gap REL]\n", progname);
+    for (i = 1; i < nruns; i++)
+        free((char *)runs[i].name);
+    free(runs);
+    return EXIT_INPUT;
+}
+
+/* ---- opsalign merge ---- */
+
+int cmd_merge(int argc, char **argv)
+{
+    const char *out = NULL;
+    char **dirs;
+    int i, n = 0;
+    dirs = calloc((size_t)argc + 1, sizeof *dirs);
+    if (dirs == NULL)
+        return EXIT_INTERNAL;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (argv[i][0] == '-') {
+            out = NULL;
+            n = 0;
+            break;
+        } else
+            dirs[n++] = argv[i];
+    }
+    if (out == NULL || n == 0) {
+        fprintf(stderr, "usage: %s merge -o DIR DIR...\n", progname);
+        free(dirs);
+        return EXIT_INPUT;
+    }
+    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "%s merge: %s: %s\n", progname, out, strerror(errno));
+        free(dirs);
+        return EXIT_INPUT;
+    }
+    i = summarize(out, dirs, n);
+    free(dirs);
+    return i == 0 ? EXIT_SOLVED : EXIT_INPUT;
+}

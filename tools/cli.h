@@ -1,0 +1,32 @@
+/*
+ * What the files of the opsalign command share.
+ */
+#ifndef OPSALIGN_CLI_H
+#define OPSALIGN_CLI_H
+
+#include "opsalign.h"
+
+/* Exit codes of the CLI contract (doc/cli.md). */
+enum {
+    EXIT_SOLVED = 0,
+    EXIT_INPUT = 1,
+    EXIT_INFEASIBLE = 2,
+    EXIT_NOPLAN = 3,
+    EXIT_INTERNAL = 4
+};
+
+extern const char *progname;
+
+/* Prints errors as FILE:LINE: error: MESSAGE on stderr. */
+void print_errors(const oa_error_list *list);
+void print_error(const oa_error *err);
+/* A non-negative number option; 0 if fine (else the error is printed). */
+int parse_number(const char *opt, const char *arg, double *out);
+/* Reads and validates a plan, printing every error (NULL: *status set). */
+oa_plan *load_plan(const char *path, int *status);
+
+/* opsalign batch and merge (batch.c). */
+int cmd_batch(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+
+#endif
