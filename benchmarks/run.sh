@@ -181,6 +181,7 @@ scale_table() {
 
 # ---- explain: warm against cold re-solves, threads ----
 etlim=5
+[ $quick = 1 ] && etlim=1
 explain_table() {
     ex=$work/explain
     mkdir -p "$ex"
@@ -211,6 +212,7 @@ explain_table() {
 
 # ---- warm starts of scenarios ----
 wtlim=20
+[ $quick = 1 ] && wtlim=3
 warm_table() {
     wd=$work/warm
     mkdir -p "$wd"
