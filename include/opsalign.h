@@ -16,5 +16,6 @@
 #include "opsalign/scenario.h"
 #include "opsalign/compare.h"
 #include "opsalign/sweep.h"
+#include "opsalign/people.h"
 
 #endif

@@ -658,9 +658,7 @@ OA_API int oa_explain(oa_explanation **out, oa_plan *plan,
         !(opts->time_limit >= 0) || !isfinite(opts->time_limit) ||
         opts->bottlenecks < 0 || opts->jobs < 0)
         return OA_EINVAL;
-    if (err)
-        oa_error_clear(err);
-    rc = plan->valid ? OA_OK : oa_plan_validate(plan, err, NULL);
+    rc = oap_plan_ensure_valid(plan, err);
     if (rc != OA_OK)
         return rc;
     ex = oap_calloc(1, sizeof *ex);

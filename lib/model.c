@@ -58,6 +58,22 @@ static void add_nz(oap_model *m, int row, int col, double v)
         m->failed = 1;
 }
 
+int oap_model_add_col(oap_model *m, double lb, double ub, double obj,
+                      int is_int)
+{
+    return add_col(m, OAP_COL_OTHER, 0, 0, 0, lb, ub, obj, is_int);
+}
+
+int oap_model_add_row(oap_model *m, double lo, double hi)
+{
+    return add_row(m, OAP_ROW_OTHER, 0, 0, 0, lo, hi);
+}
+
+void oap_model_add_nz(oap_model *m, int row, int col, double v)
+{
+    add_nz(m, row, col, v);
+}
+
 void oap_model_free(oap_model *m)
 {
     if (m == NULL)
@@ -620,6 +636,9 @@ void oap_model_col_name(char *buf, size_t size, const oap_model *m,
     case OAP_COL_DEF:
         snprintf(buf, size, "def(%d)", c->a + 1);
         break;
+    case OAP_COL_OTHER:
+        snprintf(buf, size, "c%d", j + 1);
+        break;
 
     }
 }
@@ -653,6 +672,9 @@ void oap_model_row_name(char *buf, size_t size, const oap_model *m,
         put_id(a, sizeof a, plan->units.v[rw->a]->id);
         put_id(b, sizeof b, plan->resources.v[rw->b].id);
         snprintf(buf, size, "clique(%s,%s,%d)", a, b, rw->c + 1);
+        break;
+    case OAP_ROW_OTHER:
+        snprintf(buf, size, "r%d", i + 1);
         break;
 
     case OAP_ROW_BUDGET: {

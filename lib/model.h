@@ -15,7 +15,8 @@ typedef enum oap_col_kind {
     OAP_COL_CT,      /* contractors: a = u, b = r, c = t */
     OAP_COL_LN,      /* loan: a = loan, c = t */
     OAP_COL_SH,      /* shortfall: a = operating plan, b = r, c = t */
-    OAP_COL_DEF      /* elastic deficit: a = row it relieves */
+    OAP_COL_DEF,     /* elastic deficit: a = row it relieves */
+    OAP_COL_OTHER    /* a column of another model (people.c) */
 } oap_col_kind;
 
 typedef enum oap_row_kind {
@@ -24,7 +25,8 @@ typedef enum oap_row_kind {
     OAP_ROW_REQ,        /* a = j (needs), b = i (needed), c = t */
     OAP_ROW_EXCL,       /* a = i, b = j */
     OAP_ROW_CLIQUE,     /* conflicting starts: a = u, b = r, c = t */
-    OAP_ROW_BUDGET      /* a = budget index (see oap_budget) */
+    OAP_ROW_BUDGET,     /* a = budget index (see oap_budget) */
+    OAP_ROW_OTHER       /* a row of another model (people.c) */
 } oap_row_kind;
 
 typedef enum oap_budget_kind {
@@ -98,6 +100,14 @@ typedef struct oap_build_opts {
 int oap_model_build(oap_model **out, const oa_plan *plan,
                     const oap_build_opts *opts);
 void oap_model_free(oap_model *m);
+
+/* Building other models in the same form (an oap_model from calloc with
+ * only cols, rows and nz used): each returns the new index (-1 on out of
+ * memory, which also sets m->failed). */
+int oap_model_add_col(oap_model *m, double lb, double ub, double obj,
+                      int is_int);
+int oap_model_add_row(oap_model *m, double lo, double hi);
+void oap_model_add_nz(oap_model *m, int row, int col, double v);
 
 /* A small LP whose optimum bounds every roadmap of full's plan (the
  * year aggregated per unit and resource); columns 0..N-1 are the

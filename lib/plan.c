@@ -1100,6 +1100,19 @@ OA_API const oa_person *oa_plan_person(const oa_plan *plan, size_t i)
     return plan->people.v[i];
 }
 
+OA_API int oa_person_set_max_initiatives(oa_person *person, int max)
+{
+    OAP_ARG(person && max >= 0);
+    person->max_initiatives = max;
+    oap_plan_touch(person->plan);
+    return OA_OK;
+}
+
+OA_API int oa_person_max_initiatives(const oa_person *person)
+{
+    return person ? person->max_initiatives : 0;
+}
+
 OA_API int oa_person_add_away(oa_person *person, const char *from,
                               const char *to, double fte)
 {
@@ -1309,6 +1322,7 @@ static int replay(oa_plan *d, const oa_plan *s)
         d->line = sp->line;
         TRY(oa_plan_add_person(&pe, d, sp->id, sp->name, sp->unit,
                                sp->resource, sp->fte, sp->development));
+        pe->max_initiatives = sp->max_initiatives;
         for (k = 0; k < sp->away.n; k++) {
             const oa_away_info *e = &sp->away.v[k];
             d->line = e->line;
@@ -1340,4 +1354,11 @@ OA_API int oa_plan_copy(oa_plan **out, const oa_plan *plan)
     }
     *out = d;
     return OA_OK;
+}
+
+int oap_plan_ensure_valid(oa_plan *plan, oa_error *err)
+{
+    if (err)
+        oa_error_clear(err);
+    return plan->valid ? OA_OK : oa_plan_validate(plan, err, NULL);
 }

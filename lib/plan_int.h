@@ -56,6 +56,7 @@ struct oa_person {
     oa_plan *plan;
     const char *id, *name, *unit, *resource;
     double fte, development;
+    int max_initiatives;    /* 0: no cap */
     int line;
     OAP_VEC(oa_away_info) away;
 };
@@ -126,6 +127,10 @@ typedef struct oap_resolved {
     int has_total;
     double total;
     oap_rlimit *limits;
+    int NPE;            /* people, in the plan's order */
+    int *pe_u, *pe_r;   /* [person]: unit and resource */
+    double *pe_avail;   /* [person * P + t]: fte less away, before
+                           development */
 } oap_resolved;
 
 #define OAP_URT(res, u, r, t) ((((size_t)(u) * (size_t)(res)->R) + (size_t)(r)) * (size_t)(res)->P + (size_t)(t))
@@ -164,6 +169,8 @@ struct oa_plan {
 const char *oap_plan_str(oa_plan *plan, const char *s);
 /* Removes (and frees) the i-th initiative; references to it stay. */
 int oap_plan_remove_initiative(oa_plan *plan, size_t i);
+/* Validates the plan unless it is valid and unchanged (err cleared). */
+int oap_plan_ensure_valid(oa_plan *plan, oa_error *err);
 /* Marks the plan changed: drops the resolved plan. */
 void oap_plan_touch(oa_plan *plan);
 /* Recomputes the labels of the horizon (0 or OA_ENOMEM). */

@@ -348,6 +348,9 @@ static void read_person(rctx *c, const xmlNode *pn)
                               get(&a, "unit"), get(&a, "resource"),
                               num(c, &a, "fte", 1),
                               num(c, &a, "development", 0)));
+    if (p && get(&a, "max-initiatives"))
+        api(c, oa_person_set_max_initiatives(
+                   p, whole(c, &a, "max-initiatives", 0)));
     attrs_free(&a);
     if (p == NULL)
         return;

@@ -403,12 +403,6 @@ static double quick_bound(solve_ctx *c, const oap_model *full)
 
 /* Clears err and validates the plan if it is not yet (first error to
  * err). */
-static int ensure_valid(oa_plan *plan, oa_error *err)
-{
-    if (err)
-        oa_error_clear(err);
-    return plan->valid ? OA_OK : oa_plan_validate(plan, err, NULL);
-}
 
 /* ---- starting from a given roadmap ---- */
 
@@ -592,7 +586,7 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
     if (!(opts->time_limit >= 0) || !(opts->gap >= 0) ||
         !isfinite(opts->time_limit) || !isfinite(opts->gap))
         return OA_EINVAL;
-    rc = ensure_valid(plan, err);
+    rc = oap_plan_ensure_valid(plan, err);
     if (rc != OA_OK)
         return rc;
     memset(&c, 0, sizeof c);
@@ -728,7 +722,7 @@ OA_API int oa_plan_model_size(oa_plan *plan, oa_model_size *out,
     int rc;
     OAP_ARG(plan && out);
     memset(out, 0, sizeof *out);
-    rc = ensure_valid(plan, err);
+    rc = oap_plan_ensure_valid(plan, err);
     if (rc != OA_OK)
         return rc;
     memset(&bo, 0, sizeof bo);
@@ -754,7 +748,7 @@ OA_API int oa_plan_export(oa_plan *plan, const char *path,
     int rc;
     OAP_ARG(plan && path);
     OAP_ARG(format == OA_EXPORT_LP || format == OA_EXPORT_MPS);
-    rc = ensure_valid(plan, err);
+    rc = oap_plan_ensure_valid(plan, err);
     if (rc != OA_OK)
         return rc;
     memset(&bo, 0, sizeof bo);

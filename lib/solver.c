@@ -1017,3 +1017,56 @@ void oap_solver_thread_done(void)
 {
     glp_free_env();
 }
+
+/*
+ * A plain MIP (maximize), such as the people assignment: GLPK's presolver
+ * and defaults, no heuristics of the library.  x gets the best solution;
+ * *found is 0 when none was found in time, *proven 1 when it is optimal.
+ */
+int oap_solver_plain_mip(double *x, int *found, int *proven,
+                         const oap_model *m, double time_limit,
+                         oa_error *err)
+{
+    guard g;
+    loaded L;
+    oap_solver_opts o;
+    glp_prob *volatile P = NULL;
+    glp_iocp io;
+    size_t k;
+    int rc, st;
+    *found = *proven = 0;
+    if (check_model(m) != OA_OK) {
+        oap_error_set(err, OA_EINTERNAL, NULL, -1,
+                      "the model holds a bad number");
+        return OA_EINTERNAL;
+    }
+    rc = prepare_matrix(&L, m);
+    if (rc != OA_OK)
+        return rc;
+    memset(&o, 0, sizeof o);
+    o.time_limit = time_limit;
+    o.t0 = oap_now();
+    guard_install(&g, &o);
+    if (setjmp(g.jb)) {
+        guard_failed(&g, err);
+        loaded_free(&L);
+        return OA_ESOLVER;
+    }
+    P = load(m, &L, 0, NULL, NULL);
+    glp_init_iocp(&io);
+    io.msg_lev = GLP_MSG_OFF;
+    io.presolve = GLP_ON;
+    io.tm_lim = time_left_ms(&o);
+    rc = glp_intopt(P, &io);
+    st = glp_mip_status(P);
+    if (st == GLP_OPT || st == GLP_FEAS) {
+        *found = 1;
+        *proven = st == GLP_OPT && rc == 0;
+        for (k = 0; k < m->ncols; k++)
+            x[k] = glp_mip_col_val(P, (int)k + 1);
+    }
+    glp_delete_prob(P);
+    guard_remove();
+    loaded_free(&L);
+    return OA_OK;
+}

@@ -62,6 +62,12 @@ int oap_solver_write(const oap_model *m, const oa_plan *plan,
 
 void oap_solution_free(oap_solution *sol);
 
+/* A plain MIP (maximize) with GLPK's presolver and defaults: x[ncols] gets
+ * the best solution found; found and proven say what it is. */
+int oap_solver_plain_mip(double *x, int *found, int *proven,
+                         const oap_model *m, double time_limit,
+                         oa_error *err);
+
 /* Frees the calling thread's GLPK environment: a thread that solved must
  * call it before it ends. */
 void oap_solver_thread_done(void);

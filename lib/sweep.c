@@ -73,9 +73,7 @@ OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
         (o->kind != OA_SWEEP_BUDGET_TOTAL && o->kind != OA_SWEEP_CAPACITY) ||
         (o->kind == OA_SWEEP_CAPACITY && (!o->unit || !o->resource)))
         return OA_EINVAL;
-    if (err)
-        oa_error_clear(err);
-    rc = plan->valid ? OA_OK : oa_plan_validate(plan, err, NULL);
+    rc = oap_plan_ensure_valid(plan, err);
     if (rc != OA_OK)
         return rc;
     sw = oap_calloc(1, sizeof *sw);

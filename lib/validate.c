@@ -725,6 +725,9 @@ void oap_resolved_free(oap_resolved *res)
     oap_free(res->ot_max);
     oap_free(res->ot_cost);
     oap_free(res->unit_budget);
+    oap_free(res->pe_u);
+    oap_free(res->pe_r);
+    oap_free(res->pe_avail);
     if (res->ops)
         for (i = 0; i < res->NOP; i++)
             oap_free(res->ops[i].run);
@@ -955,12 +958,19 @@ static int resolve(vctx *c, const int *es, const int *lf, oap_resolved **out)
     }
     /* People: capacity where a unit lists people for a resource and gives
      * no capacity entry for it (details 10). */
+    res->NPE = (int)p->people.n;
+    res->pe_u = oap_calloc(p->people.n + 1, sizeof(int));
+    res->pe_r = oap_calloc(p->people.n + 1, sizeof(int));
+    res->pe_avail = oap_calloc(p->people.n * (size_t)P + 1, sizeof(double));
+    if (!res->pe_u || !res->pe_r || !res->pe_avail)
+        goto oom;
     for (i = 0; i < p->people.n; i++) {
         const oa_person *pe = p->people.v[i];
         int u = lookup(c->unit_idx, c->nunit, pe->unit);
         int r = lookup(c->res_idx, c->nres, pe->resource);
-        if (has_cap[(size_t)u * (size_t)R + (size_t)r])
-            continue;
+        int derive = !has_cap[(size_t)u * (size_t)R + (size_t)r];
+        res->pe_u[i] = u;
+        res->pe_r[i] = r;
         for (t = 0; t < P; t++) {
             double avail = pe->fte;
             for (k = 0; k < pe->away.n; k++) {
@@ -972,7 +982,10 @@ static int resolve(vctx *c, const int *es, const int *lf, oap_resolved **out)
             }
             if (avail < 0)
                 avail = 0;
-            res->cap[OAP_URT(res, u, r, t)] += avail * (1 - pe->development);
+            res->pe_avail[i * (size_t)P + (size_t)t] = avail;
+            if (derive)
+                res->cap[OAP_URT(res, u, r, t)] +=
+                    avail * (1 - pe->development);
         }
     }
     /* Operating plans: later entries win per period within one plan; a

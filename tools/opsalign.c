@@ -158,6 +158,9 @@ static void usage(FILE *f)
             "        --capacity UNIT:RESOURCE:FROM:TO:STEPS) [--time-limit SEC]\n"
             "        [--gap REL] [--csv FILE] [--svg FILE]\n"
             "                           the value curve with the roadmap at each point\n"
+            "  people PLAN.xml [-s SCENARIO.xml]... [--person ID] [--time-limit SEC]\n"
+            "        [--format text|xml|csv]\n"
+            "                           each person's plan, period by period\n"
             "  batch PLAN.xml [SCENARIO.xml...] -o DIR [-j N] [--shard K/N]\n"
             "        [--time-limit SEC] [--gap REL]\n"
             "                           base and scenarios in N processes, resumable\n"
@@ -855,6 +858,84 @@ static int cmd_sweep(int argc, char **argv)
     return status;
 }
 
+static int cmd_people(int argc, char **argv)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    oa_assign_opts ao = OA_ASSIGN_OPTS_INIT;
+    oa_format format = OA_FORMAT_TEXT;
+    const char *path = NULL, *out = NULL, *person = NULL;
+    oa_plan *plan;
+    oa_result *res = NULL;
+    oa_assignment *as = NULL;
+    oa_error err;
+    scenarios sc;
+    char *text = NULL;
+    size_t size = 0;
+    int i, status = EXIT_SOLVED, rc;
+    sc.n = 0;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int t = take_scenario(&sc, argc, argv, &i);
+        if (t == 0)
+            t = common_opt("people", argc, argv, &i, &opts.time_limit,
+                           &opts.gap, &format, 1, &out);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t > 0)
+            continue;
+        if (strcmp(a, "--person") == 0 && i + 1 < argc) {
+            person = argv[++i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s people: unknown option '%s'\n", progname, a);
+            return EXIT_INPUT;
+        } else if (path == NULL) {
+            path = a;
+        } else {
+            fprintf(stderr, "%s people: one plan at a time ('%s')\n",
+                    progname, a);
+            return EXIT_INPUT;
+        }
+    }
+    if (path == NULL || out) {
+        fprintf(stderr, "usage: %s people PLAN.xml [-s SCENARIO.xml]... "
+                "[--person ID] [--time-limit SEC]\n"
+                "                [--gap REL] [--format text|xml|csv]\n",
+                progname);
+        return EXIT_INPUT;
+    }
+    plan = load_plan_s(path, &sc, &status);
+    if (plan == NULL)
+        return status;
+    if (opts.time_limit > 0)
+        ao.time_limit = opts.time_limit;
+    rc = oa_solve(&res, plan, &opts, &err);
+    if (rc == OA_OK)
+        rc = oa_assign(&as, plan, res, &ao, &err);
+    if (rc == OA_OK) {
+        rc = oa_assignment_write(&text, &size, as, person, format);
+        if (rc == OA_ENOTFOUND) {
+            fprintf(stderr, "%s: no person '%s' in the plan\n", path, person);
+            oa_assignment_free(as);
+            oa_result_free(res);
+            oa_plan_free(plan);
+            return EXIT_INPUT;
+        }
+    }
+    if (rc == OA_OK) {
+        fwrite(text, 1, size, stdout);
+        oa_free(text);
+    } else {
+        print_error(&err);
+        status = rc == OA_ESTATE ? exit_for(res)
+                 : rc == OA_EINVALID || rc == OA_ENOTFOUND ? EXIT_INPUT
+                                                            : EXIT_INTERNAL;
+    }
+    oa_assignment_free(as);
+    oa_result_free(res);
+    oa_plan_free(plan);
+    return status;
+}
+
 static int cmd_export(int argc, char **argv)
 {
     const char *path = NULL, *out = NULL;
@@ -917,6 +998,8 @@ int main(int argc, char **argv)
         return cmd_compare(argc - 1, argv + 1);
     if (strcmp(argv[1], "sweep") == 0)
         return cmd_sweep(argc - 1, argv + 1);
+    if (strcmp(argv[1], "people") == 0)
+        return cmd_people(argc - 1, argv + 1);
     if (strcmp(argv[1], "batch") == 0)
         return cmd_batch(argc - 1, argv + 1);
     if (strcmp(argv[1], "merge") == 0)

@@ -566,6 +566,11 @@ OA_API size_t oa_plan_person_count(const oa_plan *plan);
 /** @return the i-th person (borrowed), or NULL. */
 OA_API const oa_person *oa_plan_person(const oa_plan *plan, size_t i);
 /** Adds an away period; fte OA_AWAY_ALL removes the whole fte. */
+/** Caps the initiatives a person works on in one period (individual
+ * plans; an extension of the format: max-initiatives); 0: no cap. */
+OA_API int oa_person_set_max_initiatives(oa_person *person, int max);
+/** @return the cap on concurrent initiatives, 0 when none. */
+OA_API int oa_person_max_initiatives(const oa_person *person);
 OA_API int oa_person_add_away(oa_person *person, const char *from,
                               const char *to, double fte);
 /** @return the id. */

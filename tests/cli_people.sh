@@ -1,0 +1,27 @@
+#!/bin/sh
+# opsalign people: each person's plan (tests/data/people/roster.xml, see
+# its comment and check_people.c), one person, CSV and XML, bad input.
+. "$TOP_SRCDIR/tests/lib.sh"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+plan="$TOP_SRCDIR/tests/data/people/roster.xml"
+
+"$OPSALIGN" people "$plan" >"$tmp/text"
+t_check "people exits 0" [ $? -eq 0 ]
+t_check "ann carries X in 2027-02" grep -q "^  2027-02  X 0.40, ops 0.40, development 0.20 .* total 1.00$" "$tmp/text"
+t_check "uncovered sales work is reported" grep -q "sales/fte 2027-01: 0.50" "$tmp/text"
+long=$(awk 'length > 100' "$tmp/text" | wc -l)
+t_check "fits 100 columns" [ "$long" -eq 0 ]
+"$OPSALIGN" people "$plan" --person bob >"$tmp/bob"
+t_check "one person" grep -q "Y 0.30" "$tmp/bob"
+t_check "only that person" sh -c "! grep -q '^ann' '$tmp/bob'"
+"$OPSALIGN" people "$plan" --format csv >"$tmp/csv"
+t_check "csv" grep -q "^bob,1,2027-01,initiative,Y,0.3$" "$tmp/csv"
+"$OPSALIGN" people "$plan" --format xml >"$tmp/xml"
+t_check "xml" grep -q '<assignment period="1" period-label="2027-01" initiative="Y" amount="0.3"/>' "$tmp/xml"
+"$OPSALIGN" people "$plan" --person zoe >/dev/null 2>"$tmp/err"
+t_check "unknown person exits 1" [ $? -eq 1 ]
+t_check "and names it" grep -q "no person 'zoe'" "$tmp/err"
+"$OPSALIGN" people "$TOP_SRCDIR/tests/data/solve/infeasible_mandatory.xml" >/dev/null 2>&1
+t_check "no roadmap exits 2" [ $? -eq 2 ]
+t_done
