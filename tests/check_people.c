@@ -53,8 +53,11 @@ START_TEST(test_roster)
     /* the cap: Y goes to bob */
     tu_assert_num(share(a, "bob", 1, "Y"), 0.3);
     tu_assert_num(share(a, "ann", 1, "Y"), 0);
-    /* away: nothing for bob in 2027-02; development: ann's 0.2 */
+    /* away: nothing for bob after January; development: ann's 0.2; ops
+     * with ann (bob's 0.3 goes to Y) */
     tu_assert_num(share(a, "bob", 2, NULL), 0);
+    tu_assert_num(share(a, "bob", 3, NULL), 0);
+    tu_assert_num(share(a, "ann", 1, "ops"), 0.4);
     for (t = 1; t <= 3; t++) {
         tu_assert_num(share(a, "ann", t, "development"), 0.2);
         ck_assert(share(a, "ann", t, NULL) <= 1 + 1e-9);

@@ -24,4 +24,19 @@ t_check "unknown person exits 1" [ $? -eq 1 ]
 t_check "and names it" grep -q "no person 'zoe'" "$tmp/err"
 "$OPSALIGN" people "$TOP_SRCDIR/tests/data/solve/infeasible_mandatory.xml" >/dev/null 2>&1
 t_check "no roadmap exits 2" [ $? -eq 2 ]
+# brief: eng's page, line by line against the one checked by hand
+# (tests/data/people/roster-eng.brief; the plan's comment derives it)
+"$OPSALIGN" brief "$plan" --unit eng >"$tmp/brief"
+t_check "brief exits 0" [ $? -eq 0 ]
+if diff "$TOP_SRCDIR/tests/data/people/roster-eng.brief" "$tmp/brief" >"$tmp/diff"; then
+    t_ok
+else
+    t_fail "brief differs: $(cat "$tmp/diff")"
+fi
+"$OPSALIGN" brief "$plan" --unit eng --format xml >"$tmp/brief.xml"
+t_check "brief xml: X is ours" grep -q '<initiative initiative="X" start="1" finish="2" our-fte-periods="0.8"/>' "$tmp/brief.xml"
+t_check "brief xml: Y depends on us" grep -q '<depends-on-us initiative="Y" owner="sales"' "$tmp/brief.xml"
+"$OPSALIGN" brief "$plan" --unit legal >/dev/null 2>"$tmp/err"
+t_check "brief: unknown unit exits 1" [ $? -eq 1 ]
+t_check "and names it" grep -q "no unit 'legal'" "$tmp/err"
 t_done

@@ -161,6 +161,9 @@ static void usage(FILE *f)
             "  people PLAN.xml [-s SCENARIO.xml]... [--person ID] [--time-limit SEC]\n"
             "        [--format text|xml|csv]\n"
             "                           each person's plan, period by period\n"
+            "  brief PLAN.xml --unit ID [-s SCENARIO.xml]... [--format text|xml]\n"
+            "                           a unit's page: commitments, dependents, load,\n"
+            "                           people\n"
             "  batch PLAN.xml [SCENARIO.xml...] -o DIR [-j N] [--shard K/N]\n"
             "        [--time-limit SEC] [--gap REL]\n"
             "                           base and scenarios in N processes, resumable\n"
@@ -858,82 +861,154 @@ static int cmd_sweep(int argc, char **argv)
     return status;
 }
 
-static int cmd_people(int argc, char **argv)
-{
-    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
-    oa_assign_opts ao = OA_ASSIGN_OPTS_INIT;
-    oa_format format = OA_FORMAT_TEXT;
-    const char *path = NULL, *out = NULL, *person = NULL;
-    oa_plan *plan;
-    oa_result *res = NULL;
-    oa_assignment *as = NULL;
-    oa_error err;
+/* What people and brief share: a plan, scenarios, solve options, one
+ * option of their own (--person, --unit), then solve and assign. */
+typedef struct pfront {
+    oa_solve_opts opts;
+    oa_assign_opts ao;
+    oa_format format;
+    const char *path, *out, *extra;
     scenarios sc;
-    char *text = NULL;
-    size_t size = 0;
-    int i, status = EXIT_SOLVED, rc;
-    sc.n = 0;
+} pfront;
+
+/* 0 if the arguments are fine (else the exit status to return). */
+static int pfront_parse(pfront *f, const char *cmd, const char *extra_opt,
+                        int allow_csv, int argc, char **argv)
+{
+    oa_solve_opts so = OA_SOLVE_OPTS_INIT;
+    oa_assign_opts ao = OA_ASSIGN_OPTS_INIT;
+    int i;
+    memset(f, 0, sizeof *f);
+    f->opts = so;
+    f->ao = ao;
+    f->format = OA_FORMAT_TEXT;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int t = take_scenario(&sc, argc, argv, &i);
+        int t = take_scenario(&f->sc, argc, argv, &i);
         if (t == 0)
-            t = common_opt("people", argc, argv, &i, &opts.time_limit,
-                           &opts.gap, &format, 1, &out);
+            t = common_opt(cmd, argc, argv, &i, &f->opts.time_limit,
+                           &f->opts.gap, &f->format, allow_csv, &f->out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        if (strcmp(a, "--person") == 0 && i + 1 < argc) {
-            person = argv[++i];
+        if (strcmp(a, extra_opt) == 0 && i + 1 < argc) {
+            f->extra = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s people: unknown option '%s'\n", progname, a);
+            fprintf(stderr, "%s %s: unknown option '%s'\n", progname, cmd, a);
             return EXIT_INPUT;
-        } else if (path == NULL) {
-            path = a;
+        } else if (f->path == NULL) {
+            f->path = a;
         } else {
-            fprintf(stderr, "%s people: one plan at a time ('%s')\n",
-                    progname, a);
+            fprintf(stderr, "%s %s: one plan at a time ('%s')\n", progname,
+                    cmd, a);
             return EXIT_INPUT;
         }
     }
-    if (path == NULL || out) {
-        fprintf(stderr, "usage: %s people PLAN.xml [-s SCENARIO.xml]... "
-                "[--person ID] [--time-limit SEC]\n"
-                "                [--gap REL] [--format text|xml|csv]\n",
-                progname);
-        return EXIT_INPUT;
-    }
-    plan = load_plan_s(path, &sc, &status);
-    if (plan == NULL)
+    if (f->opts.time_limit > 0)
+        f->ao.time_limit = f->opts.time_limit;
+    return 0;
+}
+
+/* Loads the plan with its scenarios, solves it and (when people or the
+ * roster asks for it) assigns the people; prints any error.  Returns the
+ * exit status; *plan, *res, *as are for the caller to free. */
+static int pfront_run(pfront *f, oa_plan **plan, oa_result **res,
+                      oa_assignment **as, int always_assign)
+{
+    oa_error err;
+    int status = EXIT_SOLVED, rc;
+    *res = NULL;
+    *as = NULL;
+    *plan = load_plan_s(f->path, &f->sc, &status);
+    if (*plan == NULL)
         return status;
-    if (opts.time_limit > 0)
-        ao.time_limit = opts.time_limit;
-    rc = oa_solve(&res, plan, &opts, &err);
+    rc = oa_solve(res, *plan, &f->opts, &err);
+    if (rc == OA_OK && (always_assign || oa_plan_person_count(*plan) > 0))
+        rc = oa_assign(as, *plan, *res, &f->ao, &err);
     if (rc == OA_OK)
-        rc = oa_assign(&as, plan, res, &ao, &err);
-    if (rc == OA_OK) {
-        rc = oa_assignment_write(&text, &size, as, person, format);
-        if (rc == OA_ENOTFOUND) {
-            fprintf(stderr, "%s: no person '%s' in the plan\n", path, person);
-            oa_assignment_free(as);
-            oa_result_free(res);
-            oa_plan_free(plan);
-            return EXIT_INPUT;
-        }
-    }
-    if (rc == OA_OK) {
+        return EXIT_SOLVED;
+    print_error(&err);
+    return rc == OA_ESTATE ? exit_for(*res)
+           : rc == OA_EINVALID ? EXIT_INPUT
+                               : EXIT_INTERNAL;
+}
+
+static int pfront_finish(int status, char *text, size_t size, oa_plan *plan,
+                         oa_result *res, oa_assignment *as)
+{
+    if (text) {
         fwrite(text, 1, size, stdout);
         oa_free(text);
-    } else {
-        print_error(&err);
-        status = rc == OA_ESTATE ? exit_for(res)
-                 : rc == OA_EINVALID || rc == OA_ENOTFOUND ? EXIT_INPUT
-                                                            : EXIT_INTERNAL;
     }
     oa_assignment_free(as);
     oa_result_free(res);
     oa_plan_free(plan);
     return status;
+}
+
+static int cmd_people(int argc, char **argv)
+{
+    pfront f;
+    oa_plan *plan;
+    oa_result *res;
+    oa_assignment *as;
+    char *text = NULL;
+    size_t size = 0;
+    int status = pfront_parse(&f, "people", "--person", 1, argc, argv), rc;
+    if (status == 0 && (f.path == NULL || f.out)) {
+        fprintf(stderr, "usage: %s people PLAN.xml [-s SCENARIO.xml]... "
+                "[--person ID] [--time-limit SEC]\n"
+                "                [--gap REL] [--format text|xml|csv]\n",
+                progname);
+        status = EXIT_INPUT;
+    }
+    if (status != 0)
+        return status;
+    status = pfront_run(&f, &plan, &res, &as, 1);
+    if (status == EXIT_SOLVED) {
+        rc = oa_assignment_write(&text, &size, as, f.extra, f.format);
+        if (rc == OA_ENOTFOUND) {
+            fprintf(stderr, "%s: no person '%s' in the plan\n", f.path,
+                    f.extra);
+            status = EXIT_INPUT;
+        } else if (rc != OA_OK) {
+            fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
+            status = EXIT_INTERNAL;
+        }
+    }
+    return pfront_finish(status, text, size, plan, res, as);
+}
+
+static int cmd_brief(int argc, char **argv)
+{
+    pfront f;
+    oa_plan *plan;
+    oa_result *res;
+    oa_assignment *as;
+    oa_error err;
+    char *text = NULL;
+    size_t size = 0;
+    int status = pfront_parse(&f, "brief", "--unit", 0, argc, argv), rc;
+    if (status == 0 && (f.path == NULL || f.extra == NULL || f.out)) {
+        fprintf(stderr, "usage: %s brief PLAN.xml --unit ID [-s SCENARIO.xml]"
+                "... [--time-limit SEC]\n                [--format text|xml]\n",
+                progname);
+        status = EXIT_INPUT;
+    }
+    if (status != 0)
+        return status;
+    status = pfront_run(&f, &plan, &res, &as, 0);
+    if (status == EXIT_SOLVED) {
+        rc = oa_brief_write(&text, &size, plan, res, as, f.extra, f.format,
+                            &err);
+        if (rc != OA_OK) {
+            print_error(&err);
+            status = rc == OA_ENOTFOUND || rc == OA_EINVALID ? EXIT_INPUT
+                                                              : EXIT_INTERNAL;
+        }
+    }
+    return pfront_finish(status, text, size, plan, res, as);
 }
 
 static int cmd_export(int argc, char **argv)
@@ -1000,6 +1075,8 @@ int main(int argc, char **argv)
         return cmd_sweep(argc - 1, argv + 1);
     if (strcmp(argv[1], "people") == 0)
         return cmd_people(argc - 1, argv + 1);
+    if (strcmp(argv[1], "brief") == 0)
+        return cmd_brief(argc - 1, argv + 1);
     if (strcmp(argv[1], "batch") == 0)
         return cmd_batch(argc - 1, argv + 1);
     if (strcmp(argv[1], "merge") == 0)
