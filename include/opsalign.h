@@ -17,5 +17,6 @@
 #include "opsalign/compare.h"
 #include "opsalign/sweep.h"
 #include "opsalign/people.h"
+#include "opsalign/report.h"
 
 #endif

@@ -547,6 +547,6 @@ OA_API int oa_comparison_save(const oa_comparison *cmp, const char *path,
     OAP_ARG(cmp && path);
     if (err)
         oa_error_clear(err);
-    return oap_save_text(path, data, size,
-                         oa_comparison_write(&data, &size, cmp, format), err);
+    int rc = oa_comparison_write(&data, &size, cmp, format);
+    return oap_save_text(path, data, size, rc, err);
 }

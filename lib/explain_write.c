@@ -520,6 +520,6 @@ OA_API int oa_explanation_save(const oa_explanation *ex, const char *path,
     OAP_ARG(ex && path);
     if (err)
         oa_error_clear(err);
-    return oap_save_text(path, data, size,
-                         oa_explanation_write(&data, &size, ex, format), err);
+    int rc = oa_explanation_write(&data, &size, ex, format);
+    return oap_save_text(path, data, size, rc, err);
 }

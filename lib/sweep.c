@@ -404,6 +404,6 @@ OA_API int oa_sweep_save(const oa_sweep *sw, const char *path,
     OAP_ARG(sw && path);
     if (err)
         oa_error_clear(err);
-    return oap_save_text(path, data, size,
-                         oa_sweep_write(&data, &size, sw, format), err);
+    int rc = oa_sweep_write(&data, &size, sw, format);
+    return oap_save_text(path, data, size, rc, err);
 }

@@ -531,8 +531,42 @@ void oap_xw_end(oap_xw *x)
         x->rc = -1;
 }
 
+int oap_xw_begin_html(oap_xw *x)
+{
+    x->w = NULL;
+    x->rc = 0;
+    x->html = 1;
+    if (oap_xml_init() != OA_OK)
+        return OA_EINTERNAL;
+    x->buf = xmlBufferCreate();
+    if (x->buf == NULL)
+        return OA_ENOMEM;
+    x->w = xmlNewTextWriterMemory(x->buf, 0);
+    if (x->w == NULL) {
+        xmlBufferFree(x->buf);
+        return OA_ENOMEM;
+    }
+    /* no XML declaration: an HTML5 doctype instead */
+    if (xmlTextWriterWriteRaw(x->w, (const xmlChar *)"<!DOCTYPE html>\n") < 0)
+        x->rc = -1;
+    return OA_OK;
+}
+
+void oap_xw_end_full(oap_xw *x)
+{
+    if (x->rc >= 0 && xmlTextWriterFullEndElement(x->w) < 0)
+        x->rc = -1;
+}
+
+void oap_xw_raw(oap_xw *x, const char *s)
+{
+    if (x->rc >= 0 && xmlTextWriterWriteRaw(x->w, (const xmlChar *)s) < 0)
+        x->rc = -1;
+}
+
 int oap_xw_begin(oap_xw *x, const char *indent)
 {
+    x->html = 0;
     x->w = NULL;
     x->rc = 0;
     if (oap_xml_init() != OA_OK)
@@ -554,8 +588,12 @@ int oap_xw_begin(oap_xw *x, const char *indent)
 
 int oap_xw_finish(oap_xw *x, oap_buf *b)
 {
-    if (x->rc >= 0 && xmlTextWriterEndDocument(x->w) < 0)
+    if (x->html) {
+        if (x->rc >= 0 && xmlTextWriterFlush(x->w) < 0)
+            x->rc = -1;
+    } else if (x->rc >= 0 && xmlTextWriterEndDocument(x->w) < 0) {
         x->rc = -1;
+    }
     xmlFreeTextWriter(x->w);
     if (x->rc >= 0)
         oap_buf_putn(b, (const char *)xmlBufferContent(x->buf),

@@ -70,7 +70,15 @@ typedef struct oap_xw {
     xmlTextWriterPtr w;
     xmlBufferPtr buf;
     int rc;
+    int html;
 } oap_xw;
+
+/* Starts an HTML5 document (a doctype, no XML declaration). */
+int oap_xw_begin_html(oap_xw *x);
+/* Ends an element with an end tag even when empty (HTML elements). */
+void oap_xw_end_full(oap_xw *x);
+/* Writes markup as it is (trusted text only: no plan text). */
+void oap_xw_raw(oap_xw *x, const char *s);
 
 /* Starts a document in memory (indent: the indentation string).
  * Returns OA_OK, OA_ENOMEM, OA_EINTERNAL. */

@@ -187,6 +187,45 @@ START_TEST(test_formats)
 }
 END_TEST
 
+/* The HTML report of delays.xml: one Gantt bar per scheduled initiative
+ * (A, B, C), and the reasons of the explanation beside what was left out
+ * (D: the price of forcing it, E: never fits); plan texts escaped. */
+START_TEST(test_report)
+{
+    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_explanation *ex = explain(p, NULL, 0, 1);
+    oa_report_opts ro = OA_REPORT_OPTS_INIT;
+    char *html;
+    const char *q;
+    int bars = 0;
+    ro.explanation = ex;
+    ck_assert_int_eq(oa_report_write(&html, NULL, oa_explanation_result(ex),
+                                     &ro),
+                     OA_OK);
+    ck_assert(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    for (q = html; (q = strstr(q, "<rect class=\"bar")) != NULL; q++)
+        bars++;
+    ck_assert_int_eq(bars, 3);
+    ck_assert_ptr_nonnull(strstr(html, "forcing it in would cost 5</span>"));
+    ck_assert_ptr_nonnull(strstr(html, "never fits"));
+    ck_assert_ptr_null(strstr(html, "src="));
+    oa_free(html);
+    oa_explanation_free(ex);
+    /* a name with markup in it comes out escaped */
+    oa_plan_set_name(p, "<b>&\"x\"");
+    {
+        oa_result *r;
+        ck_assert_int_eq(oa_solve(&r, p, NULL, NULL), OA_OK);
+        ck_assert_int_eq(oa_report_write(&html, NULL, r, NULL), OA_OK);
+        ck_assert_ptr_null(strstr(html, "<b>&"));
+        ck_assert_ptr_nonnull(strstr(html, "&lt;b&gt;&amp;"));
+        oa_free(html);
+        oa_result_free(r);
+    }
+    oa_plan_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("explain");
@@ -196,6 +235,7 @@ int main(void)
     tcase_add_test(tc, test_named);
     tcase_add_test(tc, test_no_roadmap);
     tcase_add_test(tc, test_formats);
+    tcase_add_test(tc, test_report);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

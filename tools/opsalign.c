@@ -164,6 +164,8 @@ static void usage(FILE *f)
             "  brief PLAN.xml --unit ID [-s SCENARIO.xml]... [--format text|xml]\n"
             "                           a unit's page: commitments, dependents, load,\n"
             "                           people\n"
+            "  report (PLAN.xml [-s SCENARIO.xml]... | -r RESULT.xml) [--explain]\n"
+            "        -o REPORT.html     one HTML file: Gantt, loads, spend\n"
             "  batch PLAN.xml [SCENARIO.xml...] -o DIR [-j N] [--shard K/N]\n"
             "        [--time-limit SEC] [--gap REL]\n"
             "                           base and scenarios in N processes, resumable\n"
@@ -1011,6 +1013,86 @@ static int cmd_brief(int argc, char **argv)
     return pfront_finish(status, text, size, plan, res, as);
 }
 
+static int cmd_report(int argc, char **argv)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    oa_report_opts ro = OA_REPORT_OPTS_INIT;
+    oa_explain_opts eo = OA_EXPLAIN_OPTS_INIT;
+    oa_format format = OA_FORMAT_TEXT;
+    const char *path = NULL, *out = NULL, *result_path = NULL;
+    oa_plan *plan = NULL;
+    oa_result *res = NULL;
+    oa_explanation *ex = NULL;
+    oa_error err;
+    scenarios sc;
+    int i, status = EXIT_SOLVED, rc = OA_OK, explain = 0;
+    sc.n = 0;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int t = take_scenario(&sc, argc, argv, &i);
+        if (t == 0)
+            t = common_opt("report", argc, argv, &i, &opts.time_limit,
+                           &opts.gap, &format, 0, &out);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t > 0)
+            continue;
+        if ((strcmp(a, "-r") == 0 || strcmp(a, "--result") == 0) &&
+            i + 1 < argc) {
+            result_path = argv[++i];
+        } else if (strcmp(a, "--explain") == 0) {
+            explain = 1;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s report: unknown option '%s'\n", progname, a);
+            return EXIT_INPUT;
+        } else if (path == NULL) {
+            path = a;
+        } else {
+            fprintf(stderr, "%s report: one plan at a time ('%s')\n",
+                    progname, a);
+            return EXIT_INPUT;
+        }
+    }
+    if ((path == NULL && result_path == NULL) || out == NULL ||
+        (explain && path == NULL)) {
+        fprintf(stderr, "usage: %s report (PLAN.xml [-s SCENARIO.xml]... | "
+                "-r RESULT.xml | PLAN.xml -r RESULT.xml)\n"
+                "                [--explain] [--time-limit SEC] -o "
+                "REPORT.html\n", progname);
+        return EXIT_INPUT;
+    }
+    if (path) {
+        plan = load_plan_s(path, &sc, &status);
+        if (plan == NULL)
+            return status;
+    }
+    if (result_path)
+        rc = oa_result_read_file(&res, result_path, &err);
+    else
+        rc = oa_solve(&res, plan, &opts, &err);
+    if (rc == OA_OK && explain && (oa_result_status(res) == OA_STATUS_OPTIMAL ||
+                                   oa_result_status(res) == OA_STATUS_FEASIBLE)) {
+        if (opts.time_limit > 0)
+            eo.time_limit = opts.time_limit;
+        rc = oa_explain(&ex, plan, res, NULL, 0, &eo, &err);
+        ro.explanation = ex;
+    }
+    if (rc == OA_OK)
+        rc = oa_report_save(res, out, &ro, &err);
+    if (rc != OA_OK) {
+        print_error(&err);
+        status = rc == OA_EINVALID || rc == OA_EIO || rc == OA_EPARSE
+                     ? EXIT_INPUT
+                     : EXIT_INTERNAL;
+    } else {
+        status = exit_for(res);
+    }
+    oa_explanation_free(ex);
+    oa_result_free(res);
+    oa_plan_free(plan);
+    return status;
+}
+
 static int cmd_export(int argc, char **argv)
 {
     const char *path = NULL, *out = NULL;
@@ -1077,6 +1159,8 @@ int main(int argc, char **argv)
         return cmd_people(argc - 1, argv + 1);
     if (strcmp(argv[1], "brief") == 0)
         return cmd_brief(argc - 1, argv + 1);
+    if (strcmp(argv[1], "report") == 0)
+        return cmd_report(argc - 1, argv + 1);
     if (strcmp(argv[1], "batch") == 0)
         return cmd_batch(argc - 1, argv + 1);
     if (strcmp(argv[1], "merge") == 0)

@@ -1,0 +1,542 @@
+/*
+ * The HTML report of a result: one self-contained file (inline CSS and
+ * SVG, nothing loaded from elsewhere) with the summary, the roadmap as a
+ * Gantt chart by owner unit, what was left out (with a reason each when an
+ * explanation is given), a heat map of unit loads, spend against budgets
+ * and the bottlenecks.  Written with libxml2's writer: well-formed, every
+ * plan-supplied text escaped.
+ */
+#include "fileio.h"
+#include "xml.h"
+
+#include "opsalign/report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define ROW_H 18
+#define LABEL_W 240
+#define HEAD_H 24
+
+static const char css[] =
+    "body{font-family:system-ui,sans-serif;margin:24px;color:#1d2630;"
+    "max-width:1400px}"
+    "h1{font-size:22px;margin:0 0 12px}h2{font-size:18px;margin:28px 0 8px;"
+    "border-bottom:1px solid #dde3ea;padding-bottom:4px}"
+    "h3{font-size:15px;margin:16px 0 6px}"
+    "table.kv td{padding:2px 14px 2px 0}table.kv td:first-child{color:#5b6b7b}"
+    ".scroll{max-height:80vh;overflow:auto;border:1px solid #e3e8ee}"
+    "svg text{font-size:11px;fill:#1d2630}"
+    "svg .unit{font-weight:bold;font-size:12px}"
+    "svg .bar{fill:#2f7ab8}svg .bar.mand{fill:#b8552f}"
+    "svg .grid{stroke:#eef1f4}svg .head{font-size:10px;fill:#5b6b7b}"
+    "table.heat{border-collapse:collapse;font-size:11px}"
+    "table.heat td,table.heat th{border:1px solid #fff;padding:3px 5px;"
+    "text-align:right;min-width:34px}"
+    "table.heat th{background:#f3f5f8;font-weight:normal;color:#5b6b7b}"
+    "table.heat td.name{text-align:left;background:#f3f5f8}"
+    ".lever{font-weight:bold}.legend{font-size:12px;color:#5b6b7b}"
+    "ul.out li,ol.bn li{margin:2px 0}.reason{color:#5b6b7b}";
+
+typedef struct rctx {
+    oap_xw *x;
+    const oa_result *r;
+    const oa_report_opts *o;
+} rctx;
+
+static const char *lab(const oa_result *r, int t)
+{
+    const char *l = oa_result_period_label(r, t);
+    return l ? l : "?";
+}
+
+/* An HTML element with text content. */
+static void el(oap_xw *x, const char *tag, const char *cls, const char *text)
+{
+    oap_xw_start(x, tag);
+    oap_xw_attr_s(x, "class", cls);
+    oap_xw_text(x, text ? text : "");
+    oap_xw_end_full(x);
+}
+
+static void kv(oap_xw *x, const char *k, const char *v)
+{
+    oap_xw_start(x, "tr");
+    el(x, "td", NULL, k);
+    el(x, "td", NULL, v);
+    oap_xw_end_full(x);
+}
+
+static void money(char *buf, size_t size, double v, const char *cur)
+{
+    size_t n;
+    oap_format_money(buf, size, v);
+    n = strlen(buf);
+    if (cur && !isnan(v) && n + 1 < size)
+        snprintf(buf + n, size - n, " %s", cur);
+}
+
+static void summary(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    oa_result_summary s;
+    char buf[160], m[64];
+    size_t k;
+    oa_result_summarize(&s, r);
+    el(x, "h2", NULL, "Summary");
+    oap_xw_start(x, "table");
+    oap_xw_attr_s(x, "class", "kv");
+    kv(x, "status", oa_status_name(s.status));
+    money(m, sizeof m, s.objective, oa_result_currency(r));
+    kv(x, "objective", m);
+    if (!isnan(s.gap)) {
+        snprintf(buf, sizeof buf, "%.2f %%%s", 100 * s.gap,
+                 s.gap == 0 ? " (proven optimal)" : "");
+        kv(x, "gap", buf);
+    }
+    snprintf(buf, sizeof buf, "%zu of %zu scheduled, %zu left out",
+             s.scheduled, s.scheduled + s.rejected, s.rejected);
+    kv(x, "initiatives", buf);
+    for (k = 0; k < oa_result_spend_count(r); k++) {
+        oa_spend sp;
+        char l[64];
+        if (oa_result_spend(&sp, r, k) != OA_OK || sp.kind != OA_BUDGET_TOTAL)
+            continue;
+        money(m, sizeof m, sp.spend, oa_result_currency(r));
+        if (sp.has_limit) {
+            money(l, sizeof l, sp.limit, oa_result_currency(r));
+            snprintf(buf, sizeof buf, "%s of a total budget of %s", m, l);
+        } else {
+            snprintf(buf, sizeof buf, "%s (no total budget)", m);
+        }
+        kv(x, "spend", buf);
+    }
+    snprintf(buf, sizeof buf, "%.2f s", oa_result_seconds(r));
+    kv(x, "solved in", buf);
+    oap_xw_end_full(x);
+}
+
+/* The owners in order of first appearance among scheduled initiatives;
+ * "" for initiatives without an owner, last. */
+static size_t owners(const oa_result *r, const char **out, size_t max)
+{
+    size_t n = 0, k, j;
+    int none = 0;
+    for (k = 0; k < oa_result_initiative_count(r) && n < max; k++) {
+        oa_initiative_result ir;
+        if (oa_result_initiative(&ir, r, k) != OA_OK || !ir.scheduled)
+            continue;
+        if (ir.owner == NULL) {
+            none = 1;
+            continue;
+        }
+        for (j = 0; j < n && strcmp(out[j], ir.owner) != 0; j++)
+            ;
+        if (j == n)
+            out[n++] = ir.owner;
+    }
+    if (none && n < max)
+        out[n++] = "";
+    return n;
+}
+
+static void svg_text(oap_xw *x, double px, double py, const char *cls,
+                     const char *anchor, const char *text)
+{
+    oap_xw_start(x, "text");
+    oap_xw_attr_d(x, "x", px);
+    oap_xw_attr_d(x, "y", py);
+    oap_xw_attr_s(x, "class", cls);
+    oap_xw_attr_s(x, "text-anchor", anchor);
+    oap_xw_text(x, text);
+    oap_xw_end(x);
+}
+
+static void gantt(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    int P = oa_result_period_count(r), t;
+    double pw = P <= 12 ? 64 : P <= 26 ? 36 : 24;
+    const char *own[4096];
+    size_t no = owners(r, own, 4096), k, g, rows = 0, sched = 0;
+    double width, height, y;
+    char buf[300];
+    for (k = 0; k < oa_result_initiative_count(r); k++) {
+        oa_initiative_result ir;
+        if (oa_result_initiative(&ir, r, k) == OA_OK && ir.scheduled)
+            sched++;
+    }
+    rows = sched + no;
+    width = LABEL_W + pw * P + 10;
+    height = HEAD_H + ROW_H * (double)rows + 6;
+    el(x, "h2", NULL, "Roadmap");
+    snprintf(buf, sizeof buf, "%zu initiatives by owner unit; bars from "
+             "start to finish (mandatory ones in orange); hover for details.",
+             sched);
+    el(x, "p", "legend", buf);
+    oap_xw_start(x, "div");
+    oap_xw_attr_s(x, "class", "scroll");
+    oap_xw_start(x, "svg");
+    oap_xw_attr_s(x, "xmlns", "http://www.w3.org/2000/svg");
+    oap_xw_attr_s(x, "id", "gantt");
+    oap_xw_attr_d(x, "width", width);
+    oap_xw_attr_d(x, "height", height);
+    for (t = 1; t <= P; t++) {
+        double px = LABEL_W + pw * (t - 1);
+        oap_xw_start(x, "line");
+        oap_xw_attr_d(x, "x1", px);
+        oap_xw_attr_d(x, "x2", px);
+        oap_xw_attr_d(x, "y1", HEAD_H - 4);
+        oap_xw_attr_d(x, "y2", height);
+        oap_xw_attr_s(x, "class", "grid");
+        oap_xw_end(x);
+        if (P <= 26 || t % 4 == 1)
+            svg_text(x, px + 2, HEAD_H - 8, "head", "start", lab(r, t));
+    }
+    y = HEAD_H;
+    for (g = 0; g < no; g++) {
+        svg_text(x, 4, y + ROW_H - 5, "unit", "start",
+                 own[g][0] ? own[g] : "(no owner)");
+        y += ROW_H;
+        for (k = 0; k < oa_result_initiative_count(r); k++) {
+            oa_initiative_result ir;
+            char name[40];
+            if (oa_result_initiative(&ir, r, k) != OA_OK || !ir.scheduled ||
+                strcmp(ir.owner ? ir.owner : "", own[g]) != 0)
+                continue;
+            snprintf(name, sizeof name, "%s", ir.id);
+            if (strlen(ir.id) > 34)
+                strcpy(name + 31, "...");
+            svg_text(x, 14, y + ROW_H - 5, "", "start", name);
+            oap_xw_start(x, "rect");
+            oap_xw_attr_s(x, "class", ir.mandatory ? "bar mand" : "bar");
+            oap_xw_attr_s(x, "data-initiative", ir.id);
+            oap_xw_attr_d(x, "x", LABEL_W + pw * (ir.start - 1) + 1);
+            oap_xw_attr_d(x, "y", y + 3);
+            oap_xw_attr_d(x, "width", pw * (ir.finish - ir.start + 1) - 2);
+            oap_xw_attr_d(x, "height", ROW_H - 6);
+            oap_xw_attr_i(x, "rx", 3);
+            oap_xw_start(x, "title");
+            snprintf(buf, sizeof buf, "%s%s%s%s: %s..%s", ir.id,
+                     ir.name ? " (" : "", ir.name ? ir.name : "",
+                     ir.name ? ")" : "", lab(r, ir.start),
+                     lab(r, ir.finish));
+            oap_xw_text(x, buf);
+            oap_xw_end(x);
+            oap_xw_end(x);
+            y += ROW_H;
+        }
+    }
+    oap_xw_end(x); /* svg */
+    oap_xw_end_full(x); /* div */
+}
+
+/* A one-line reason from the explanation, if it has the initiative. */
+static int reason(const oa_report_opts *o, const oa_result *r, const char *id,
+                  char *buf, size_t size)
+{
+    size_t i;
+    if (o == NULL || o->explanation == NULL)
+        return 0;
+    for (i = 0; i < oa_explanation_count(o->explanation); i++) {
+        oa_explained e;
+        char m[64];
+        if (oa_explanation_initiative(&e, o->explanation, i) != OA_OK ||
+            strcmp(e.id, id) != 0)
+            continue;
+        if (e.never_fits)
+            snprintf(buf, size, "never fits%s%s", e.reason ? ": " : "",
+                     e.reason ? e.reason : "");
+        else if (e.excluded_by)
+            snprintf(buf, size, "excludes %s, which is scheduled",
+                     e.excluded_by);
+        else if (!isnan(e.forcing_cost) && e.forcing_cost >= 0) {
+            money(m, sizeof m, e.forcing_cost, oa_result_currency(r));
+            snprintf(buf, size, "forcing it in would cost %s%s", m,
+                     e.forcing_proven ? "" : " (not proven)");
+        } else if (!isnan(e.forcing_cost))
+            snprintf(buf, size, "forced in, a better roadmap was found: this "
+                     "one is not proven optimal");
+        else
+            snprintf(buf, size, "no roadmap with it was found in time");
+        return 1;
+    }
+    return 0;
+}
+
+static void left_out(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    size_t k;
+    int any = 0;
+    char buf[400], why[300];
+    for (k = 0; k < oa_result_initiative_count(r); k++) {
+        oa_initiative_result ir;
+        if (oa_result_initiative(&ir, r, k) != OA_OK || ir.scheduled)
+            continue;
+        if (!any) {
+            el(x, "h3", NULL, "Not in the roadmap");
+            oap_xw_start(x, "ul");
+            oap_xw_attr_s(x, "class", "out");
+            any = 1;
+        }
+        oap_xw_start(x, "li");
+        snprintf(buf, sizeof buf, "%s%s%s%s%s%s", ir.id,
+                 ir.name ? " (" : "", ir.name ? ir.name : "",
+                 ir.name ? ")" : "", ir.owner ? ", owned by " : "",
+                 ir.owner ? ir.owner : "");
+        oap_xw_text(x, buf);
+        if (reason(c->o, r, ir.id, why, sizeof why)) {
+            oap_xw_text(x, " ");
+            el(x, "span", "reason", why);
+        }
+        oap_xw_end_full(x);
+    }
+    if (any)
+        oap_xw_end_full(x);
+}
+
+/* Utilization to a background colour: white (0) to blue (1), red above. */
+static void heat_colour(char *buf, size_t size, double u)
+{
+    if (isnan(u))
+        snprintf(buf, size, "background:#f7f7f7");
+    else if (u > 1 + 1e-9)
+        snprintf(buf, size, "background:#e8876b;color:#fff");
+    else {
+        int v = (int)(255 - 150 * fmax(0, fmin(1, u)));
+        snprintf(buf, size, "background:rgb(%d,%d,255)%s", v, v + 20 > 255
+                 ? 255 : v + 20, u > 0.75 ? ";color:#fff" : "");
+    }
+}
+
+static void heatmap(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    int P = oa_result_period_count(r), t;
+    size_t k;
+    const char *cu = NULL, *cr = NULL;
+    char buf[200], st[80];
+    el(x, "h2", NULL, "Unit load");
+    el(x, "p", "legend", "Work (run, effects, change) as a share of capacity "
+                         "per unit, resource and period; a bold + marks "
+                         "overtime, contractors or loans received; red: over "
+                         "capacity, carried by those levers.");
+    oap_xw_start(x, "div");
+    oap_xw_attr_s(x, "class", "scroll");
+    oap_xw_start(x, "table");
+    oap_xw_attr_s(x, "class", "heat");
+    oap_xw_start(x, "tr");
+    el(x, "th", NULL, "unit / resource");
+    for (t = 1; t <= P; t++)
+        el(x, "th", NULL, lab(r, t));
+    oap_xw_end_full(x);
+    for (k = 0; k < oa_result_load_count(r); k++) {
+        oa_load l;
+        int lever;
+        if (oa_result_load(&l, r, k) != OA_OK)
+            continue;
+        if (!cu || strcmp(cu, l.unit) != 0 || strcmp(cr, l.resource) != 0) {
+            if (cu)
+                oap_xw_end_full(x);
+            cu = l.unit;
+            cr = l.resource;
+            oap_xw_start(x, "tr");
+            snprintf(buf, sizeof buf, "%s / %s", l.unit, l.resource);
+            el(x, "td", "name", buf);
+        }
+        lever = l.overtime + l.contractors + l.loan_in > 1e-9;
+        oap_xw_start(x, "td");
+        heat_colour(st, sizeof st, l.utilization);
+        oap_xw_attr_s(x, "style", st);
+        snprintf(buf, sizeof buf, "capacity %.2f, run %.2f, change %.2f, "
+                 "overtime %.2f, contractors %.2f, loans in %.2f, out %.2f",
+                 l.capacity, l.run + l.effects - l.shortfall, l.change,
+                 l.overtime, l.contractors, l.loan_in, l.loan_out);
+        oap_xw_attr_s(x, "title", buf);
+        if (isnan(l.utilization))
+            snprintf(buf, sizeof buf, "-");
+        else
+            snprintf(buf, sizeof buf, "%.0f%%", 100 * l.utilization);
+        oap_xw_text(x, buf);
+        if (lever)
+            el(x, "span", "lever", "+");
+        oap_xw_end_full(x);
+    }
+    if (cu)
+        oap_xw_end_full(x);
+    oap_xw_end_full(x); /* table */
+    oap_xw_end_full(x); /* div */
+}
+
+static void spend(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    size_t k, n = oa_result_spend_count(r);
+    double top = 0, y = 6;
+    char buf[300], m[64], l[64];
+    for (k = 0; k < n; k++) {
+        oa_spend sp;
+        if (oa_result_spend(&sp, r, k) != OA_OK)
+            continue;
+        top = fmax(top, fmax(sp.spend, sp.has_limit ? sp.limit : 0));
+    }
+    el(x, "h2", NULL, "Spend against budgets");
+    el(x, "p", "legend", "Bars: spend; the dark mark: the budget's limit.");
+    oap_xw_start(x, "svg");
+    oap_xw_attr_s(x, "xmlns", "http://www.w3.org/2000/svg");
+    oap_xw_attr_i(x, "width", 900);
+    oap_xw_attr_d(x, "height", 12 + 24 * (double)n);
+    for (k = 0; k < n; k++) {
+        oa_spend sp;
+        double w;
+        if (oa_result_spend(&sp, r, k) != OA_OK)
+            continue;
+        if (sp.kind == OA_BUDGET_TOTAL)
+            snprintf(buf, sizeof buf, "total");
+        else if (sp.kind == OA_BUDGET_RANGE)
+            snprintf(buf, sizeof buf, "%s..%s", lab(r, sp.from), lab(r, sp.to));
+        else
+            snprintf(buf, sizeof buf, "unit %s", sp.unit ? sp.unit : "?");
+        svg_text(x, 4, y + 14, "", "start", buf);
+        w = top > 0 ? 520 * sp.spend / top : 0;
+        oap_xw_start(x, "rect");
+        oap_xw_attr_i(x, "x", 180);
+        oap_xw_attr_d(x, "y", y + 3);
+        oap_xw_attr_d(x, "width", w);
+        oap_xw_attr_i(x, "height", 14);
+        oap_xw_attr_s(x, "fill", sp.has_limit && sp.spend > sp.limit * 0.999
+                                     ? "#b8552f" : "#7aa6cf");
+        oap_xw_end(x);
+        if (sp.has_limit && top > 0) {
+            oap_xw_start(x, "rect");
+            oap_xw_attr_d(x, "x", 180 + 520 * sp.limit / top - 1);
+            oap_xw_attr_d(x, "y", y);
+            oap_xw_attr_i(x, "width", 3);
+            oap_xw_attr_i(x, "height", 20);
+            oap_xw_attr_s(x, "fill", "#1d2630");
+            oap_xw_end(x);
+        }
+        money(m, sizeof m, sp.spend, oa_result_currency(r));
+        if (sp.has_limit) {
+            money(l, sizeof l, sp.limit, oa_result_currency(r));
+            snprintf(buf, sizeof buf, "%s of %s", m, l);
+        } else {
+            snprintf(buf, sizeof buf, "%s", m);
+        }
+        svg_text(x, 710, y + 14, "", "start", buf);
+        y += 24;
+    }
+    oap_xw_end(x);
+}
+
+static void bottlenecks(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    size_t k, n = 0, i;
+    oa_load best[10];
+    char buf[300], m[64];
+    for (k = 0; k < oa_result_load_count(r); k++) {
+        oa_load l;
+        if (oa_result_load(&l, r, k) != OA_OK || !(l.shadow_price > 1e-9))
+            continue;
+        /* keep the ten largest, largest first */
+        for (i = n < 10 ? n++ : 10; i > 0 && best[i - 1].shadow_price <
+                                                 l.shadow_price; i--)
+            if (i < 10)
+                best[i] = best[i - 1];
+        if (i < 10)
+            best[i] = l;
+    }
+    el(x, "h2", NULL, "Bottlenecks");
+    if (n == 0) {
+        el(x, "p", "legend", "No capacity row has a marginal value with this "
+                             "roadmap fixed (opsalign explain re-solves with "
+                             "more capacity to find what it is worth).");
+        return;
+    }
+    el(x, "p", "legend", "What one more unit of capacity saves in levers or "
+                         "penalties, with this roadmap fixed.");
+    oap_xw_start(x, "ol");
+    oap_xw_attr_s(x, "class", "bn");
+    for (i = 0; i < n; i++) {
+        money(m, sizeof m, best[i].shadow_price, oa_result_currency(r));
+        snprintf(buf, sizeof buf, "%s / %s in %s: %s", best[i].unit,
+                 best[i].resource, lab(r, best[i].period), m);
+        el(x, "li", NULL, buf);
+    }
+    oap_xw_end_full(x);
+}
+
+OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
+                           const oa_report_opts *opts)
+{
+    oap_buf b;
+    oap_xw x;
+    rctx c;
+    char title[300];
+    int rc;
+    if (out)
+        *out = NULL;
+    if (size)
+        *size = 0;
+    OAP_ARG(out && r);
+    OAP_ARG(!opts || opts->version == OA_REPORT_OPTS_VERSION);
+    rc = oap_xw_begin_html(&x);
+    if (rc != OA_OK)
+        return rc;
+    c.x = &x;
+    c.r = r;
+    c.o = opts;
+    snprintf(title, sizeof title, "Roadmap report: %s",
+             oa_result_plan_name(r) ? oa_result_plan_name(r) : "plan");
+    oap_xw_start(&x, "html");
+    oap_xw_attr_s(&x, "lang", "en");
+    oap_xw_start(&x, "head");
+    oap_xw_start(&x, "meta");
+    oap_xw_attr_s(&x, "charset", "utf-8");
+    oap_xw_end(&x);
+    el(&x, "title", NULL, title);
+    el(&x, "style", NULL, css);
+    oap_xw_end_full(&x);
+    oap_xw_start(&x, "body");
+    el(&x, "h1", NULL, title);
+    summary(&c);
+    if (oa_result_status(r) == OA_STATUS_OPTIMAL ||
+        oa_result_status(r) == OA_STATUS_FEASIBLE ||
+        oa_result_status(r) == OA_STATUS_RELAXED) {
+        gantt(&c);
+        left_out(&c);
+        heatmap(&c);
+        spend(&c);
+        bottlenecks(&c);
+    } else {
+        el(&x, "p", NULL, "No roadmap: see the result's diagnosis "
+                          "(opsalign solve).");
+    }
+    oap_xw_end_full(&x); /* body */
+    oap_xw_end_full(&x); /* html */
+    oap_xw_raw(&x, "\n");
+    oap_buf_init(&b);
+    rc = oap_xw_finish(&x, &b);
+    return oap_buf_finish(out, size, &b, rc);
+}
+
+OA_API int oa_report_save(const oa_result *r, const char *path,
+                          const oa_report_opts *opts, oa_error *err)
+{
+    char *data = NULL;
+    size_t size = 0;
+    OAP_ARG(r && path);
+    if (err)
+        oa_error_clear(err);
+    int rc = oa_report_write(&data, &size, r, opts);
+    return oap_save_text(path, data, size, rc, err);
+}
