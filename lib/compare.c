@@ -550,3 +550,109 @@ OA_API int oa_comparison_save(const oa_comparison *cmp, const char *path,
     int rc = oa_comparison_write(&data, &size, cmp, format);
     return oap_save_text(path, data, size, rc, err);
 }
+
+/* ---- HTML (the report embeds it) ---- */
+
+static void h_el(oap_xw *x, const char *tag, const char *text)
+{
+    oap_xw_start(x, tag);
+    oap_xw_text(x, text ? text : "");
+    oap_xw_end_full(x);
+}
+
+void oap_comparison_html(oap_xw *x, const oa_comparison *cmp)
+{
+    static const char *const heads[] = {
+        "", "status", "objective", "against the base", "scheduled",
+        "rejected", "spend", "overtime", "contractors", "loans",
+        "run work undone" };
+    const oa_result *base = cmp->cols.v[0].r;
+    oa_result_summary s0;
+    size_t k, j, h;
+    col_summary(&s0, &cmp->cols.v[0]);
+    oap_xw_start(x, "table");
+    oap_xw_attr_s(x, "class", "heat");
+    oap_xw_start(x, "tr");
+    for (h = 0; h < sizeof heads / sizeof heads[0]; h++)
+        h_el(x, "th", heads[h]);
+    oap_xw_end_full(x);
+    for (k = 0; k < cmp->cols.n; k++) {
+        oa_result_summary s;
+        char cell[64];
+        col_summary(&s, &cmp->cols.v[k]);
+        oap_xw_start(x, "tr");
+        oap_xw_start(x, "td");
+        oap_xw_attr_s(x, "class", "name");
+        oap_xw_text(x, cmp->cols.v[k].name);
+        oap_xw_end_full(x);
+        h_el(x, "td", col_status(&cmp->cols.v[k], &s));
+        oap_format_money(cell, sizeof cell, s.objective);
+        h_el(x, "td", isnan(s.objective) ? "-" : cell);
+        if (k > 0 && !isnan(s.objective) && !isnan(s0.objective)) {
+            char m[48];
+            double d = s.objective - s0.objective;
+            oap_format_money(m, sizeof m, fabs(d));
+            snprintf(cell, sizeof cell, "%s%s",
+                     d < -0.5 ? "-" : d > 0.5 ? "+" : "", m);
+        } else {
+            snprintf(cell, sizeof cell, "-");
+        }
+        h_el(x, "td", cell);
+        snprintf(cell, sizeof cell, "%zu", s.scheduled);
+        h_el(x, "td", cmp->cols.v[k].r ? cell : "-");
+        snprintf(cell, sizeof cell, "%zu", s.rejected);
+        h_el(x, "td", cmp->cols.v[k].r ? cell : "-");
+        oap_format_money(cell, sizeof cell, s.spend);
+        h_el(x, "td", isnan(s.spend) ? "-" : cell);
+        {
+            const double v[] = { s.overtime, s.contractors, s.loans,
+                                 s.shortfall };
+            for (h = 0; h < 4; h++) {
+                snprintf(cell, sizeof cell, "%.1f", v[h]);
+                h_el(x, "td", isnan(v[h]) ? "-" : cell);
+            }
+        }
+        oap_xw_end_full(x);
+    }
+    oap_xw_end_full(x);
+    for (k = 1; k < cmp->cols.n; k++) {
+        const oa_result *r = cmp->cols.v[k].r;
+        oa_change *ch = NULL;
+        size_t nc = 0;
+        char line[400];
+        h_el(x, "h3", cmp->cols.v[k].name);
+        if (r == NULL || base == NULL) {
+            h_el(x, "p", r ? "no base to compare with"
+                           : cmp->cols.v[k].message);
+            continue;
+        }
+        if (oa_result_diff(&ch, &nc, base, r) != OA_OK) {
+            x->rc = -1;
+            return;
+        }
+        if (nc == 0)
+            h_el(x, "p", "The same roadmap as the base.");
+        else {
+            oap_xw_start(x, "ul");
+            for (j = 0; j < nc; j++) {
+                const oa_change *c = &ch[j];
+                if (c->kind == OA_CHANGE_MOVED)
+                    snprintf(line, sizeof line, "%s moves from %s to %s",
+                             c->id, label(base, c->from), label(r, c->to));
+                else if (c->kind == OA_CHANGE_ADDED ||
+                         c->kind == OA_CHANGE_NEW)
+                    snprintf(line, sizeof line, "%s is added, in %s", c->id,
+                             label(r, c->to));
+                else
+                    snprintf(line, sizeof line, "%s is %s (was in %s)",
+                             c->id, c->kind == OA_CHANGE_REMOVED
+                                        ? "removed from the plan"
+                                        : "dropped",
+                             label(base, c->from));
+                h_el(x, "li", line);
+            }
+            oap_xw_end_full(x);
+        }
+        oap_free(ch);
+    }
+}

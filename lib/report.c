@@ -521,6 +521,19 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
         el(&x, "p", NULL, "No roadmap: see the result's diagnosis "
                           "(opsalign solve).");
     }
+    if (opts && opts->comparison) {
+        el(&x, "h2", NULL, "Scenarios side by side");
+        el(&x, "p", "legend", "Each scenario applied alone to the base plan "
+                              "and solved; levers in resource units summed "
+                              "over units and periods.");
+        oap_comparison_html(&x, opts->comparison);
+    }
+    if (opts && opts->sweep) {
+        el(&x, "h2", NULL, "Frontier");
+        oap_xw_start(&x, "div");
+        oap_sweep_svg(&x, opts->sweep);
+        oap_xw_end_full(&x);
+    }
     oap_xw_end_full(&x); /* body */
     oap_xw_end_full(&x); /* html */
     oap_xw_raw(&x, "\n");

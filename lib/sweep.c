@@ -218,9 +218,8 @@ static void line_el(oap_xw *x, double x1, double y1, double x2, double y2,
     oap_xw_end(x);
 }
 
-static int write_svg(oap_buf *b, const oa_sweep *sw)
+void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
 {
-    oap_xw x;
     size_t k, n = sw->pts.n;
     double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = 0, y1 = -HUGE_VAL, sx, sy, t;
     char tb[96], title[300];
@@ -247,19 +246,14 @@ static int write_svg(oap_buf *b, const oa_sweep *sw)
     y0 = floor(y0 / t) * t;
     sx = (W - ML - MR) / (x1 - x0);
     sy = (H - MT - MB) / (y1 - y0);
-    {
-        int brc = oap_xw_begin(&x, " ");
-        if (brc != OA_OK)
-            return brc;
-    }
-    oap_xw_start(&x, "svg");
-    oap_xw_attr_s(&x, "xmlns", "http://www.w3.org/2000/svg");
-    oap_xw_attr_i(&x, "width", W);
-    oap_xw_attr_i(&x, "height", H);
+    oap_xw_start(xw, "svg");
+    oap_xw_attr_s(xw, "xmlns", "http://www.w3.org/2000/svg");
+    oap_xw_attr_i(xw, "width", W);
+    oap_xw_attr_i(xw, "height", H);
     snprintf(tb, sizeof tb, "0 0 %d %d", W, H);
-    oap_xw_attr_s(&x, "viewBox", tb);
-    oap_xw_start(&x, "style");
-    oap_xw_text(&x,
+    oap_xw_attr_s(xw, "viewBox", tb);
+    oap_xw_start(xw, "style");
+    oap_xw_text(xw,
             "text{font-family:sans-serif;font-size:12px;fill:#222}"
             ".title{font-size:16px;font-weight:bold}"
             ".axis{stroke:#444;stroke-width:1}"
@@ -267,36 +261,36 @@ static int write_svg(oap_buf *b, const oa_sweep *sw)
             ".curve{fill:none;stroke:#1f6fb4;stroke-width:2}"
             ".pt{fill:#1f6fb4}.none{fill:#c0392b}"
             ".small{font-size:10px;fill:#555}");
-    oap_xw_end(&x);
-    oap_xw_start(&x, "rect");
-    oap_xw_attr_i(&x, "width", W);
-    oap_xw_attr_i(&x, "height", H);
-    oap_xw_attr_s(&x, "fill", "white");
-    oap_xw_end(&x);
+    oap_xw_end(xw);
+    oap_xw_start(xw, "rect");
+    oap_xw_attr_i(xw, "width", W);
+    oap_xw_attr_i(xw, "height", H);
+    oap_xw_attr_s(xw, "fill", "white");
+    oap_xw_end(xw);
     snprintf(title, sizeof title, "%s%s%s",
              sw->kind == OA_SWEEP_BUDGET_TOTAL
                  ? "Value against the total budget"
                  : "Value against capacity",
              sw->plan_name ? ": " : "", sw->plan_name ? sw->plan_name : "");
-    text_el(&x, W / 2.0, 30, "middle", "title", title);
+    text_el(xw, W / 2.0, 30, "middle", "title", title);
     /* grid and y ticks */
     for (t = y0; t <= y1 + 1e-9 * (y1 - y0); t += nice_step(y1 - y0, 5)) {
         double py = H - MB - (t - y0) * sy;
-        line_el(&x, ML, py, W - MR, py, "grid");
+        line_el(xw, ML, py, W - MR, py, "grid");
         tick_text(tb, sizeof tb, t, 1);
-        text_el(&x, ML - 8, py + 4, "end", "small", tb);
+        text_el(xw, ML - 8, py + 4, "end", "small", tb);
     }
     {
         double st = nice_step(x1 - x0, 6), first = ceil(x0 / st) * st;
         for (t = first; t <= x1 + 1e-9 * (x1 - x0); t += st) {
             double px = ML + (t - x0) * sx;
-            line_el(&x, px, H - MB, px, H - MB + 5, "axis");
+            line_el(xw, px, H - MB, px, H - MB + 5, "axis");
             tick_text(tb, sizeof tb, t, money_x);
-            text_el(&x, px, H - MB + 18, "middle", "small", tb);
+            text_el(xw, px, H - MB + 18, "middle", "small", tb);
         }
     }
-    line_el(&x, ML, H - MB, W - MR, H - MB, "axis");
-    line_el(&x, ML, MT, ML, H - MB, "axis");
+    line_el(xw, ML, H - MB, W - MR, H - MB, "axis");
+    line_el(xw, ML, MT, ML, H - MB, "axis");
     if (sw->kind == OA_SWEEP_BUDGET_TOTAL)
         snprintf(title, sizeof title, "total budget%s%s%s",
                  sw->currency ? " (" : "", sw->currency ? sw->currency : "",
@@ -304,16 +298,16 @@ static int write_svg(oap_buf *b, const oa_sweep *sw)
     else
         snprintf(title, sizeof title, "capacity factor on %s / %s",
                  sw->unit, sw->resource);
-    text_el(&x, ML + (W - ML - MR) / 2.0, H - 25, "middle", "", title);
+    text_el(xw, ML + (W - ML - MR) / 2.0, H - 25, "middle", "", title);
     snprintf(title, sizeof title, "objective%s%s%s",
              sw->currency ? " (" : "", sw->currency ? sw->currency : "",
              sw->currency ? ")" : "");
-    oap_xw_start(&x, "g");
+    oap_xw_start(xw, "g");
     snprintf(tb, sizeof tb, "translate(22 %d) rotate(-90)",
              MT + (H - MT - MB) / 2);
-    oap_xw_attr_s(&x, "transform", tb);
-    text_el(&x, 0, 0, "middle", "", title);
-    oap_xw_end(&x);
+    oap_xw_attr_s(xw, "transform", tb);
+    text_el(xw, 0, 0, "middle", "", title);
+    oap_xw_end(xw);
     /* the curve through the points with a roadmap */
     oap_buf_init(&pts);
     for (k = 0; k < n; k++) {
@@ -325,13 +319,13 @@ static int write_svg(oap_buf *b, const oa_sweep *sw)
                        H - MB - (oa_result_objective(r) - y0) * sy);
     }
     if (pts.len) {
-        oap_xw_start(&x, "polyline");
-        oap_xw_attr_s(&x, "class", "curve");
-        oap_xw_attr_s(&x, "points", pts.data);
-        oap_xw_end(&x);
+        oap_xw_start(xw, "polyline");
+        oap_xw_attr_s(xw, "class", "curve");
+        oap_xw_attr_s(xw, "points", pts.data);
+        oap_xw_end(xw);
     }
     if (pts.failed)
-        x.rc = -1;
+        xw->rc = -1;
     oap_buf_free(&pts);
     for (k = 0; k < n; k++) {
         const oa_result *r = sw->pts.v[k].r;
@@ -340,12 +334,12 @@ static int write_svg(oap_buf *b, const oa_sweep *sw)
         oa_result_summarize(&s, r);
         py = has_roadmap(r) ? H - MB - (oa_result_objective(r) - y0) * sy
                             : H - MB;
-        oap_xw_start(&x, "circle");
-        oap_xw_attr_d(&x, "cx", floor(px * 10 + 0.5) / 10);
-        oap_xw_attr_d(&x, "cy", floor(py * 10 + 0.5) / 10);
-        oap_xw_attr_i(&x, "r", 4);
-        oap_xw_attr_s(&x, "class", has_roadmap(r) ? "pt" : "none");
-        oap_xw_start(&x, "title");
+        oap_xw_start(xw, "circle");
+        oap_xw_attr_d(xw, "cx", floor(px * 10 + 0.5) / 10);
+        oap_xw_attr_d(xw, "cy", floor(py * 10 + 0.5) / 10);
+        oap_xw_attr_i(xw, "r", 4);
+        oap_xw_attr_s(xw, "class", has_roadmap(r) ? "pt" : "none");
+        oap_xw_start(xw, "title");
         {
             char v[48], o[48];
             tick_text(v, sizeof v, sw->pts.v[k].value, money_x);
@@ -359,21 +353,30 @@ static int write_svg(oap_buf *b, const oa_sweep *sw)
                          oa_status_name(s.status));
             }
         }
-        oap_xw_text(&x, title);
-        oap_xw_end(&x);
-        oap_xw_end(&x);
+        oap_xw_text(xw, title);
+        oap_xw_end(xw);
+        oap_xw_end(xw);
         /* how many initiatives, above each point (every point when few) */
         if (n <= 25 || k % ((n + 24) / 25) == 0) {
             if (has_roadmap(r))
                 snprintf(tb, sizeof tb, "%zu", s.scheduled);
             else
                 snprintf(tb, sizeof tb, "%s", oa_status_name(s.status));
-            text_el(&x, px, py - 9, "middle", "small", tb);
+            text_el(xw, px, py - 9, "middle", "small", tb);
         }
     }
-    text_el(&x, W - MR, MT - 12, "end", "small",
+    text_el(xw, W - MR, MT - 12, "end", "small",
             "numbers above the points: initiatives in the roadmap");
-    oap_xw_end(&x);
+    oap_xw_end(xw);
+}
+
+static int write_svg(oap_buf *b, const oa_sweep *sw)
+{
+    oap_xw x;
+    int rc = oap_xw_begin(&x, " ");
+    if (rc != OA_OK)
+        return rc;
+    oap_sweep_svg(&x, sw);
     return oap_xw_finish(&x, b);
 }
 

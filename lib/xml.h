@@ -95,4 +95,9 @@ void oap_xw_attr_s(oap_xw *x, const char *name, const char *v);
 void oap_xw_attr_d(oap_xw *x, const char *name, double v);
 void oap_xw_attr_i(oap_xw *x, const char *name, int v);
 
+/* Pieces other documents embed (the HTML report): a sweep's chart as an
+ * <svg> element, a comparison as an HTML table and lists of changes. */
+void oap_sweep_svg(oap_xw *x, const oa_sweep *sw);
+void oap_comparison_html(oap_xw *x, const oa_comparison *cmp);
+
 #endif

@@ -59,6 +59,16 @@ t_check "compare xml" grep -q '<change initiative="D" kind="added" to="3" to-lab
 t_check "compare: a bad scenario exits 1 before solving" [ $? -eq 1 ]
 "$OPSALIGN" compare "$plan" >/dev/null 2>&1
 t_check "compare needs a scenario" [ $? -eq 1 ]
+# report with scenarios side by side and a frontier
+"$OPSALIGN" report "$plan" -s "$sc/more-eng.xml" -s "$sc/drop-a.xml" --compare --sweep-budget 0:100:3 -o "$tmp/multi.html"
+t_check "report --compare exits 0" [ $? -eq 0 ]
+t_check "report: the scenarios side by side" grep -q '<h2>Scenarios side by side</h2>' "$tmp/multi.html"
+t_check "report: the changes of a scenario" grep -q '<li>B moves from 2027-02 to 2027-01</li>' "$tmp/multi.html"
+t_check "report: the frontier chart" grep -q '<polyline class="curve"' "$tmp/multi.html"
+t_check "report: the base's roadmap, 3 bars" [ "$(grep -o '<rect class="bar' "$tmp/multi.html" | wc -l)" -eq 3 ]
+"$OPSALIGN" report "$plan" --compare -o "$tmp/x.html" >/dev/null 2>&1
+t_check "report --compare needs scenarios" [ $? -eq 1 ]
+
 # sweep: the budget curve of budget_total.xml (see check_scenario.c)
 bt="$TOP_SRCDIR/tests/data/solve/budget_total.xml"
 "$OPSALIGN" sweep "$bt" --budget-total 150:750:5 --csv "$tmp/sw.csv" --svg "$tmp/sw.svg"

@@ -620,6 +620,67 @@ static const char *scenario_title(const oa_scenario *s, const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* The base and each scenario applied alone to it, solved (each scenario
+ * from the base's roadmap), in a comparison.  Every scenario is read and
+ * checked against the plan before any solving: a typo should not cost the
+ * base's solve first.  res[] and scs[] (sc->n each) are the caller's to
+ * free, as are *cmp and *base.  Returns the exit status. */
+static int run_comparison(oa_comparison **cmp, oa_result **base,
+                          oa_result **res, oa_scenario **scs, oa_plan *plan,
+                          const scenarios *sc, const oa_solve_opts *opts)
+{
+    oa_error err;
+    int k, rc, status = EXIT_SOLVED;
+    *cmp = NULL;
+    *base = NULL;
+    for (k = 0; k < sc->n; k++) {
+        scs[k] = NULL;
+        res[k] = NULL;
+    }
+    for (k = 0; k < sc->n; k++) {
+        oa_error_list *errs = NULL;
+        oa_plan *copy = NULL;
+        if (oa_error_list_new(&errs) != OA_OK ||
+            oa_plan_copy(&copy, plan) != OA_OK) {
+            oa_error_list_free(errs);
+            return EXIT_INTERNAL;
+        }
+        rc = oa_scenario_read_file(&scs[k], sc->path[k], NULL, NULL, errs);
+        if (rc == OA_OK)
+            rc = oa_plan_apply_scenario(copy, scs[k], NULL, errs);
+        if (rc != OA_OK) {
+            print_errors(errs);
+            status = EXIT_INPUT;
+        }
+        oa_error_list_free(errs);
+        oa_plan_free(copy);
+    }
+    if (status != EXIT_SOLVED)
+        return status;
+    rc = oa_solve(base, plan, opts, &err);
+    if (rc == OA_OK)
+        rc = oa_comparison_new(cmp, "base", *base);
+    for (k = 0; k < sc->n && rc == OA_OK; k++) {
+        oa_plan *copy = NULL;
+        oa_solve_opts o = *opts;
+        o.start = *base;
+        rc = oa_plan_copy(&copy, plan);
+        if (rc == OA_OK)
+            rc = oa_plan_apply_scenario(copy, scs[k], &err, NULL);
+        if (rc == OA_OK)
+            rc = oa_solve(&res[k], copy, &o, &err);
+        if (rc == OA_OK)
+            rc = oa_comparison_add(*cmp, scenario_title(scs[k], sc->path[k]),
+                                   res[k]);
+        oa_plan_free(copy);
+    }
+    if (rc != OA_OK) {
+        print_error(&err);
+        return rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
+    }
+    return EXIT_SOLVED;
+}
+
 static int cmd_compare(int argc, char **argv)
 {
     oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
@@ -629,9 +690,8 @@ static int cmd_compare(int argc, char **argv)
     oa_result *base = NULL, *res[MAX_SCENARIOS];
     oa_scenario *scs[MAX_SCENARIOS];
     oa_comparison *cmp = NULL;
-    oa_error err;
     scenarios sc;
-    int i, k, status = EXIT_SOLVED, rc;
+    int i, k, status = EXIT_SOLVED;
     sc.n = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -667,58 +727,7 @@ static int cmd_compare(int argc, char **argv)
     plan = load_plan(path, &status);
     if (plan == NULL)
         return status;
-    /* Every scenario is read (and checked against the plan) before any
-     * solving: a typo should not cost the base's solve first. */
-    for (k = 0; k < sc.n; k++) {
-        oa_error_list *errs = NULL;
-        oa_plan *copy = NULL;
-        scs[k] = NULL;
-        res[k] = NULL;
-        if (oa_error_list_new(&errs) != OA_OK ||
-            oa_plan_copy(&copy, plan) != OA_OK) {
-            oa_error_list_free(errs);
-            status = EXIT_INTERNAL;
-            break;
-        }
-        rc = oa_scenario_read_file(&scs[k], sc.path[k], NULL, NULL, errs);
-        if (rc == OA_OK)
-            rc = oa_plan_apply_scenario(copy, scs[k], NULL, errs);
-        if (rc != OA_OK) {
-            print_errors(errs);
-            status = EXIT_INPUT;
-        }
-        oa_error_list_free(errs);
-        oa_plan_free(copy);
-    }
-    if (status == EXIT_SOLVED) {
-        rc = oa_solve(&base, plan, &opts, &err);
-        if (rc != OA_OK) {
-            print_error(&err);
-            status = EXIT_INTERNAL;
-        }
-    }
-    if (status == EXIT_SOLVED)
-        rc = oa_comparison_new(&cmp, "base", base);
-    /* Each scenario against the base, started from the base's roadmap
-     * when it still fits. */
-    for (k = 0; k < sc.n && status == EXIT_SOLVED; k++) {
-        oa_plan *copy = NULL;
-        oa_solve_opts o = opts;
-        o.start = base;
-        rc = oa_plan_copy(&copy, plan);
-        if (rc == OA_OK)
-            rc = oa_plan_apply_scenario(copy, scs[k], &err, NULL);
-        if (rc == OA_OK)
-            rc = oa_solve(&res[k], copy, &o, &err);
-        if (rc == OA_OK)
-            rc = oa_comparison_add(cmp, scenario_title(scs[k], sc.path[k]),
-                                   res[k]);
-        if (rc != OA_OK) {
-            print_error(&err);
-            status = rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
-        }
-        oa_plan_free(copy);
-    }
+    status = run_comparison(&cmp, &base, res, scs, plan, &sc, &opts);
     if (status == EXIT_SOLVED)
         status = emit(&out_comparison, cmp, out, format, status);
     oa_comparison_free(cmp);
@@ -1023,9 +1032,15 @@ static int cmd_report(int argc, char **argv)
     oa_plan *plan = NULL;
     oa_result *res = NULL;
     oa_explanation *ex = NULL;
+    oa_comparison *cmp = NULL;
+    oa_result *base = NULL, *res_s[MAX_SCENARIOS];
+    oa_scenario *scs[MAX_SCENARIOS];
+    oa_sweep *sw = NULL;
+    oa_sweep_opts swo = OA_SWEEP_OPTS_INIT;
     oa_error err;
     scenarios sc;
-    int i, status = EXIT_SOLVED, rc = OA_OK, explain = 0;
+    int i, k, status = EXIT_SOLVED, rc = OA_OK, explain = 0, compare = 0;
+    int sweep = 0;
     sc.n = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -1042,6 +1057,13 @@ static int cmd_report(int argc, char **argv)
             result_path = argv[++i];
         } else if (strcmp(a, "--explain") == 0) {
             explain = 1;
+        } else if (strcmp(a, "--compare") == 0) {
+            compare = 1;
+        } else if (strcmp(a, "--sweep-budget") == 0) {
+            if (parse_range(a, i + 1 < argc ? argv[++i] : NULL, &swo.from,
+                            &swo.to, &swo.steps))
+                return EXIT_INPUT;
+            sweep = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "%s report: unknown option '%s'\n", progname, a);
             return EXIT_INPUT;
@@ -1054,21 +1076,40 @@ static int cmd_report(int argc, char **argv)
         }
     }
     if ((path == NULL && result_path == NULL) || out == NULL ||
-        (explain && path == NULL)) {
+        ((explain || sweep || compare) && path == NULL) ||
+        (compare && (sc.n == 0 || result_path))) {
         fprintf(stderr, "usage: %s report (PLAN.xml [-s SCENARIO.xml]... | "
                 "-r RESULT.xml | PLAN.xml -r RESULT.xml)\n"
-                "                [--explain] [--time-limit SEC] -o "
-                "REPORT.html\n", progname);
+                "                [--explain] [--compare] [--sweep-budget "
+                "FROM:TO:STEPS]\n"
+                "                [--time-limit SEC] -o REPORT.html\n",
+                progname);
         return EXIT_INPUT;
     }
     if (path) {
-        plan = load_plan_s(path, &sc, &status);
+        /* with --compare the scenarios go side by side, not into the plan */
+        scenarios none;
+        none.n = 0;
+        plan = load_plan_s(path, compare ? &none : &sc, &status);
         if (plan == NULL)
             return status;
     }
-    if (result_path)
+    if (compare) {
+        status = run_comparison(&cmp, &base, res_s, scs, plan, &sc, &opts);
+        ro.comparison = cmp;
+        if (status != EXIT_SOLVED)
+            goto done;
+        res = base; /* the report's roadmap is the comparison's base */
+        base = NULL;
+    }
+    if (sweep) {
+        swo.time_limit = opts.time_limit;
+        rc = oa_sweep_run(&sw, plan, &swo, &err);
+        ro.sweep = sw;
+    }
+    if (rc == OA_OK && result_path)
         rc = oa_result_read_file(&res, result_path, &err);
-    else
+    else if (rc == OA_OK && res == NULL)
         rc = oa_solve(&res, plan, &opts, &err);
     if (rc == OA_OK && explain && (oa_result_status(res) == OA_STATUS_OPTIMAL ||
                                    oa_result_status(res) == OA_STATUS_FEASIBLE)) {
@@ -1087,7 +1128,15 @@ static int cmd_report(int argc, char **argv)
     } else {
         status = exit_for(res);
     }
+done:
     oa_explanation_free(ex);
+    oa_comparison_free(cmp);
+    for (k = 0; compare && k < sc.n; k++) {
+        oa_scenario_free(scs[k]);
+        oa_result_free(res_s[k]);
+    }
+    oa_result_free(base);
+    oa_sweep_free(sw);
     oa_result_free(res);
     oa_plan_free(plan);
     return status;

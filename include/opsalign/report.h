@@ -14,6 +14,7 @@
 #define OPSALIGN_REPORT_H
 
 #include "explain.h"
+#include "sweep.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,10 +25,13 @@ typedef struct oa_report_opts {
     unsigned int version;               /**< OA_REPORT_OPTS_VERSION */
     const oa_explanation *explanation;  /**< reasons for what was left out,
                                              or NULL */
+    const oa_comparison *comparison;    /**< scenarios side by side (a
+                                             page of their own), or NULL */
+    const oa_sweep *sweep;              /**< the frontier chart, or NULL */
 } oa_report_opts;
 
 #define OA_REPORT_OPTS_VERSION 1
-#define OA_REPORT_OPTS_INIT { OA_REPORT_OPTS_VERSION, NULL }
+#define OA_REPORT_OPTS_INIT { OA_REPORT_OPTS_VERSION, NULL, NULL, NULL }
 
 /**
  * Writes the report of a result (opts may be NULL).
