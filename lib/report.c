@@ -436,6 +436,98 @@ static void spend(rctx *c)
     oap_xw_end(x);
 }
 
+/* Spend per period; each budget limit over a range drawn as a line at
+ * its average per period across the range (the total budget across the
+ * year). */
+static void period_spend(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    size_t n = oa_result_period_spend_count(r), k;
+    double top = 0, pw, h = 200, base = 230, left = 90;
+    char buf[300], m[64];
+    if (n == 0)
+        return;
+    for (k = 0; k < n; k++) {
+        oa_spend sp;
+        if (oa_result_period_spend(&sp, r, k) == OA_OK)
+            top = fmax(top, sp.spend);
+    }
+    for (k = 0; k < oa_result_spend_count(r); k++) {
+        oa_spend sp;
+        if (oa_result_spend(&sp, r, k) == OA_OK && sp.has_limit &&
+            sp.kind != OA_BUDGET_UNIT && sp.to >= sp.from)
+            top = fmax(top, sp.limit / (sp.to - sp.from + 1));
+    }
+    if (!(top > 0))
+        top = 1;
+    pw = fmin(60, 760.0 / (double)n);
+    el(x, "h3", NULL, "Spend per period");
+    el(x, "p", "legend", "Bars: all spend of the period (hover for its "
+                         "parts); lines: each budget limit as an average "
+                         "per period over its range (dashed: the total "
+                         "budget).");
+    oap_xw_start(x, "svg");
+    oap_xw_attr_s(x, "xmlns", "http://www.w3.org/2000/svg");
+    oap_xw_attr_d(x, "width", left + pw * (double)n + 20);
+    oap_xw_attr_d(x, "height", base + 40);
+    oap_format_money(m, sizeof m, top);
+    svg_text(x, left - 6, base - h + 4, "head", "end", m);
+    svg_text(x, left - 6, base, "head", "end", "0");
+    for (k = 0; k < n; k++) {
+        oa_spend sp;
+        double bh;
+        if (oa_result_period_spend(&sp, r, k) != OA_OK)
+            continue;
+        bh = h * sp.spend / top;
+        oap_xw_start(x, "rect");
+        oap_xw_attr_s(x, "class", "pspend");
+        oap_xw_attr_d(x, "x", left + pw * (double)k + 2);
+        oap_xw_attr_d(x, "y", base - bh);
+        oap_xw_attr_d(x, "width", pw - 4);
+        oap_xw_attr_d(x, "height", bh);
+        oap_xw_attr_s(x, "fill", "#7aa6cf");
+        oap_xw_start(x, "title");
+        oap_format_money(m, sizeof m, sp.spend);
+        snprintf(buf, sizeof buf, "%s: %s (operating %.0f, initiatives %.0f, "
+                 "overtime %.0f, contractors %.0f, loans %.0f)",
+                 lab(r, sp.from), m, sp.operating, sp.initiatives,
+                 sp.overtime, sp.contractors, sp.loans);
+        oap_xw_text(x, buf);
+        oap_xw_end(x);
+        oap_xw_end(x);
+        if (n <= 26 || k % 4 == 0)
+            svg_text(x, left + pw * ((double)k + 0.5), base + 14, "head",
+                     "middle", lab(r, sp.from));
+    }
+    for (k = 0; k < oa_result_spend_count(r); k++) {
+        oa_spend sp;
+        double y;
+        if (oa_result_spend(&sp, r, k) != OA_OK || !sp.has_limit ||
+            sp.kind == OA_BUDGET_UNIT || sp.to < sp.from)
+            continue;
+        y = base - h * sp.limit / (sp.to - sp.from + 1) / top;
+        oap_xw_start(x, "line");
+        oap_xw_attr_d(x, "x1", left + pw * (sp.from - 1));
+        oap_xw_attr_d(x, "x2", left + pw * sp.to);
+        oap_xw_attr_d(x, "y1", y);
+        oap_xw_attr_d(x, "y2", y);
+        oap_xw_attr_s(x, "stroke", "#1d2630");
+        oap_xw_attr_i(x, "stroke-width", 2);
+        if (sp.kind == OA_BUDGET_TOTAL)
+            oap_xw_attr_s(x, "stroke-dasharray", "6 4");
+        oap_xw_end(x);
+    }
+    oap_xw_start(x, "line");
+    oap_xw_attr_d(x, "x1", left);
+    oap_xw_attr_d(x, "x2", left + pw * (double)n);
+    oap_xw_attr_d(x, "y1", base);
+    oap_xw_attr_d(x, "y2", base);
+    oap_xw_attr_s(x, "stroke", "#444");
+    oap_xw_end(x);
+    oap_xw_end(x);
+}
+
 static void bottlenecks(rctx *c)
 {
     const oa_result *r = c->r;
@@ -516,6 +608,7 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
         left_out(&c);
         heatmap(&c);
         spend(&c);
+        period_spend(&c);
         bottlenecks(&c);
     } else {
         el(&x, "p", NULL, "No roadmap: see the result's diagnosis "

@@ -44,6 +44,7 @@ OA_API void oa_result_free(oa_result *r)
     oap_free(r->ini.v);
     oap_free(r->loads.v);
     oap_free(r->spend.v);
+    oap_free(r->period_spend.v);
     oap_free(r->deficits.v);
     oap_arena_free(&r->arena);
     oap_free(r);
@@ -147,6 +148,17 @@ OA_API size_t oa_result_load_count(const oa_result *r)
 OA_API int oa_result_load(oa_load *out, const oa_result *r, size_t i)
 {
     RGET(out, r, loads, i);
+}
+
+OA_API size_t oa_result_period_spend_count(const oa_result *r)
+{
+    return r ? r->period_spend.n : 0;
+}
+
+OA_API int oa_result_period_spend(oa_spend *out, const oa_result *r,
+                                  size_t i)
+{
+    RGET(out, r, period_spend, i);
 }
 
 OA_API size_t oa_result_spend_count(const oa_result *r)

@@ -17,6 +17,7 @@ struct oa_result {
     OAP_VEC(oa_initiative_result) ini;
     OAP_VEC(oa_load) loads;
     OAP_VEC(oa_spend) spend;
+    OAP_VEC(oa_spend) period_spend;   /* [P]: all spend of each period */
     double deficit;
     int deficit_proven;
     OAP_VEC(oa_deficit) deficits;

@@ -112,6 +112,18 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_attr_d(&x, "shadow-price", s->shadow_price);
         oap_xw_end(&x);
     }
+    for (i = 0; i < r->period_spend.n; i++) {
+        const oa_spend *s = &r->period_spend.v[i];
+        oap_xw_start(&x, "period-spend");
+        oap_xw_attr_i(&x, "period", s->from);
+        oap_xw_attr_d(&x, "spend", s->spend);
+        oap_xw_attr_d(&x, "operating", s->operating);
+        oap_xw_attr_d(&x, "initiatives", s->initiatives);
+        oap_xw_attr_d(&x, "overtime", s->overtime);
+        oap_xw_attr_d(&x, "contractors", s->contractors);
+        oap_xw_attr_d(&x, "loans", s->loans);
+        oap_xw_end(&x);
+    }
     for (i = 0; i < r->deficits.n; i++) {
         const oa_deficit *d = &r->deficits.v[i];
         oap_xw_start(&x, "deficit");
@@ -283,6 +295,22 @@ static int read_doc(rd *c, const xmlNode *root)
             s.loans = dattr(c, n, "loans", 0);
             s.shadow_price = dattr(c, n, "shadow-price", NAN);
             if (OAP_VPUSH(r->spend, s) != OA_OK)
+                return OA_ENOMEM;
+        } else if (oap_xml_is(n, "period-spend")) {
+            oa_spend s;
+            memset(&s, 0, sizeof s);
+            s.kind = OA_BUDGET_RANGE;
+            s.from = s.to = iattr(c, n, "period");
+            s.spend = dattr(c, n, "spend", 0);
+            s.operating = dattr(c, n, "operating", 0);
+            s.initiatives = dattr(c, n, "initiatives", 0);
+            s.overtime = dattr(c, n, "overtime", 0);
+            s.contractors = dattr(c, n, "contractors", 0);
+            s.loans = dattr(c, n, "loans", 0);
+            s.shadow_price = NAN;
+            if (s.from < 1 || s.from > r->P)
+                return OA_EINVALID;
+            if (OAP_VPUSH(r->period_spend, s) != OA_OK)
                 return OA_ENOMEM;
         } else if (oap_xml_is(n, "deficit")) {
             oa_deficit d;

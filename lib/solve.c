@@ -305,6 +305,16 @@ static int fill_spend(solve_ctx *c, const oap_model *m, const double *x,
         if (sp.unit == NULL || OAP_VPUSH(c->r->spend, sp) != OA_OK)
             return OA_ENOMEM;
     }
+    /* The spend of every period. */
+    for (u = 0; u < res->P; u++) {
+        memset(&sp, 0, sizeof sp);
+        sp.kind = OA_BUDGET_RANGE;
+        sp.from = sp.to = u + 1;
+        sp.shadow_price = NAN;
+        spend_of(&sp, c, m, x, -1, u, u);
+        if (OAP_VPUSH(c->r->period_spend, sp) != OA_OK)
+            return OA_ENOMEM;
+    }
     /* Clean the signs of zero duals. */
     {
         size_t q;

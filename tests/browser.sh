@@ -32,6 +32,9 @@ t_check "no console errors" sh -c "! grep -q 'CONSOLE' '$tmp/dom.log'"
 want=$(grep -c 'status="scheduled"' "$tmp/r.xml")
 bars=$(grep -o '<rect class="bar[ "]' "$tmp/dom.html" | wc -l)
 if [ "$want" -gt 0 ] && [ "$bars" -eq "$want" ]; then t_ok; else t_fail "Gantt bars in the DOM: $bars, scheduled initiatives: $want"; fi
+periods=$(grep -c '<period index=' "$tmp/r.xml")
+spend=$(grep -o 'class="pspend"' "$tmp/dom.html" | wc -l)
+t_check "one spend bar per period" [ "$spend" -eq "$periods" ]
 # shellcheck disable=SC2086
 timeout 90 "$chrome" $flags --window-size=1300,2600 --screenshot="$TOP_BUILDDIR/report.png" "file://$tmp/report.html" >/dev/null 2>&1
 t_check "a screenshot in the build tree" [ -s "$TOP_BUILDDIR/report.png" ]

@@ -206,6 +206,30 @@ START_TEST(test_report)
     for (q = html; (q = strstr(q, "<rect class=\"bar")) != NULL; q++)
         bars++;
     ck_assert_int_eq(bars, 3);
+    for (bars = 0, q = html; (q = strstr(q, "class=\"pspend\"")) != NULL; q++)
+        bars++;
+    ck_assert_int_eq(bars, 3); /* spend per period, 3 periods */
+    {
+        /* the spend of each period survives a result read back */
+        const oa_result *r0 = oa_explanation_result(ex);
+        oa_result *r1;
+        oa_spend a, b;
+        char *xml;
+        size_t n, t;
+        ck_assert_uint_eq(oa_result_period_spend_count(r0), 3);
+        ck_assert_int_eq(oa_result_write(&xml, &n, r0, OA_FORMAT_XML), OA_OK);
+        ck_assert_int_eq(oa_result_read_memory(&r1, xml, n, "r.xml", NULL),
+                         OA_OK);
+        ck_assert_uint_eq(oa_result_period_spend_count(r1), 3);
+        for (t = 0; t < 3; t++) {
+            oa_result_period_spend(&a, r0, t);
+            oa_result_period_spend(&b, r1, t);
+            ck_assert_int_eq(b.from, (int)t + 1);
+            tu_assert_num(b.spend, a.spend);
+        }
+        oa_result_free(r1);
+        oa_free(xml);
+    }
     ck_assert_ptr_nonnull(strstr(html, "forcing it in would cost 5</span>"));
     ck_assert_ptr_nonnull(strstr(html, "never fits"));
     ck_assert_ptr_null(strstr(html, "src="));

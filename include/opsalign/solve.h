@@ -239,6 +239,14 @@ typedef struct oa_spend {
 OA_API size_t oa_result_spend_count(const oa_result *result);
 /** Copies the i-th spend row. @return OA_OK, OA_EINVAL */
 OA_API int oa_result_spend(oa_spend *out, const oa_result *result, size_t i);
+/** @return the number of periods with a spend row (all of them when the
+ * result has a roadmap, else 0). */
+OA_API size_t oa_result_period_spend_count(const oa_result *result);
+/** Copies the spend of period i + 1: all of it, by kind (kind
+ * OA_BUDGET_RANGE, from = to = the period, no limit).
+ * @return OA_OK, OA_EINVAL */
+OA_API int oa_result_period_spend(oa_spend *out, const oa_result *result,
+                                  size_t i);
 
 /** One row that needs more in an infeasible plan. */
 typedef struct oa_deficit {
