@@ -21,6 +21,17 @@ static const char *label(const oa_result *r, int t)
 
 int oap_result_write_xml(oap_buf *b, const oa_result *r);
 
+/* The spend and its parts, as attributes. */
+static void spend_parts(oap_xw *x, const oa_spend *s)
+{
+    oap_xw_attr_d(x, "spend", s->spend);
+    oap_xw_attr_d(x, "operating", s->operating);
+    oap_xw_attr_d(x, "initiatives", s->initiatives);
+    oap_xw_attr_d(x, "overtime", s->overtime);
+    oap_xw_attr_d(x, "contractors", s->contractors);
+    oap_xw_attr_d(x, "loans", s->loans);
+}
+
 int oap_result_write_xml(oap_buf *b, const oa_result *r)
 {
     oap_xw x;
@@ -103,12 +114,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_attr_i(&x, "to", s->to);
         if (s->has_limit)
             oap_xw_attr_d(&x, "limit", s->limit);
-        oap_xw_attr_d(&x, "spend", s->spend);
-        oap_xw_attr_d(&x, "operating", s->operating);
-        oap_xw_attr_d(&x, "initiatives", s->initiatives);
-        oap_xw_attr_d(&x, "overtime", s->overtime);
-        oap_xw_attr_d(&x, "contractors", s->contractors);
-        oap_xw_attr_d(&x, "loans", s->loans);
+        spend_parts(&x, s);
         oap_xw_attr_d(&x, "shadow-price", s->shadow_price);
         oap_xw_end(&x);
     }
@@ -116,12 +122,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         const oa_spend *s = &r->period_spend.v[i];
         oap_xw_start(&x, "period-spend");
         oap_xw_attr_i(&x, "period", s->from);
-        oap_xw_attr_d(&x, "spend", s->spend);
-        oap_xw_attr_d(&x, "operating", s->operating);
-        oap_xw_attr_d(&x, "initiatives", s->initiatives);
-        oap_xw_attr_d(&x, "overtime", s->overtime);
-        oap_xw_attr_d(&x, "contractors", s->contractors);
-        oap_xw_attr_d(&x, "loans", s->loans);
+        spend_parts(&x, s);
         oap_xw_end(&x);
     }
     for (i = 0; i < r->deficits.n; i++) {
@@ -174,6 +175,17 @@ static double dattr(rd *c, const xmlNode *n, const char *name, double dflt)
     d = strtod((const char *)v, NULL);
     xmlFree(v);
     return d;
+}
+
+/* The spend and its parts of a <spend> or <period-spend>. */
+static void read_spend_parts(rd *c, const xmlNode *n, oa_spend *s)
+{
+    s->spend = dattr(c, n, "spend", 0);
+    s->operating = dattr(c, n, "operating", 0);
+    s->initiatives = dattr(c, n, "initiatives", 0);
+    s->overtime = dattr(c, n, "overtime", 0);
+    s->contractors = dattr(c, n, "contractors", 0);
+    s->loans = dattr(c, n, "loans", 0);
 }
 
 static int iattr(rd *c, const xmlNode *n, const char *name)
@@ -287,12 +299,7 @@ static int read_doc(rd *c, const xmlNode *root)
             s.has_limit = lim != NULL;
             xmlFree(lim);
             s.limit = dattr(c, n, "limit", 0);
-            s.spend = dattr(c, n, "spend", 0);
-            s.operating = dattr(c, n, "operating", 0);
-            s.initiatives = dattr(c, n, "initiatives", 0);
-            s.overtime = dattr(c, n, "overtime", 0);
-            s.contractors = dattr(c, n, "contractors", 0);
-            s.loans = dattr(c, n, "loans", 0);
+            read_spend_parts(c, n, &s);
             s.shadow_price = dattr(c, n, "shadow-price", NAN);
             if (OAP_VPUSH(r->spend, s) != OA_OK)
                 return OA_ENOMEM;
@@ -301,12 +308,7 @@ static int read_doc(rd *c, const xmlNode *root)
             memset(&s, 0, sizeof s);
             s.kind = OA_BUDGET_RANGE;
             s.from = s.to = iattr(c, n, "period");
-            s.spend = dattr(c, n, "spend", 0);
-            s.operating = dattr(c, n, "operating", 0);
-            s.initiatives = dattr(c, n, "initiatives", 0);
-            s.overtime = dattr(c, n, "overtime", 0);
-            s.contractors = dattr(c, n, "contractors", 0);
-            s.loans = dattr(c, n, "loans", 0);
+            read_spend_parts(c, n, &s);
             s.shadow_price = NAN;
             if (s.from < 1 || s.from > r->P)
                 return OA_EINVALID;
