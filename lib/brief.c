@@ -472,3 +472,17 @@ OA_API int oa_brief_write(char **out, size_t *size, oa_plan *plan,
     }
     return oap_buf_finish(out, size, &b, rc);
 }
+
+OA_API int oa_brief_save(const char *path, oa_plan *plan,
+                         const oa_result *roadmap,
+                         const oa_assignment *people, const char *unit,
+                         oa_format format, oa_error *err)
+{
+    char *data = NULL;
+    size_t size = 0;
+    int rc;
+    OAP_ARG(path);
+    rc = oa_brief_write(&data, &size, plan, roadmap, people, unit, format,
+                        err);
+    return oap_save_text(path, data, size, rc, err);
+}

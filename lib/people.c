@@ -728,3 +728,19 @@ OA_API int oa_assignment_write(char **out, size_t *size,
         rc = write_xml(&b, a, person);
     return oap_buf_finish(out, size, &b, rc);
 }
+
+OA_API int oa_assignment_save(const oa_assignment *a, const char *path,
+                              const char *person, oa_format format,
+                              oa_error *err)
+{
+    char *data = NULL;
+    size_t size = 0;
+    int rc;
+    OAP_ARG(a && path);
+    if (err)
+        oa_error_clear(err);
+    rc = oa_assignment_write(&data, &size, a, person, format);
+    if (rc == OA_ENOTFOUND)
+        oap_error_set(err, rc, NULL, -1, "no person '%s'", person);
+    return oap_save_text(path, data, size, rc, err);
+}

@@ -39,4 +39,12 @@ t_check "brief xml: Y depends on us" grep -q '<depends-on-us initiative="Y" owne
 "$OPSALIGN" brief "$plan" --unit legal >/dev/null 2>"$tmp/err"
 t_check "brief: unknown unit exits 1" [ $? -eq 1 ]
 t_check "and names it" grep -q "no unit 'legal'" "$tmp/err"
+# -o writes atomically; a failed run leaves the old file as it was
+"$OPSALIGN" people "$plan" --format csv -o "$tmp/p.csv"
+t_check "people -o" cmp -s "$tmp/p.csv" "$tmp/csv"
+"$OPSALIGN" brief "$plan" --unit eng -o "$tmp/b.txt"
+t_check "brief -o" cmp -s "$tmp/b.txt" "$TOP_SRCDIR/tests/data/people/roster-eng.brief"
+echo old >"$tmp/keep"
+"$OPSALIGN" brief "$plan" --unit legal -o "$tmp/keep" >/dev/null 2>&1
+t_check "a failed brief keeps the old file" [ "$(cat "$tmp/keep")" = old ]
 t_done

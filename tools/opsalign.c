@@ -159,9 +159,10 @@ static void usage(FILE *f)
             "        [--gap REL] [--csv FILE] [--svg FILE]\n"
             "                           the value curve with the roadmap at each point\n"
             "  people PLAN.xml [-s SCENARIO.xml]... [--person ID] [--time-limit SEC]\n"
-            "        [--format text|xml|csv]\n"
+            "        [--format text|xml|csv] [-o FILE]\n"
             "                           each person's plan, period by period\n"
             "  brief PLAN.xml --unit ID [-s SCENARIO.xml]... [--format text|xml]\n"
+            "        [-o FILE]\n"
             "                           a unit's page: commitments, dependents, load,\n"
             "                           people\n"
             "  report (PLAN.xml [-s SCENARIO.xml]... | -r RESULT.xml) [--explain]\n"
@@ -967,19 +968,24 @@ static int cmd_people(int argc, char **argv)
     char *text = NULL;
     size_t size = 0;
     int status = pfront_parse(&f, "people", "--person", 1, argc, argv), rc;
-    if (status == 0 && (f.path == NULL || f.out)) {
+    oa_error err;
+    if (status == 0 && f.path == NULL) {
         fprintf(stderr, "usage: %s people PLAN.xml [-s SCENARIO.xml]... "
                 "[--person ID] [--time-limit SEC]\n"
-                "                [--gap REL] [--format text|xml|csv]\n",
-                progname);
+                "                [--gap REL] [--format text|xml|csv] "
+                "[-o FILE]\n", progname);
         status = EXIT_INPUT;
     }
     if (status != 0)
         return status;
     status = pfront_run(&f, &plan, &res, &as, 1);
     if (status == EXIT_SOLVED) {
-        rc = oa_assignment_write(&text, &size, as, f.extra, f.format);
-        if (rc == OA_ENOTFOUND) {
+        rc = f.out ? oa_assignment_save(as, f.out, f.extra, f.format, &err)
+                   : oa_assignment_write(&text, &size, as, f.extra, f.format);
+        if (rc == OA_EIO) {
+            print_error(&err);
+            status = EXIT_INPUT;
+        } else if (rc == OA_ENOTFOUND) {
             fprintf(stderr, "%s: no person '%s' in the plan\n", f.path,
                     f.extra);
             status = EXIT_INPUT;
@@ -1001,22 +1007,25 @@ static int cmd_brief(int argc, char **argv)
     char *text = NULL;
     size_t size = 0;
     int status = pfront_parse(&f, "brief", "--unit", 0, argc, argv), rc;
-    if (status == 0 && (f.path == NULL || f.extra == NULL || f.out)) {
+    if (status == 0 && (f.path == NULL || f.extra == NULL)) {
         fprintf(stderr, "usage: %s brief PLAN.xml --unit ID [-s SCENARIO.xml]"
-                "... [--time-limit SEC]\n                [--format text|xml]\n",
-                progname);
+                "... [--time-limit SEC]\n                [--format text|xml] "
+                "[-o FILE]\n", progname);
         status = EXIT_INPUT;
     }
     if (status != 0)
         return status;
     status = pfront_run(&f, &plan, &res, &as, 0);
     if (status == EXIT_SOLVED) {
-        rc = oa_brief_write(&text, &size, plan, res, as, f.extra, f.format,
-                            &err);
+        rc = f.out ? oa_brief_save(f.out, plan, res, as, f.extra, f.format,
+                                   &err)
+                   : oa_brief_write(&text, &size, plan, res, as, f.extra,
+                                    f.format, &err);
         if (rc != OA_OK) {
             print_error(&err);
-            status = rc == OA_ENOTFOUND || rc == OA_EINVALID ? EXIT_INPUT
-                                                              : EXIT_INTERNAL;
+            status = rc == OA_ENOTFOUND || rc == OA_EINVALID || rc == OA_EIO
+                         ? EXIT_INPUT
+                         : EXIT_INTERNAL;
         }
     }
     return pfront_finish(status, text, size, plan, res, as);

@@ -101,6 +101,11 @@ OA_API int oa_assignment_write(char **out, size_t *size,
                                const oa_assignment *a, const char *person,
                                oa_format format);
 
+/** Writes individual plans to a file atomically (see the writer). */
+OA_API int oa_assignment_save(const oa_assignment *a, const char *path,
+                              const char *person, oa_format format,
+                              oa_error *err);
+
 /**
  * Writes a unit's briefing: the run work it commits to, its initiatives in
  * the roadmap (with its own share) and those left out, the initiatives
@@ -116,6 +121,12 @@ OA_API int oa_brief_write(char **out, size_t *size, oa_plan *plan,
                           const oa_result *roadmap,
                           const oa_assignment *people, const char *unit,
                           oa_format format, oa_error *err);
+
+/** Writes a unit's briefing to a file atomically (see the writer). */
+OA_API int oa_brief_save(const char *path, oa_plan *plan,
+                         const oa_result *roadmap,
+                         const oa_assignment *people, const char *unit,
+                         oa_format format, oa_error *err);
 
 #ifdef __cplusplus
 }
