@@ -283,6 +283,17 @@ static int match_resources(actx *c, int *idx)
     return n;
 }
 
+/* Removes the entries of a unit's vector (capacity, contractors) that
+ * are about resource rid. */
+#define DROP_RESOURCE(vec, rid)                                              \
+    do {                                                                     \
+        size_t k_, n_ = 0;                                                   \
+        for (k_ = 0; k_ < (vec).n; k_++)                                     \
+            if (strcmp((vec).v[k_].resource, (rid)) != 0)                    \
+                (vec).v[n_++] = (vec).v[k_];                                 \
+        (vec).n = n_;                                                        \
+    } while (0)
+
 /* Replaces every capacity entry of unit u for resource r by the values
  * v[0..P-1], one entry per run of equal values. */
 static void put_capacity(actx *c, int u, int r, const double *v)
@@ -290,12 +301,8 @@ static void put_capacity(actx *c, int u, int r, const double *v)
     oa_plan *p = c->plan;
     oa_unit *unit = p->units.v[u];
     const char *rid = p->resources.v[r].id;
-    size_t k, n = 0;
     int t, s;
-    for (k = 0; k < unit->capacity.n; k++)
-        if (strcmp(unit->capacity.v[k].resource, rid) != 0)
-            unit->capacity.v[n++] = unit->capacity.v[k];
-    unit->capacity.n = n;
+    DROP_RESOURCE(unit->capacity, rid);
     for (t = 0; t < p->P; t = s) {
         for (s = t + 1; s < p->P && v[s] == v[t]; s++)
             ;
@@ -312,12 +319,8 @@ static void put_contractors(actx *c, int u, int r, const double *mx,
     oa_plan *p = c->plan;
     oa_unit *unit = p->units.v[u];
     const char *rid = p->resources.v[r].id;
-    size_t k, n = 0;
     int t, s;
-    for (k = 0; k < unit->contractors.n; k++)
-        if (strcmp(unit->contractors.v[k].resource, rid) != 0)
-            unit->contractors.v[n++] = unit->contractors.v[k];
-    unit->contractors.n = n;
+    DROP_RESOURCE(unit->contractors, rid);
     for (t = 0; t < p->P; t = s) {
         for (s = t + 1; s < p->P && mx[s] == mx[t] && cost[s] == cost[t]; s++)
             ;

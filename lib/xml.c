@@ -531,11 +531,12 @@ void oap_xw_end(oap_xw *x)
         x->rc = -1;
 }
 
-int oap_xw_begin_html(oap_xw *x)
+/* A writer into a new buffer, nothing written yet. */
+static int xw_create(oap_xw *x, int html)
 {
     x->w = NULL;
     x->rc = 0;
-    x->html = 1;
+    x->html = html;
     if (oap_xml_init() != OA_OK)
         return OA_EINTERNAL;
     x->buf = xmlBufferCreate();
@@ -546,6 +547,14 @@ int oap_xw_begin_html(oap_xw *x)
         xmlBufferFree(x->buf);
         return OA_ENOMEM;
     }
+    return OA_OK;
+}
+
+int oap_xw_begin_html(oap_xw *x)
+{
+    int rc = xw_create(x, 1);
+    if (rc != OA_OK)
+        return rc;
     /* no XML declaration: an HTML5 doctype instead */
     if (xmlTextWriterWriteRaw(x->w, (const xmlChar *)"<!DOCTYPE html>\n") < 0)
         x->rc = -1;
@@ -566,19 +575,9 @@ void oap_xw_raw(oap_xw *x, const char *s)
 
 int oap_xw_begin(oap_xw *x, const char *indent)
 {
-    x->html = 0;
-    x->w = NULL;
-    x->rc = 0;
-    if (oap_xml_init() != OA_OK)
-        return OA_EINTERNAL;
-    x->buf = xmlBufferCreate();
-    if (x->buf == NULL)
-        return OA_ENOMEM;
-    x->w = xmlNewTextWriterMemory(x->buf, 0);
-    if (x->w == NULL) {
-        xmlBufferFree(x->buf);
-        return OA_ENOMEM;
-    }
+    int rc = xw_create(x, 0);
+    if (rc != OA_OK)
+        return rc;
     xmlTextWriterSetIndent(x->w, 1);
     xmlTextWriterSetIndentString(x->w, (const xmlChar *)indent);
     if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0)
