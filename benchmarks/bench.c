@@ -643,6 +643,9 @@ static int set_flags(oa_solve_opts *so, const char *list)
 #ifdef OA_SOLVE_CLIQUES
         {"cliques", OA_SOLVE_CLIQUES},
 #endif
+#ifdef OA_SOLVE_NO_CUTS
+        {"no-cuts", OA_SOLVE_NO_CUTS},
+#endif
 #ifdef OA_SOLVE_GLPK_BRANCHING
         {"glpk-branching", OA_SOLVE_GLPK_BRANCHING},
 #endif

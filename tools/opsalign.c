@@ -145,7 +145,7 @@ static void usage(FILE *f)
             "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
-            "                --cliques\n"
+            "                --no-cuts, --cliques\n"
             "  explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] [-r RESULT.xml]\n"
             "        [--time-limit SEC] [--bottlenecks N] [-j N] [--format text|xml]\n"
             "        [-o FILE]\n"
@@ -461,6 +461,8 @@ static int cmd_solve(int argc, char **argv)
             opts.flags |= OA_SOLVE_GLPK_BRANCHING;
         } else if (strcmp(a, "--cuts") == 0) {
             opts.flags |= OA_SOLVE_CUTS;
+        } else if (strcmp(a, "--no-cuts") == 0) {
+            opts.flags |= OA_SOLVE_NO_CUTS;
         } else if (strcmp(a, "--cliques") == 0) {
             opts.flags |= OA_SOLVE_CLIQUES;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {

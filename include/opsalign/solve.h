@@ -80,7 +80,9 @@ typedef struct oa_solve_opts {
  * initiatives and GLPK's own rules (Driebeck-Tomlin, best local bound)
  * above (benchmarks/README.md has the measurements). */
 #define OA_SOLVE_PSEUDOCOST 0x2u
-/** Flag: GLPK's cutting planes (Gomory, MIR, cover, clique). */
+/** Flag: all of GLPK's cutting planes (Gomory, MIR, cover, clique),
+ * whatever the plan's size.  By default the library uses MIR, cover and
+ * clique cuts for plans of up to 300 initiatives and none above. */
 #define OA_SOLVE_CUTS 0x4u
 /** Flag: clique rows of starts that can never run together (their demand
  * in some period is over half of what the unit could ever have). */
@@ -88,6 +90,8 @@ typedef struct oa_solve_opts {
 /** Flag: GLPK's own branching rules whatever the plan's size (overrides
  * the default choice; OA_SOLVE_PSEUDOCOST wins over it). */
 #define OA_SOLVE_GLPK_BRANCHING 0x10u
+/** Flag: no cutting planes at all (OA_SOLVE_CUTS wins over it). */
+#define OA_SOLVE_NO_CUTS 0x20u
 
 /** Current version of oa_solve_opts. */
 #define OA_SOLVE_OPTS_VERSION 2
