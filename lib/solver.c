@@ -383,6 +383,9 @@ static void mip_cb(glp_tree *T, void *info)
 
 /* Plans up to this many initiatives branch on pseudocosts by default. */
 #define PSEUDOCOST_MAX_INITIATIVES 300
+/* Plans up to this many initiatives are searched with GLPK's presolver,
+ * the library's roadmap kept aside instead of handed to the search. */
+#define PRESOLVE_MAX_INITIATIVES 100
 
 static int time_left_ms(const oap_solver_opts *o);
 
@@ -716,7 +719,15 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
                 sol->bound = HUGE_VAL;
                 goto done_ok;
             }
-            if (has_heur) {
+            /* Up to 100 initiatives GLPK's presolver and search without
+             * the library's node heuristic prove faster (the realistic
+             * example: optimal in 63 s, against a 3.3 % gap after 120 s;
+             * n50 likewise): the roadmap found here is then kept aside,
+             * reported at once and returned if the search does not beat
+             * it.  Larger plans (at 200 the measurements disagree), and a
+             * caller's start, go to GLPK's search through its callback. */
+            if (has_heur &&
+                (o->start || m->res->N > PRESOLVE_MAX_INITIATIVES)) {
                 for (k = 0; k < m->ncols; k++)
                     w->heur1[k + 1] = w->heur[k];
                 cb.start1 = w->heur1;
@@ -775,6 +786,18 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
             sol->obj = objective_of(m, w->heur);
             if (cb.has_bound)
                 sol->bound = cb.bound;
+            if (sol->bound < sol->obj)
+                sol->bound = sol->obj;
+        } else if (st == GLP_FEAS && rc != 0 && has_heur &&
+                   objective_of(m, w->heur) >
+                       glp_mip_obj_val(P) +
+                           1e-9 * (1 + fabs(glp_mip_obj_val(P)))) {
+            /* Stopped with a roadmap worse than the one kept aside. */
+            sol->status = OAP_SOL_FEASIBLE;
+            memcpy(sol->x, w->heur, m->ncols * sizeof *w->heur);
+            sol->obj = objective_of(m, w->heur);
+            sol->bound = cb.has_bound ? cb.bound : sol->obj;
+            sol->has_bound = cb.has_bound;
             if (sol->bound < sol->obj)
                 sol->bound = sol->obj;
         } else if (st == GLP_OPT || st == GLP_FEAS) {
