@@ -29,14 +29,6 @@ static const char *lab(const bctx *c, int t)
     return l ? l : "?";
 }
 
-static void amount(char *buf, size_t size, double v)
-{
-    if (fabs(v - floor(v + 0.5)) < 1e-9)
-        snprintf(buf, size, "%.0f", v);
-    else
-        snprintf(buf, size, "%.2f", v);
-}
-
 /* "2027-03" or "2027-03..2027-05" */
 static void range_text(char *buf, size_t size, const bctx *c, int t0, int t1)
 {
@@ -90,7 +82,7 @@ static void initiative_entry(bctx *c, const char *tag, int i,
                              int t0, int t1, const char *owner)
 {
     char a[64], rg[96], rg2[96], buf[512];
-    amount(a, sizeof a, mine);
+    oap_format_amount(a, sizeof a, mine);
     range_text(rg, sizeof rg, c, ir->start, ir->finish);
     range_text(rg2, sizeof rg2, c, t0, t1);
     if (c->x) {
@@ -168,10 +160,10 @@ static int write_brief(bctx *c)
                 oap_xw_end(c->x);
                 continue;
             }
-            amount(a, sizeof a, lo);
+            oap_format_amount(a, sizeof a, lo);
             if (hi - lo > EPS) {
                 char b2[64];
-                amount(b2, sizeof b2, hi);
+                oap_format_amount(b2, sizeof b2, hi);
                 snprintf(buf, sizeof buf, "  - %s: %s to %s %s",
                          p->ops.v[i]->name ? p->ops.v[i]->name : uid, a, b2,
                          p->resources.v[r].id);
@@ -273,7 +265,7 @@ static int write_brief(bctx *c)
                 oap_xw_end(c->x);
                 continue;
             }
-            amount(a, sizeof a, need);
+            oap_format_amount(a, sizeof a, need);
             range_text(rg, sizeof rg, c, t0, t1);
             snprintf(buf, sizeof buf, "  - %s from %s: %s fte-months in %s",
                      ir.id, p->units.v[v]->id, a, rg);
@@ -378,7 +370,7 @@ static int write_brief(bctx *c)
                     oap_xw_end(c->x);
                     continue;
                 }
-                amount(a, sizeof a, x.amount);
+                oap_format_amount(a, sizeof a, x.amount);
                 range_text(rg, sizeof rg, c, x.period, t);
                 snprintf(buf, sizeof buf, "    %s %s in %s", x.what, a, rg);
                 line(c, buf);
@@ -399,7 +391,7 @@ static int write_brief(bctx *c)
                 oap_xw_end(c->x);
                 continue;
             }
-            amount(a, sizeof a, un.amount);
+            oap_format_amount(a, sizeof a, un.amount);
             snprintf(buf, sizeof buf, "  Not covered by our people in %s: %s "
                      "%s", lab(c, un.period), a, un.resource);
             line(c, buf);
@@ -430,18 +422,9 @@ OA_API int oa_brief_write(char **out, size_t *size, oa_plan *plan,
     rc = oap_plan_ensure_valid(plan, err);
     if (rc != OA_OK)
         return rc;
-    if (oa_result_status(roadmap) != OA_STATUS_OPTIMAL &&
-        oa_result_status(roadmap) != OA_STATUS_FEASIBLE) {
-        oap_error_set(err, OA_ESTATE, plan->source, -1,
-                      "the plan has no roadmap to brief on (%s)",
-                      oa_status_name(oa_result_status(roadmap)));
-        return OA_ESTATE;
-    }
-    if (oa_result_initiative_count(roadmap) != plan->initiatives.n) {
-        oap_error_set(err, OA_EINVALID, plan->source, -1,
-                      "the result is not a roadmap of this plan");
-        return OA_EINVALID;
-    }
+    rc = oap_result_check_roadmap(plan, roadmap, "brief on", err);
+    if (rc != OA_OK)
+        return rc;
     memset(&c, 0, sizeof c);
     c.plan = plan;
     c.res = plan->res;

@@ -283,12 +283,6 @@ static int proven(const oa_result *r)
     return oa_result_status(r) == OA_STATUS_OPTIMAL;
 }
 
-static int has_roadmap(const oa_result *r)
-{
-    return r && (oa_result_status(r) == OA_STATUS_OPTIMAL ||
-                 oa_result_status(r) == OA_STATUS_FEASIBLE);
-}
-
 /* Levers summed over every load. */
 static void levers(const oa_result *r, double *ot, double *ct, double *ln,
                    double *sh)
@@ -326,7 +320,7 @@ static int finish_force(oa_explanation *ex, item *it, const task *t)
         it->e.forcing_cost = NAN;
         return copy_needs(ex, it, f);
     }
-    if (!has_roadmap(f)) {
+    if (!oap_result_has_roadmap(f)) {
         it->e.forcing_cost = NAN;
         return OA_OK;
     }
@@ -368,7 +362,7 @@ static int finish_beside(oa_explanation *ex, item *it, const task *t)
     }
     if (oa_result_status(g) == OA_STATUS_INFEASIBLE)
         return copy_needs(ex, it, g);
-    if (has_roadmap(g)) {
+    if (oap_result_has_roadmap(g)) {
         it->e.fits_beside = 1;
         it->e.beside_cost =
             clean(oa_result_objective(ex->base) - oa_result_objective(g));
@@ -385,7 +379,7 @@ static int finish_earlier(oa_explanation *ex, item *it, const task *t)
     }
     if (oa_result_status(g) == OA_STATUS_INFEASIBLE)
         return copy_needs(ex, it, g);
-    if (has_roadmap(g))
+    if (oap_result_has_roadmap(g))
         it->e.earlier_cost =
             clean(oa_result_objective(ex->base) - oa_result_objective(g));
     return OA_OK;
@@ -501,34 +495,6 @@ static int find_bottlenecks(oa_explanation *ex)
     if (ex->bottlenecks.n > 1)
         qsort(ex->bottlenecks.v, ex->bottlenecks.n, sizeof(oa_bottleneck),
               cmp_bottleneck);
-    return OA_OK;
-}
-
-/* The base must be a roadmap of this very plan. */
-static int check_base(const oa_plan *p, const oa_result *base, oa_error *err)
-{
-    size_t k;
-    if (!has_roadmap(base)) {
-        oap_error_set(err, OA_ESTATE, p->source, -1,
-                      "the plan has no roadmap to explain (%s)",
-                      oa_status_name(oa_result_status(base)));
-        return OA_ESTATE;
-    }
-    if (oa_result_initiative_count(base) != p->initiatives.n ||
-        oa_result_period_count(base) != p->res->P) {
-        oap_error_set(err, OA_EINVALID, p->source, -1,
-                      "the result is not a roadmap of this plan");
-        return OA_EINVALID;
-    }
-    for (k = 0; k < p->initiatives.n; k++) {
-        oa_initiative_result ir;
-        if (oa_result_initiative(&ir, base, k) != OA_OK ||
-            strcmp(ir.id, p->initiatives.v[k]->id) != 0) {
-            oap_error_set(err, OA_EINVALID, p->source, -1,
-                          "the result is not a roadmap of this plan");
-            return OA_EINVALID;
-        }
-    }
     return OA_OK;
 }
 
@@ -676,7 +642,7 @@ OA_API int oa_explain(oa_explanation **out, oa_plan *plan,
         base = ex->own_base;
     }
     ex->base = base;
-    rc = check_base(plan, base, err);
+    rc = oap_result_check_roadmap(plan, base, "explain", err);
     if (rc == OA_OK)
         rc = choose_items(ex, plan, ids, n_ids, err);
     if (rc == OA_OK)
@@ -750,7 +716,7 @@ OA_API int oa_explain(oa_explanation **out, oa_plan *plan,
         if (ex->t_confirm[k] < 0)
             continue;
         r = c.tasks[ex->t_confirm[k]].r;
-        if (!has_roadmap(r))
+        if (!oap_result_has_roadmap(r))
             continue;
         b->value = clean(oa_result_objective(r) - oa_result_objective(base));
         b->proven = proven(r) && proven(base);

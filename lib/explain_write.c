@@ -51,14 +51,6 @@ static const char *label(const oa_result *r, int t)
     return l ? l : "?";
 }
 
-static void amount(char *buf, size_t size, double v)
-{
-    if (fabs(v - floor(v + 0.5)) < 1e-6)
-        snprintf(buf, size, "%.0f", v);
-    else
-        snprintf(buf, size, "%.2f", v);
-}
-
 static const char *budget_name(oa_budget_kind k)
 {
     return k == OA_BUDGET_TOTAL ? "the total budget"
@@ -79,7 +71,7 @@ static void need_text(oap_buf *b, const oa_result *r, const oa_deficit *d)
         if (d->budget == OA_BUDGET_RANGE)
             oap_buf_printf(b, " of %s..%s", label(r, d->from), label(r, d->to));
     } else {
-        amount(a, sizeof a, d->amount);
+        oap_format_amount(a, sizeof a, d->amount);
         oap_buf_printf(b, "%s more %s in %s in %s", a, d->resource, d->unit,
                        label(r, d->period));
         /* a range, if any, is appended by the caller */
@@ -142,7 +134,7 @@ static void lever_text(oap_buf *b, const char *what, double v, int *any)
     char a[64];
     if (fabs(v) < 1e-6)
         return;
-    amount(a, sizeof a, fabs(v));
+    oap_format_amount(a, sizeof a, fabs(v));
     oap_buf_printf(b, "%s%s %s %s", *any ? ", " : "", a,
                    v > 0 ? "more" : "less", what);
     *any = 1;

@@ -477,19 +477,9 @@ OA_API int oa_assign(oa_assignment **out, oa_plan *plan,
     if (rc != OA_OK)
         return rc;
     res = plan->res;
-    if (oa_result_status(roadmap) != OA_STATUS_OPTIMAL &&
-        oa_result_status(roadmap) != OA_STATUS_FEASIBLE) {
-        oap_error_set(err, OA_ESTATE, plan->source, -1,
-                      "the plan has no roadmap to assign (%s)",
-                      oa_status_name(oa_result_status(roadmap)));
-        return OA_ESTATE;
-    }
-    if (oa_result_initiative_count(roadmap) != (size_t)res->N ||
-        oa_result_period_count(roadmap) != res->P) {
-        oap_error_set(err, OA_EINVALID, plan->source, -1,
-                      "the result is not a roadmap of this plan");
-        return OA_EINVALID;
-    }
+    rc = oap_result_check_roadmap(plan, roadmap, "assign", err);
+    if (rc != OA_OK)
+        return rc;
     as = oap_calloc(1, sizeof *as);
     if (as == NULL)
         return OA_ENOMEM;

@@ -108,6 +108,10 @@ void oap_format_double(char *buf, size_t size, double v);
 
 /* 1234567.8 -> "1,234,568" (rounded to whole units; "-" for NaN). */
 void oap_format_money(char *buf, size_t size, double v);
+/* The same followed by the currency, when there is one: "1,234,568 EUR". */
+void oap_format_money_cur(char *buf, size_t size, double v, const char *cur);
+/* An amount of a resource: "3", or "0.25" (two decimals) when not whole. */
+void oap_format_amount(char *buf, size_t size, double v);
 
 /* A CSV field: text quoted as RFC 4180 wants (NULL: empty); a number
  * exact and short, whole numbers without an exponent (NaN: empty). */

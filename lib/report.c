@@ -68,15 +68,6 @@ static void kv(oap_xw *x, const char *k, const char *v)
     oap_xw_end_full(x);
 }
 
-static void money(char *buf, size_t size, double v, const char *cur)
-{
-    size_t n;
-    oap_format_money(buf, size, v);
-    n = strlen(buf);
-    if (cur && !isnan(v) && n + 1 < size)
-        snprintf(buf + n, size - n, " %s", cur);
-}
-
 static void summary(rctx *c)
 {
     const oa_result *r = c->r;
@@ -89,7 +80,7 @@ static void summary(rctx *c)
     oap_xw_start(x, "table");
     oap_xw_attr_s(x, "class", "kv");
     kv(x, "status", oa_status_name(s.status));
-    money(m, sizeof m, s.objective, oa_result_currency(r));
+    oap_format_money_cur(m, sizeof m, s.objective, oa_result_currency(r));
     kv(x, "objective", m);
     if (!isnan(s.gap)) {
         snprintf(buf, sizeof buf, "%.2f %%%s", 100 * s.gap,
@@ -104,9 +95,9 @@ static void summary(rctx *c)
         char l[64];
         if (oa_result_spend(&sp, r, k) != OA_OK || sp.kind != OA_BUDGET_TOTAL)
             continue;
-        money(m, sizeof m, sp.spend, oa_result_currency(r));
+        oap_format_money_cur(m, sizeof m, sp.spend, oa_result_currency(r));
         if (sp.has_limit) {
-            money(l, sizeof l, sp.limit, oa_result_currency(r));
+            oap_format_money_cur(l, sizeof l, sp.limit, oa_result_currency(r));
             snprintf(buf, sizeof buf, "%s of a total budget of %s", m, l);
         } else {
             snprintf(buf, sizeof buf, "%s (no total budget)", m);
@@ -254,7 +245,7 @@ static int reason(const oa_report_opts *o, const oa_result *r, const char *id,
             snprintf(buf, size, "excludes %s, which is scheduled",
                      e.excluded_by);
         else if (!isnan(e.forcing_cost) && e.forcing_cost >= 0) {
-            money(m, sizeof m, e.forcing_cost, oa_result_currency(r));
+            oap_format_money_cur(m, sizeof m, e.forcing_cost, oa_result_currency(r));
             snprintf(buf, size, "forcing it in would cost %s%s", m,
                      e.forcing_proven ? "" : " (not proven)");
         } else if (!isnan(e.forcing_cost))
@@ -423,9 +414,9 @@ static void spend(rctx *c)
             oap_xw_attr_s(x, "fill", "#1d2630");
             oap_xw_end(x);
         }
-        money(m, sizeof m, sp.spend, oa_result_currency(r));
+        oap_format_money_cur(m, sizeof m, sp.spend, oa_result_currency(r));
         if (sp.has_limit) {
-            money(l, sizeof l, sp.limit, oa_result_currency(r));
+            oap_format_money_cur(l, sizeof l, sp.limit, oa_result_currency(r));
             snprintf(buf, sizeof buf, "%s of %s", m, l);
         } else {
             snprintf(buf, sizeof buf, "%s", m);
@@ -559,7 +550,7 @@ static void bottlenecks(rctx *c)
     oap_xw_start(x, "ol");
     oap_xw_attr_s(x, "class", "bn");
     for (i = 0; i < n; i++) {
-        money(m, sizeof m, best[i].shadow_price, oa_result_currency(r));
+        oap_format_money_cur(m, sizeof m, best[i].shadow_price, oa_result_currency(r));
         snprintf(buf, sizeof buf, "%s / %s in %s: %s", best[i].unit,
                  best[i].resource, lab(r, best[i].period), m);
         el(x, "li", NULL, buf);

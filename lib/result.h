@@ -30,4 +30,11 @@ const char *oap_result_str(oa_result *r, const char *s);
 /* Sets the period labels (copied). */
 int oap_result_set_labels(oa_result *r, int P, const char *const *labels);
 
+/* 1 when a result holds a roadmap (optimal or feasible). */
+int oap_result_has_roadmap(const oa_result *r);
+/* OA_OK when r is a roadmap of the validated plan p; else OA_ESTATE (no
+ * roadmap "to <what>") or OA_EINVALID (another plan's), in err. */
+int oap_result_check_roadmap(const oa_plan *p, const oa_result *r,
+                             const char *what, oa_error *err);
+
 #endif

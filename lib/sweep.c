@@ -6,6 +6,7 @@
  */
 #include "fileio.h"
 #include "plan_int.h"
+#include "result.h"
 #include "xml.h"
 
 #include <math.h>
@@ -49,12 +50,6 @@ OA_API double oa_sweep_value(const oa_sweep *sw, size_t i)
 OA_API const oa_result *oa_sweep_result(const oa_sweep *sw, size_t i)
 {
     return sw && i < sw->pts.n ? sw->pts.v[i].r : NULL;
-}
-
-static int has_roadmap(const oa_result *r)
-{
-    return r && (oa_result_status(r) == OA_STATUS_OPTIMAL ||
-                 oa_result_status(r) == OA_STATUS_FEASIBLE);
 }
 
 OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
@@ -113,7 +108,7 @@ OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
             rc = OAP_VPUSH(sw->pts, pt);
             if (rc != OA_OK)
                 oa_result_free(pt.r);
-            else if (has_roadmap(pt.r))
+            else if (oap_result_has_roadmap(pt.r))
                 prev = pt.r;
         }
         oa_scenario_free(sc);
@@ -154,7 +149,7 @@ static void write_csv(oap_buf *b, const oa_sweep *sw)
         oap_buf_puts(b, ",");
         /* the roadmap: id@start-label, space-separated (ids and labels
          * have no spaces, commas or quotes) */
-        for (j = 0; has_roadmap(r) && j < oa_result_initiative_count(r);
+        for (j = 0; oap_result_has_roadmap(r) && j < oa_result_initiative_count(r);
              j++) {
             oa_initiative_result ir;
             if (oa_result_initiative(&ir, r, j) != OA_OK || !ir.scheduled)
@@ -230,7 +225,7 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
         const oa_result *r = sw->pts.v[k].r;
         x0 = fmin(x0, v);
         x1 = fmax(x1, v);
-        if (has_roadmap(r)) {
+        if (oap_result_has_roadmap(r)) {
             y1 = fmax(y1, oa_result_objective(r));
             y0 = fmin(y0, oa_result_objective(r));
         }
@@ -312,7 +307,7 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
     oap_buf_init(&pts);
     for (k = 0; k < n; k++) {
         const oa_result *r = sw->pts.v[k].r;
-        if (!has_roadmap(r))
+        if (!oap_result_has_roadmap(r))
             continue;
         oap_buf_printf(&pts, "%s%.1f,%.1f", pts.len ? " " : "",
                        ML + (sw->pts.v[k].value - x0) * sx,
@@ -332,18 +327,18 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
         double px = ML + (sw->pts.v[k].value - x0) * sx, py;
         oa_result_summary s;
         oa_result_summarize(&s, r);
-        py = has_roadmap(r) ? H - MB - (oa_result_objective(r) - y0) * sy
+        py = oap_result_has_roadmap(r) ? H - MB - (oa_result_objective(r) - y0) * sy
                             : H - MB;
         oap_xw_start(xw, "circle");
         oap_xw_attr_d(xw, "cx", floor(px * 10 + 0.5) / 10);
         oap_xw_attr_d(xw, "cy", floor(py * 10 + 0.5) / 10);
         oap_xw_attr_i(xw, "r", 4);
-        oap_xw_attr_s(xw, "class", has_roadmap(r) ? "pt" : "none");
+        oap_xw_attr_s(xw, "class", oap_result_has_roadmap(r) ? "pt" : "none");
         oap_xw_start(xw, "title");
         {
             char v[48], o[48];
             tick_text(v, sizeof v, sw->pts.v[k].value, money_x);
-            if (has_roadmap(r)) {
+            if (oap_result_has_roadmap(r)) {
                 oap_format_money(o, sizeof o, oa_result_objective(r));
                 snprintf(title, sizeof title,
                          "%s: objective %s, %zu initiatives", v, o,
@@ -358,7 +353,7 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
         oap_xw_end(xw);
         /* how many initiatives, above each point (every point when few) */
         if (n <= 25 || k % ((n + 24) / 25) == 0) {
-            if (has_roadmap(r))
+            if (oap_result_has_roadmap(r))
                 snprintf(tb, sizeof tb, "%zu", s.scheduled);
             else
                 snprintf(tb, sizeof tb, "%s", oa_status_name(s.status));

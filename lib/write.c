@@ -30,9 +30,6 @@ void oap_format_double(char *buf, size_t size, double v)
     }
 }
 
-/* "1,234,568 EUR", or "1,234,568" without a currency. */
-static void money_cur(char *buf, size_t size, double v, const char *cur);
-
 /* 1234567.8 -> "1,234,568" (rounded to whole units). */
 void oap_format_money(char *buf, size_t size, double v)
 {
@@ -126,7 +123,7 @@ static void text_header(oap_buf *out, const oa_result *r)
     oap_buf_printf(b, "Plan: %s\n", r->name ? r->name : "(unnamed)");
     switch (r->status) {
     case OA_STATUS_OPTIMAL:
-        money_cur(v, sizeof v, r->objective, cur);
+        oap_format_money_cur(v, sizeof v, r->objective, cur);
         oap_buf_printf(b, "Status: optimal. Objective %s, proven optimal",
                        v);
         if (r->gap > 0)
@@ -134,7 +131,7 @@ static void text_header(oap_buf *out, const oa_result *r)
         oap_buf_puts(b, ".\n");
         break;
     case OA_STATUS_FEASIBLE:
-        money_cur(v, sizeof v, r->objective, cur);
+        oap_format_money_cur(v, sizeof v, r->objective, cur);
         oap_format_money(bd, sizeof bd, r->bound);
         if (isnan(r->bound))
             oap_buf_printf(b, "Status: feasible (a limit stopped the search "
@@ -146,7 +143,7 @@ static void text_header(oap_buf *out, const oa_result *r)
                            "(gap %.2f%%).\n", v, bd, 100 * r->gap);
         break;
     case OA_STATUS_RELAXED:
-        money_cur(v, sizeof v, r->objective, cur);
+        oap_format_money_cur(v, sizeof v, r->objective, cur);
         oap_buf_printf(b, "Status: relaxed (LP relaxation: initiatives may be "
                        "funded in part). Objective %s, an upper bound for "
                        "any roadmap.\n", v);
@@ -660,11 +657,19 @@ OA_API int oa_result_save(const oa_result *r, const char *path,
     return rc;
 }
 
-static void money_cur(char *buf, size_t size, double v, const char *cur)
+void oap_format_money_cur(char *buf, size_t size, double v, const char *cur)
 {
     size_t n;
     oap_format_money(buf, size, v);
     n = strlen(buf);
-    if (cur && cur[0] && n + 1 < size)
+    if (cur && cur[0] && !isnan(v) && n + 1 < size)
         snprintf(buf + n, size - n, " %s", cur);
+}
+
+void oap_format_amount(char *buf, size_t size, double v)
+{
+    if (fabs(v - floor(v + 0.5)) < 1e-6)
+        snprintf(buf, size, "%.0f", v);
+    else
+        snprintf(buf, size, "%.2f", v);
 }

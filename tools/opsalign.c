@@ -271,6 +271,7 @@ static int cmd_check(int argc, char **argv)
 {
     int verbose = 0, status = EXIT_SOLVED, i, nfiles = 0, k;
     oa_error_list *errs;
+    char *kind;
     scenarios sc;
     sc.n = 0;
     for (i = 1; i < argc; i++) {
@@ -296,11 +297,20 @@ static int cmd_check(int argc, char **argv)
     }
     /* Scenario files first: each on its own (the schema), then against
      * every plan given (the names). */
+    /* Each file is looked at once: scenario or plan. */
+    kind = calloc((size_t)argc + 1, 1);
+    if (kind == NULL) {
+        oa_error_list_free(errs);
+        return EXIT_INTERNAL;
+    }
+    for (i = 1; i < argc; i++)
+        kind[i] = argv[i][0] == '-' && argv[i][1] != '\0' ? 0
+                  : is_scenario_file(argv[i])            ? 2
+                                                         : 1;
     for (i = 1; i < argc; i++) {
         oa_scenario *s = NULL;
         int rc;
-        if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
-            !is_scenario_file(argv[i]))
+        if (kind[i] != 2)
             continue;
         oa_error_list_clear(errs);
         rc = oa_scenario_read_file(&s, argv[i], NULL, NULL, errs);
@@ -319,8 +329,7 @@ static int cmd_check(int argc, char **argv)
     for (i = 1; i < argc; i++) {
         oa_plan *plan = NULL;
         int rc;
-        if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
-            is_scenario_file(argv[i]))
+        if (kind[i] != 1)
             continue;
         oa_error_list_clear(errs);
         rc = oa_plan_read_file(&plan, argv[i], NULL, NULL, errs);
@@ -357,6 +366,7 @@ static int cmd_check(int argc, char **argv)
         }
         oa_plan_free(plan);
     }
+    free(kind);
     oa_error_list_free(errs);
     return status;
 }
