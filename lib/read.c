@@ -458,24 +458,14 @@ OA_API int oa_plan_read_memory(oa_plan **out, const char *data, size_t size,
     oa_plan *plan = NULL;
     rctx c;
     int rc;
-    size_t max = OA_READ_DEFAULT_MAX_BYTES, nschema = 0;
+    size_t nschema = 0;
 
     if (out)
         *out = NULL;
     OAP_ARG(out && (data || size == 0));
-    if (opts && opts->version != OA_READ_OPTS_VERSION)
-        return OA_EINVAL;
-    if (opts && opts->max_bytes)
-        max = opts->max_bytes;
-    if (err)
-        oa_error_clear(err);
-    if (size > max) {
-        oap_error_set(err, OA_ELIMIT, source, -1, "document of %zu bytes is "
-                      "larger than the limit of %zu bytes", size, max);
-        if (all && err)
-            oap_error_list_push(all, err);
-        return OA_ELIMIT;
-    }
+    rc = oap_read_begin(size, source, opts, err, all);
+    if (rc != OA_OK)
+        return rc;
     if (oa_error_list_new(&errs) != OA_OK)
         return OA_ENOMEM;
     memset(&c, 0, sizeof c);
@@ -528,6 +518,27 @@ OA_API int oa_plan_read_memory(oa_plan **out, const char *data, size_t size,
     return OA_OK;
 }
 
+int oap_read_begin(size_t size, const char *source,
+                   const oa_read_opts *opts, oa_error *err,
+                   oa_error_list *all)
+{
+    size_t max = OA_READ_DEFAULT_MAX_BYTES;
+    if (opts && opts->version != OA_READ_OPTS_VERSION)
+        return OA_EINVAL;
+    if (opts && opts->max_bytes)
+        max = opts->max_bytes;
+    if (err)
+        oa_error_clear(err);
+    if (size > max) {
+        oap_error_set(err, OA_ELIMIT, source, -1, "document of %zu bytes is "
+                      "larger than the limit of %zu bytes", size, max);
+        if (all && err)
+            oap_error_list_push(all, err);
+        return OA_ELIMIT;
+    }
+    return OA_OK;
+}
+
 int oap_read_input(char **data, size_t *size, const char *path,
                    const oa_read_opts *opts, oa_error *err,
                    oa_error_list *all)
@@ -536,12 +547,11 @@ int oap_read_input(char **data, size_t *size, const char *path,
     oa_error e;
     int rc;
     *data = NULL;
-    if (opts && opts->version != OA_READ_OPTS_VERSION)
-        return OA_EINVAL;
+    rc = oap_read_begin(0, path, opts, err, all);
+    if (rc != OA_OK)
+        return rc;
     if (opts && opts->max_bytes)
         max = opts->max_bytes;
-    if (err)
-        oa_error_clear(err);
     oa_error_clear(&e);
     rc = oap_read_file(data, size, path, max, &e);
     if (rc != OA_OK) {

@@ -728,24 +728,13 @@ OA_API int oa_scenario_read_memory(oa_scenario **out, const char *data,
     oa_error_list *errs = NULL;
     xmlDoc *doc = NULL;
     oa_scenario *sc = NULL;
-    size_t max = OA_READ_DEFAULT_MAX_BYTES;
     int rc;
     if (out)
         *out = NULL;
     OAP_ARG(out && (data || size == 0));
-    if (opts && opts->version != OA_READ_OPTS_VERSION)
-        return OA_EINVAL;
-    if (opts && opts->max_bytes)
-        max = opts->max_bytes;
-    if (err)
-        oa_error_clear(err);
-    if (size > max) {
-        oap_error_set(err, OA_ELIMIT, source, -1, "document of %zu bytes is "
-                      "larger than the limit of %zu bytes", size, max);
-        if (all && err)
-            oap_error_list_push(all, err);
-        return OA_ELIMIT;
-    }
+    rc = oap_read_begin(size, source, opts, err, all);
+    if (rc != OA_OK)
+        return rc;
     if (oa_error_list_new(&errs) != OA_OK)
         return OA_ENOMEM;
     rc = oap_xml_parse(&doc, data ? data : "", size, source, "scenario",

@@ -54,6 +54,12 @@ int oap_xml_line(const xmlNode *node);
 /* Is the element named name (no namespace)? */
 int oap_xml_is(const xmlNode *node, const char *name);
 
+/* The start of every reader: the options checked, err cleared, size
+ * against the cap (OA_ELIMIT, also appended to all).  OA_OK, OA_EINVAL,
+ * OA_ELIMIT. */
+int oap_read_begin(size_t size, const char *source,
+                   const oa_read_opts *opts, oa_error *err,
+                   oa_error_list *all);
 /* Reading an input file for a reader (read.c): the options checked, the
  * size cap applied, an error also appended to all. */
 int oap_read_input(char **data, size_t *size, const char *path,
