@@ -643,18 +643,14 @@ OA_API int oa_result_write(char **out, size_t *size, const oa_result *r,
 OA_API int oa_result_save(const oa_result *r, const char *path,
                           oa_format format, oa_error *err)
 {
-    char *text;
-    size_t size;
+    char *text = NULL;
+    size_t size = 0;
     int rc;
     OAP_ARG(r && path);
     if (err)
         oa_error_clear(err);
     rc = oa_result_write(&text, &size, r, format);
-    if (rc != OA_OK)
-        return rc;
-    rc = oap_write_file(path, text, size, err);
-    oap_free(text);
-    return rc;
+    return oap_save_text(path, text, size, rc, err);
 }
 
 void oap_format_money_cur(char *buf, size_t size, double v, const char *cur)
