@@ -151,11 +151,14 @@ OA_API void oa_result_free(oa_result *result);
 
 /** @return the status. */
 OA_API oa_status oa_result_status(const oa_result *result);
-/** @return the objective of model.md (value gained less lever costs). */
+/** @return the objective of model.md (value gained less lever costs);
+ * NaN when there is no roadmap (infeasible, no solution) and for NULL. */
 OA_API double oa_result_objective(const oa_result *result);
-/** @return the best bound on the optimum (equals the objective when optimal). */
+/** @return the best bound on the optimum (equals the objective when
+ * optimal); NaN when none is known (infeasible, or stopped before one). */
 OA_API double oa_result_bound(const oa_result *result);
-/** @return the relative gap between objective and bound (0 when optimal). */
+/** @return the relative gap between objective and bound (0 when optimal);
+ * NaN when there is no roadmap or no bound. */
 OA_API double oa_result_gap(const oa_result *result);
 /** @return wall-clock seconds the solve took. */
 OA_API double oa_result_seconds(const oa_result *result);
