@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Shortest text that reads back as the same double. */
+/* Shortest text that reads back as the same double; whole numbers below
+ * 1e15 in full (1840000, not 1.84e+06: money and FTE are read by people
+ * and spreadsheets too). */
 void oap_format_double(char *buf, size_t size, double v)
 {
     int prec;
@@ -21,6 +23,10 @@ void oap_format_double(char *buf, size_t size, double v)
     }
     if (v == 0) {
         snprintf(buf, size, "0");
+        return;
+    }
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, size, "%.0f", v);
         return;
     }
     for (prec = 6; prec <= 17; prec++) {
@@ -513,11 +519,6 @@ void oap_csv_num(oap_buf *b, double v)
     char buf[40];
     if (isnan(v))
         return;
-    if (v == floor(v) && fabs(v) < 1e15) {
-        /* whole numbers as spreadsheets expect them, not 1e+06 */
-        oap_buf_printf(b, "%.0f", v == 0 ? 0 : v);
-        return;
-    }
     oap_format_double(buf, sizeof buf, v);
     oap_buf_puts(b, buf);
 }
