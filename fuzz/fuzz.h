@@ -10,7 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <opsalign.h>
+
+#include "oracle.h"
 
 /* Plans larger than this are read and validated but not solved: the
  * solver's own time limit keeps each solve short, building a huge model
@@ -29,6 +34,17 @@ static inline void fuzz_init(void)
     static int done;
     if (!done)
         done = oa_init() == OA_OK;
+}
+
+/* A result the library gives must pass the oracle (tests/oracle.h): a
+ * wrong answer is a bug like a crash, so it aborts for libFuzzer. */
+static inline void fuzz_check(const oa_plan *plan, const oa_result *res)
+{
+    char msg[512];
+    if (oracle_check(plan, res, msg, sizeof msg) != 0) {
+        fprintf(stderr, "oracle: %s\n", msg);
+        abort();
+    }
 }
 
 /* A fresh copy of examples/small.xml, read once (NULL if it cannot be

@@ -265,6 +265,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (oa_solve(&res, plan, &so, &err) == OA_OK) {
             oa_assignment *a = NULL;
             char *text = NULL;
+            fuzz_check(plan, res);
             if (getenv("FUZZ_VERBOSE") != NULL)
                 fprintf(stderr, "%s %g\n", oa_status_name(oa_result_status(res)),
                         oa_result_objective(res));

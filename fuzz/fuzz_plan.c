@@ -24,6 +24,7 @@ static void solve_and_write(oa_plan *plan, int relax)
     so.time_limit = 0.2;
     if (oa_solve(&res, plan, &so, &err) != OA_OK)
         return;
+    fuzz_check(plan, res);
     for (f = OA_FORMAT_TEXT; f <= OA_FORMAT_CSV; f++) {
         char *text = NULL;
         size_t size = 0;

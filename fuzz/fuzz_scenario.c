@@ -23,8 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         oa_solve_opts so = OA_SOLVE_OPTS_INIT;
         oa_result *res = NULL;
         so.time_limit = 0.2;
-        if (oa_solve(&res, plan, &so, &err) == OA_OK)
+        if (oa_solve(&res, plan, &so, &err) == OA_OK) {
+            fuzz_check(plan, res);
             oa_result_free(res);
+        }
     }
     oa_error_list_free(all);
     oa_plan_free(plan);

@@ -25,7 +25,7 @@ mkdir -p "$out"
 CC=${CC:-clang}
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-g -O1 -fno-omit-frame-pointer $SAN -DFUZZ_SRCDIR=\"$top\""
-INC="-I$top/build -I$top/include -I$top/build/include -I$top/lib $(pkg-config --cflags libxml-2.0)"
+INC="-I$top/build -I$top/include -I$top/build/include -I$top/lib -I$top/tests $(pkg-config --cflags libxml-2.0)"
 LIBS="$(pkg-config --libs libxml-2.0) -lglpk -lm -lpthread"
 
 # The library, once, instrumented for coverage.
@@ -55,7 +55,8 @@ status=0
 for t in $targets; do
     bin=$out/fuzz-$t
     # shellcheck disable=SC2086
-    $CC $CFLAGS -fsanitize=fuzzer $INC "$top/fuzz/fuzz_$t.c" "$out"/obj/*.o \
+    $CC $CFLAGS -fsanitize=fuzzer $INC "$top/fuzz/fuzz_$t.c" \
+        "$top/tests/oracle.c" "$out"/obj/*.o \
         $LIBS -o "$bin"
     corpus=$out/corpus-$t
     mkdir -p "$corpus"

@@ -44,6 +44,7 @@ START_TEST(test_roster)
 
     ck_assert_int_eq(oa_solve(&r, p, NULL, &err), OA_OK);
     tu_assert_num(oa_result_objective(r), 110);
+    tu_assert_oracle(p, r, "people");
     ck_assert_msg(oa_assign(&a, p, r, NULL, &err) == OA_OK, "%s", err.text);
     ck_assert_int_eq(oa_assignment_proven(a), 1);
     /* continuity: X stays with ann, the only one there in 2027-02 */

@@ -195,6 +195,7 @@ START_TEST(test_mknap1)
                   "mknap1 problem %d: objective %.10g, published %.10g",
                   _i + 1, oa_result_objective(r), mknap1_opt[_i]);
     ck_assert_uint_eq(oa_result_initiative_count(r), (size_t)k.n);
+    tu_assert_oracle(plan, r, "mknap1");
 
     /* The roadmap itself: its value is the objective, and it fits. */
     used = calloc((size_t)k.m, sizeof *used);
@@ -473,6 +474,7 @@ START_TEST(test_j30_optimal)
                   oa_status_name(oa_result_status(r)));
     ck_assert_int_eq(oa_result_period_count(r), c->opt);
     tu_assert_num(oa_result_objective(r), 0);
+    tu_assert_oracle(plan, r, c->file);
 
     /* Every job scheduled, its whole duration inside 1..T*. */
     for (j = 2; j < p.njobs; j++) {

@@ -37,6 +37,7 @@ static double optimum(oa_plan *p)
     double v;
     ck_assert_msg(oa_solve(&r, p, NULL, &err) == OA_OK, "%s", err.text);
     ck_assert_int_eq(oa_result_status(r), OA_STATUS_OPTIMAL);
+    tu_assert_oracle(p, r, "scenario");
     v = oa_result_objective(r);
     oa_result_free(r);
     return v;

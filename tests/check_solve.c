@@ -168,6 +168,7 @@ START_TEST(test_hand_case)
     ck_assert_msg(expect != NULL, "%s: no .expect", name);
     ck_assert_int_eq(oa_solve(&r, plan, NULL, &err), OA_OK);
     check_expect(name, r, expect);
+    tu_assert_oracle(plan, r, name);
     free(expect);
     oa_result_free(r);
     oa_plan_free(plan);
@@ -276,6 +277,71 @@ START_TEST(test_xml_round_trip)
         oa_result_free(r);
         oa_plan_free(p);
     }
+}
+END_TEST
+
+/* Replaces the first occurrence of from in text (a copy, freed by the
+ * caller); NULL if from is not there. */
+static char *replace_once(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    size_t n = strlen(text), a, b = strlen(from), c = strlen(to);
+    char *out;
+    if (at == NULL)
+        return NULL;
+    a = (size_t)(at - text);
+    out = malloc(n - b + c + 1);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, text, a);
+    memcpy(out + a, to, c);
+    memcpy(out + a + c, at + b, n - a - b + 1);
+    return out;
+}
+
+/* The oracle that checks every solve here is not a rubber stamp: a
+ * result of examples/small.xml with one number changed is rejected, and
+ * for the right reason. */
+START_TEST(test_oracle_rejects_wrong_results)
+{
+    static const struct {
+        const char *from, *to, *reason;
+    } muts[] = {
+        /* partner-program's window starts in 5 (it needs crm-rollout) */
+        { "start=\"5\" finish=\"7\"", "start=\"4\" finish=\"6\"",
+          "outside its window" },
+        { "objective=\"1840000\"", "objective=\"1840001\"", "objective" },
+        { "value=\"450000\"", "value=\"450001\"", "is worth" },
+        { "change=\"2\"", "change=\"3\"", "change" },
+        { "overtime=\"0\" contractors", "overtime=\"5\" contractors",
+          "overtime" },
+        { "shortfall=\"0\"", "shortfall=\"1\"", "shortfall" },
+        { "spend=\"1530000\"", "spend=\"1530001\"", "spend row" },
+        { "capacity=\"12\"", "capacity=\"13\"", "capacity" },
+    };
+    oa_plan *p = read_plan("examples/small.xml");
+    oa_result *r, *back;
+    char *xml, *bad, msg[512];
+    size_t k;
+    ck_assert_int_eq(oa_solve(&r, p, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_result_write(&xml, NULL, r, OA_FORMAT_XML), OA_OK);
+    ck_assert_int_eq(oracle_check(p, r, msg, sizeof msg), 0);
+    for (k = 0; k < sizeof muts / sizeof muts[0]; k++) {
+        bad = replace_once(xml, muts[k].from, muts[k].to);
+        ck_assert_msg(bad != NULL, "no '%s' in the result", muts[k].from);
+        ck_assert_int_eq(oa_result_read_memory(&back, bad, strlen(bad),
+                                               "r.xml", NULL),
+                         OA_OK);
+        ck_assert_msg(oracle_check(p, back, msg, sizeof msg) != 0,
+                      "'%s' passed the oracle", muts[k].to);
+        ck_assert_msg(strstr(msg, muts[k].reason) != NULL,
+                      "'%s': oracle says '%s', expected '%s'", muts[k].to,
+                      msg, muts[k].reason);
+        oa_result_free(back);
+        free(bad);
+    }
+    oa_free(xml);
+    oa_result_free(r);
+    oa_plan_free(p);
 }
 END_TEST
 
@@ -530,6 +596,7 @@ int main(void)
     tc = tcase_create("api");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_xml_round_trip);
+    tcase_add_test(tc, test_oracle_rejects_wrong_results);
     tcase_add_test(tc, test_result_read_errors);
     tcase_add_test(tc, test_shadow_prices);
     tcase_add_test(tc, test_spend_rows);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "opsalign.h"
+#include "oracle.h"
 
 /* Path of a file under tests/ in the source tree (static buffer). */
 const char *tu_path(const char *rel);
@@ -36,6 +37,14 @@ int tu_run(Suite *s);
         ck_assert_msg(tu_a_ - tu_b_ <= 1e-9 * (1 + (tu_b_ < 0 ? -tu_b_ : tu_b_)) && \
                           tu_b_ - tu_a_ <= 1e-9 * (1 + (tu_b_ < 0 ? -tu_b_ : tu_b_)), \
                       "%s == %.12g, expected %.12g", #a, tu_a_, tu_b_);     \
+    } while (0)
+
+/* Asserts that the oracle (oracle.h) accepts a result of plan. */
+#define tu_assert_oracle(plan, r, name)                                      \
+    do {                                                                     \
+        char tu_m_[512];                                                     \
+        ck_assert_msg(oracle_check((plan), (r), tu_m_, sizeof tu_m_) == 0,   \
+                      "%s: oracle: %s", (name), tu_m_);                      \
     } while (0)
 
 #endif

@@ -1,0 +1,405 @@
+/*
+ * The oracle of oracle.h.  It reads the plan only through the public
+ * accessors and recomputes what model.md defines, so that a mistake in
+ * the model builder or in the result's bookkeeping shows up as a
+ * disagreement rather than being checked against itself.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "oracle.h"
+
+/* Inequalities on the solver's continuous values get its tolerance
+ * (relative; numbers go up to 1e12); what the result recomputes from the
+ * roadmap must agree to rounding. */
+#define TOL(x) (1e-6 * (1 + fabs(x)))
+#define EXACT(x) (1e-9 * (1 + fabs(x)))
+
+typedef struct ctx {
+    const oa_plan *plan;
+    const oa_result *res;
+    int P;
+    size_t N;
+    int *start, *finish;    /* [k]: 0 when not scheduled */
+    char *msg;
+    size_t size;
+} ctx;
+
+static int fail(ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (c->size > 0)
+        vsnprintf(c->msg, c->size, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static int near(double a, double b)
+{
+    return fabs(a - b) <= EXACT(fabs(a) > fabs(b) ? a : b);
+}
+
+static long find_initiative(const ctx *c, const char *id)
+{
+    size_t k;
+    for (k = 0; k < c->N; k++)
+        if (strcmp(oa_initiative_id(oa_plan_initiative(c->plan, k)), id) ==
+            0)
+            return (long)k;
+    return -1;
+}
+
+static const oa_unit *find_unit(const oa_plan *plan, const char *id)
+{
+    size_t u, n = oa_plan_unit_count(plan);
+    for (u = 0; u < n; u++)
+        if (strcmp(oa_unit_id(oa_plan_unit(plan, u)), id) == 0)
+            return oa_plan_unit(plan, u);
+    return NULL;
+}
+
+static double objective_weight(const oa_plan *plan, const char *id)
+{
+    size_t o, n = oa_plan_objective_count(plan);
+    oa_objective_info info;
+    for (o = 0; o < n; o++)
+        if (oa_plan_objective(&info, plan, o) == OA_OK &&
+            strcmp(info.id, id) == 0)
+            return info.weight;
+    return NAN;
+}
+
+/* A period reference of a range end: NULL is the horizon's end. */
+static int period_of(const oa_plan *plan, const char *ref, int dflt)
+{
+    return ref == NULL ? dflt : oa_plan_find_period(plan, ref);
+}
+
+/* Choice, windows, durations, values; requires and excludes. */
+static int check_roadmap(ctx *c, double *sumv)
+{
+    size_t k, e;
+    *sumv = 0;
+    for (k = 0; k < c->N; k++) {
+        const oa_initiative *ini = oa_plan_initiative(c->plan, k);
+        oa_initiative_result ir;
+        int d = oa_initiative_duration(ini), lo, hi;
+        double v;
+        if (oa_result_initiative(&ir, c->res, k) != OA_OK ||
+            strcmp(ir.id, oa_initiative_id(ini)) != 0)
+            return fail(c, "initiative %zu is not the plan's", k);
+        if (!ir.scheduled) {
+            if (oa_initiative_mandatory(ini))
+                return fail(c, "mandatory %s is not scheduled", ir.id);
+            if (ir.start != 0 || ir.fraction != 0)
+                return fail(c, "unscheduled %s has start %d, fraction %g",
+                            ir.id, ir.start, ir.fraction);
+            continue;
+        }
+        if (ir.fraction != 1)
+            return fail(c, "%s scheduled with fraction %g", ir.id,
+                        ir.fraction);
+        if (oa_plan_start_window(&lo, &hi, c->plan, ir.id) != OA_OK ||
+            ir.start < lo || ir.start > hi)
+            return fail(c, "%s starts in %d, outside its window %d..%d",
+                        ir.id, ir.start, lo, hi);
+        if (ir.finish != ir.start + d - 1 || ir.finish > c->P)
+            return fail(c, "%s: start %d, duration %d, finish %d", ir.id,
+                        ir.start, d, ir.finish);
+        c->start[k] = ir.start;
+        c->finish[k] = ir.finish;
+        v = oa_initiative_value(ini) +
+            oa_initiative_benefit_per_period(ini) * (c->P - ir.finish);
+        for (e = 0; e < oa_initiative_contribution_count(ini); e++) {
+            oa_contribution_info ci;
+            if (oa_initiative_contribution(&ci, ini, e) == OA_OK)
+                v += objective_weight(c->plan, ci.objective) * ci.score;
+        }
+        if (!near(ir.value, v))
+            return fail(c, "%s is worth %.10g, the result says %.10g", ir.id,
+                        v, ir.value);
+        if (!near(ir.cost, oa_initiative_cost(ini)))
+            return fail(c, "%s costs %.10g, the result says %.10g", ir.id,
+                        oa_initiative_cost(ini), ir.cost);
+        *sumv += v;
+    }
+    for (k = 0; k < c->N; k++) {
+        const oa_initiative *ini = oa_plan_initiative(c->plan, k);
+        const char *id = oa_initiative_id(ini);
+        for (e = 0; c->start[k] && e < oa_initiative_requirement_count(ini);
+             e++) {
+            oa_requirement_info rq;
+            long i;
+            if (oa_initiative_requirement(&rq, ini, e) != OA_OK)
+                continue;
+            i = find_initiative(c, rq.initiative);
+            if (i < 0 || !c->start[i])
+                return fail(c, "%s is scheduled without %s", id,
+                            rq.initiative);
+            if (c->start[k] < c->finish[i] + rq.lag + 1)
+                return fail(c, "%s starts in %d, %s finishes in %d (lag %d)",
+                            id, c->start[k], rq.initiative, c->finish[i],
+                            rq.lag);
+        }
+        for (e = 0; e < oa_initiative_exclusion_count(ini); e++) {
+            oa_exclusion_info ex;
+            long j;
+            if (oa_initiative_exclusion(&ex, ini, e) != OA_OK)
+                continue;
+            j = find_initiative(c, ex.initiative);
+            if (j >= 0 && c->start[k] && c->start[j])
+                return fail(c, "%s and %s exclude each other", id,
+                            ex.initiative);
+        }
+    }
+    return 0;
+}
+
+/* Change work and effects of the roadmap on (unit, resource, t). */
+static void roadmap_load(const ctx *c, const char *unit, const char *res,
+                         int t, double *change, double *effects)
+{
+    size_t k, e;
+    *change = *effects = 0;
+    for (k = 0; k < c->N; k++) {
+        const oa_initiative *ini = oa_plan_initiative(c->plan, k);
+        int d = oa_initiative_duration(ini), phase = t - c->start[k] + 1;
+        if (!c->start[k])
+            continue;
+        for (e = 0; e < oa_initiative_demand_count(ini); e++) {
+            oa_initiative_demand_info di;
+            int first, last;
+            if (oa_initiative_demand(&di, ini, e) != OA_OK ||
+                strcmp(di.unit, unit) != 0 || strcmp(di.resource, res) != 0)
+                continue;
+            first = di.first ? di.first : 1;
+            last = di.last ? di.last : d;
+            if (phase >= first && phase <= last && phase <= d)
+                *change += di.value;
+        }
+        if (t <= c->finish[k])
+            continue;
+        for (e = 0; e < oa_initiative_effect_count(ini); e++) {
+            oa_effect_info ef;
+            if (oa_initiative_effect(&ef, ini, e) == OA_OK &&
+                strcmp(ef.unit, unit) == 0 && strcmp(ef.resource, res) == 0)
+                *effects += ef.value;
+        }
+    }
+}
+
+/* The lever limits of model.md for (unit, resource, t); costs too. */
+static void lever_limits(const ctx *c, const oa_unit *u, const char *res,
+                         int t, double cap, double *ot_max, double *ot_cost,
+                         double *ct_max, double *ct_cost)
+{
+    size_t e;
+    *ot_max = *ot_cost = *ct_max = *ct_cost = 0;
+    for (e = 0; e < oa_unit_overtime_count(u); e++) {
+        oa_overtime_info oi;
+        if (oa_unit_overtime(&oi, u, e) == OA_OK &&
+            strcmp(oi.resource, res) == 0) {
+            *ot_max = oi.max * cap; /* a later entry replaces it */
+            *ot_cost = oi.cost;
+        }
+    }
+    for (e = 0; e < oa_unit_contractors_count(u); e++) {
+        oa_contractors_info ci;
+        if (oa_unit_contractors(&ci, u, e) == OA_OK &&
+            strcmp(ci.resource, res) == 0 &&
+            t >= period_of(c->plan, ci.from, 1) &&
+            t <= period_of(c->plan, ci.to, c->P)) {
+            *ct_max = ci.max; /* later entries win */
+            *ct_cost = ci.cost;
+        }
+    }
+}
+
+/* The least and most shortfall penalty of the unit's operating plans
+ * that allow a shortfall at all (0 of them: *n = 0). */
+static void penalties(const oa_plan *plan, const char *unit, double *lo,
+                      double *hi, int *n)
+{
+    size_t p, np = oa_plan_operating_plan_count(plan);
+    *lo = HUGE_VAL;
+    *hi = 0;
+    *n = 0;
+    for (p = 0; p < np; p++) {
+        const oa_operating_plan *op = oa_plan_operating_plan(plan, p);
+        double min, pen;
+        if (strcmp(oa_operating_plan_unit(op), unit) != 0 ||
+            oa_operating_plan_service_level(&min, &pen, op) != OA_OK ||
+            min >= 1)
+            continue;
+        if (pen < *lo)
+            *lo = pen;
+        if (pen > *hi)
+            *hi = pen;
+        ++*n;
+    }
+}
+
+static void loan_limits(const oa_plan *plan, const char *unit,
+                        const char *res, double *out_max, double *in_max)
+{
+    size_t l, n = oa_plan_loan_count(plan);
+    *out_max = *in_max = 0;
+    for (l = 0; l < n; l++) {
+        oa_loan_info li;
+        if (oa_plan_loan(&li, plan, l) != OA_OK ||
+            strcmp(li.resource, res) != 0)
+            continue;
+        if (strcmp(li.from, unit) == 0)
+            *out_max += li.max;
+        if (strcmp(li.to, unit) == 0)
+            *in_max += li.max * li.efficiency;
+    }
+}
+
+/* Every load: the plan's capacity and run work, the roadmap's change and
+ * effects, levers within their limits, and the balance of model.md 2. */
+static int check_loads(ctx *c, double *ot_money, double *ct_money,
+                       double *pen_lo, double *pen_hi)
+{
+    size_t i, n = oa_result_load_count(c->res);
+    *ot_money = *ct_money = *pen_lo = *pen_hi = 0;
+    for (i = 0; i < n; i++) {
+        oa_load L;
+        const oa_unit *u;
+        double cap = 0, run = 0, change, effects, otm, otc, ctm, ctc, lo, hi;
+        double out_max, in_max, work, cover;
+        int np;
+        if (oa_result_load(&L, c->res, i) != OA_OK)
+            return fail(c, "load %zu cannot be read", i);
+        u = find_unit(c->plan, L.unit);
+        if (u == NULL || L.period < 1 || L.period > c->P)
+            return fail(c, "load %zu: unit %s, period %d", i, L.unit,
+                        L.period);
+        if (oa_plan_capacity_at(&cap, c->plan, L.unit, L.resource,
+                                L.period) != OA_OK)
+            cap = 0;
+        if (oa_plan_run_demand_at(&run, c->plan, L.unit, L.resource,
+                                  L.period) != OA_OK)
+            run = 0;
+        roadmap_load(c, L.unit, L.resource, L.period, &change, &effects);
+#define SAME(field, want)                                                    \
+    if (!near(L.field, (want)))                                              \
+        return fail(c, "%s/%s in %d: " #field " %.10g, expected %.10g",      \
+                    L.unit, L.resource, L.period, L.field, (double)(want));
+        SAME(capacity, cap)
+        SAME(run, run)
+        SAME(change, change)
+        SAME(effects, effects)
+#undef SAME
+        lever_limits(c, u, L.resource, L.period, cap, &otm, &otc, &ctm, &ctc);
+        loan_limits(c->plan, L.unit, L.resource, &out_max, &in_max);
+        penalties(c->plan, L.unit, &lo, &hi, &np);
+#define WITHIN(field, max)                                                   \
+    if (L.field < -TOL(max) || L.field > (max) + TOL(max))                   \
+        return fail(c, "%s/%s in %d: " #field " %.10g outside 0..%.10g",     \
+                    L.unit, L.resource, L.period, L.field, (double)(max));
+        WITHIN(overtime, otm)
+        WITHIN(contractors, ctm)
+        WITHIN(loan_out, out_max)
+        WITHIN(loan_in, in_max)
+        WITHIN(shortfall, np > 0 ? run : 0)
+#undef WITHIN
+        work = run + effects - L.shortfall + change + L.loan_out;
+        cover = cap + L.overtime + L.contractors + L.loan_in;
+        if (work > cover + TOL(work))
+            return fail(c, "%s/%s in %d: work %.10g over what covers it "
+                        "%.10g", L.unit, L.resource, L.period, work, cover);
+        *ot_money += L.overtime * otc;
+        *ct_money += L.contractors * ctc;
+        if (np > 0) {
+            *pen_lo += L.shortfall * lo;
+            *pen_hi += L.shortfall * hi;
+        }
+    }
+    return 0;
+}
+
+int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
+                 size_t size)
+{
+    ctx c;
+    oa_status st = oa_result_status(res);
+    oa_spend total;
+    double sumv, ot_money, ct_money, pen_lo, pen_hi, levers, obj;
+    size_t i;
+    int rc = -1;
+
+    if (msg && size)
+        msg[0] = '\0';
+    if (st != OA_STATUS_OPTIMAL && st != OA_STATUS_FEASIBLE)
+        return 0;
+    memset(&c, 0, sizeof c);
+    c.plan = plan;
+    c.res = res;
+    c.msg = msg;
+    c.size = msg ? size : 0;
+    c.P = oa_plan_period_count(plan);
+    c.N = oa_plan_initiative_count(plan);
+    if (oa_result_initiative_count(res) != c.N ||
+        oa_result_period_count(res) != c.P)
+        return fail(&c, "the result has %zu initiatives and %d periods, "
+                        "the plan %zu and %d",
+                    oa_result_initiative_count(res),
+                    oa_result_period_count(res), c.N, c.P);
+    c.start = calloc(c.N + 1, sizeof *c.start);
+    c.finish = calloc(c.N + 1, sizeof *c.finish);
+    if (c.start == NULL || c.finish == NULL) {
+        rc = fail(&c, "out of memory");
+        goto out;
+    }
+    if (check_roadmap(&c, &sumv) != 0 ||
+        check_loads(&c, &ot_money, &ct_money, &pen_lo, &pen_hi) != 0)
+        goto out;
+    for (i = 0; i < oa_result_spend_count(res); i++) {
+        oa_spend s;
+        double parts;
+        if (oa_result_spend(&s, res, i) != OA_OK) {
+            fail(&c, "spend row %zu cannot be read", i);
+            goto out;
+        }
+        parts = s.operating + s.initiatives + s.overtime + s.contractors +
+                s.loans;
+        if (!near(s.spend, parts) ||
+            (s.has_limit && s.spend > s.limit + TOL(s.limit))) {
+            fail(&c, "spend row %zu: %.10g (parts %.10g) against %.10g", i,
+                 s.spend, parts, s.has_limit ? s.limit : HUGE_VAL);
+            goto out;
+        }
+    }
+    if (oa_result_spend(&total, res, 0) != OA_OK ||
+        total.kind != OA_BUDGET_TOTAL) {
+        fail(&c, "no total spend row");
+        goto out;
+    }
+    if (!near(total.overtime, ot_money) ||
+        !near(total.contractors, ct_money)) {
+        fail(&c, "overtime %.10g and contractors %.10g cost %.10g and %.10g",
+             total.overtime, total.contractors, ot_money, ct_money);
+        goto out;
+    }
+    /* Lever costs are in the objective as in the spend; the shortfall
+     * penalty is known up to which operating plan fell short. */
+    levers = total.overtime + total.contractors + total.loans;
+    obj = oa_result_objective(res);
+    if (obj > sumv - levers - pen_lo + EXACT(sumv) ||
+        obj < sumv - levers - pen_hi - EXACT(sumv)) {
+        fail(&c, "objective %.10g; the roadmap is worth %.10g less levers "
+                 "%.10g less penalties %.10g..%.10g",
+             obj, sumv, levers, pen_lo, pen_hi);
+        goto out;
+    }
+    rc = 0;
+out:
+    free(c.start);
+    free(c.finish);
+    return rc;
+}
