@@ -3,6 +3,14 @@
  * accessors and recomputes what model.md defines, so that a mistake in
  * the model builder or in the result's bookkeeping shows up as a
  * disagreement rather than being checked against itself.
+ *
+ * What it takes from the library's resolution of the plan, unchecked:
+ * capacity per period (later entries, people), run work per period
+ * (drivers), start windows (requires chains).  What it can only bound:
+ * loans per lane (the result has each unit's totals, checked against the
+ * sum of its lanes' limits) and shortfall per operating plan (the total is
+ * at most the run work, and its penalty lies between the unit's cheapest
+ * and dearest plan's).
  */
 #include <math.h>
 #include <stdarg.h>
