@@ -51,6 +51,8 @@
 
 #include <opsalign.h>
 
+#include "oracle.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <float.h>
@@ -764,6 +766,16 @@ static int cmd_solve(int argc, char **argv)
     tr.cpu_s = cpu_self();
     getrusage(RUSAGE_SELF, &ru);
     tr.maxrss_mb = (double)ru.ru_maxrss / 1024;
+    /* Every figure reported is of a roadmap the oracle accepts (checked
+     * after the clock stopped). */
+    if (rc == OA_OK) {
+        char msg[512];
+        if (oracle_check(plan, res, msg, sizeof msg) != 0) {
+            fprintf(stderr, "bench: the oracle rejects the result: %s\n", msg);
+            snprintf(tr.status, sizeof tr.status, "wrong");
+            rc = OA_ESOLVER;
+        }
+    }
     if (o.export_path && rc == OA_OK) {
         double t0 = wall();
         if (oa_plan_export(plan, o.export_path, OA_EXPORT_LP, &err) == OA_OK)
