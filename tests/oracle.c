@@ -5,12 +5,12 @@
  * disagreement rather than being checked against itself.
  *
  * What it takes from the library's resolution of the plan, unchecked:
- * capacity per period (later entries, people), run work per period
- * (drivers), start windows (requires chains).  What it can only bound:
- * loans per lane (the result has each unit's totals, checked against the
- * sum of its lanes' limits) and shortfall per operating plan (the total is
- * at most the run work, and its penalty lies between the unit's cheapest
- * and dearest plan's).
+ * capacity per period (later entries, people) and start windows (requires
+ * chains).  What it can only bound: loans per lane (the result has each
+ * unit's totals, checked against the sum of its lanes' limits) and
+ * shortfall per operating plan (the unit's total is at most what its
+ * plans' service levels allow, and its penalty lies between the cheapest
+ * and dearest of the plans that may fall short).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -227,28 +227,55 @@ static void lever_limits(const ctx *c, const oa_unit *u, const char *res,
     }
 }
 
-/* The least and most shortfall penalty of the unit's operating plans
- * that allow a shortfall at all (0 of them: *n = 0). */
-static void penalties(const oa_plan *plan, const char *unit, double *lo,
-                      double *hi, int *n)
+/* Run work of one operating plan for a resource in period t: the later
+ * demand entry covering t wins (plan-format.md, details 3). */
+static double op_run(const ctx *c, const oa_operating_plan *op,
+                     const char *res, int t)
 {
-    size_t p, np = oa_plan_operating_plan_count(plan);
-    *lo = HUGE_VAL;
-    *hi = 0;
-    *n = 0;
-    for (p = 0; p < np; p++) {
-        const oa_operating_plan *op = oa_plan_operating_plan(plan, p);
-        double min, pen;
-        if (strcmp(oa_operating_plan_unit(op), unit) != 0 ||
-            oa_operating_plan_service_level(&min, &pen, op) != OA_OK ||
-            min >= 1)
-            continue;
-        if (pen < *lo)
-            *lo = pen;
-        if (pen > *hi)
-            *hi = pen;
-        ++*n;
+    size_t e;
+    double v = 0;
+    for (e = 0; e < oa_operating_plan_demand_count(op); e++) {
+        oa_demand_info di;
+        if (oa_operating_plan_demand(&di, op, e) == OA_OK &&
+            strcmp(di.resource, res) == 0 &&
+            t >= period_of(c->plan, di.from, 1) &&
+            t <= period_of(c->plan, di.to, c->P))
+            v = di.driver ? di.volume / di.productivity : di.value;
     }
+    return v;
+}
+
+/* A unit's run work for (resource, t), summed over its operating plans;
+ * the most shortfall their service levels allow; and the least and most
+ * penalty per unit of it among the plans that may fall short then. */
+typedef struct run_work {
+    double run, sh_max, pen_lo, pen_hi;
+} run_work;
+
+static void unit_run(const ctx *c, const char *unit, const char *res, int t,
+                     run_work *w)
+{
+    size_t p, np = oa_plan_operating_plan_count(c->plan);
+    w->run = w->sh_max = w->pen_hi = 0;
+    w->pen_lo = HUGE_VAL;
+    for (p = 0; p < np; p++) {
+        const oa_operating_plan *op = oa_plan_operating_plan(c->plan, p);
+        double v, min, pen;
+        if (strcmp(oa_operating_plan_unit(op), unit) != 0)
+            continue;
+        v = op_run(c, op, res, t);
+        w->run += v;
+        if (oa_operating_plan_service_level(&min, &pen, op) != OA_OK ||
+            min >= 1 || v <= 0)
+            continue;
+        w->sh_max += (1 - min) * v;
+        if (pen < w->pen_lo)
+            w->pen_lo = pen;
+        if (pen > w->pen_hi)
+            w->pen_hi = pen;
+    }
+    if (w->pen_lo > w->pen_hi)
+        w->pen_lo = 0;
 }
 
 static void loan_limits(const oa_plan *plan, const char *unit,
@@ -278,9 +305,9 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
     for (i = 0; i < n; i++) {
         oa_load L;
         const oa_unit *u;
-        double cap = 0, run = 0, change, effects, otm, otc, ctm, ctc, lo, hi;
+        double cap = 0, change, effects, otm, otc, ctm, ctc;
         double out_max, in_max, work, cover;
-        int np;
+        run_work rw;
         if (oa_result_load(&L, c->res, i) != OA_OK)
             return fail(c, "load %zu cannot be read", i);
         u = find_unit(c->plan, L.unit);
@@ -290,22 +317,19 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
         if (oa_plan_capacity_at(&cap, c->plan, L.unit, L.resource,
                                 L.period) != OA_OK)
             cap = 0;
-        if (oa_plan_run_demand_at(&run, c->plan, L.unit, L.resource,
-                                  L.period) != OA_OK)
-            run = 0;
+        unit_run(c, L.unit, L.resource, L.period, &rw);
         roadmap_load(c, L.unit, L.resource, L.period, &change, &effects);
 #define SAME(field, want)                                                    \
     if (!near(L.field, (want)))                                              \
         return fail(c, "%s/%s in %d: " #field " %.10g, expected %.10g",      \
                     L.unit, L.resource, L.period, L.field, (double)(want));
         SAME(capacity, cap)
-        SAME(run, run)
+        SAME(run, rw.run)
         SAME(change, change)
         SAME(effects, effects)
 #undef SAME
         lever_limits(c, u, L.resource, L.period, cap, &otm, &otc, &ctm, &ctc);
         loan_limits(c->plan, L.unit, L.resource, &out_max, &in_max);
-        penalties(c->plan, L.unit, &lo, &hi, &np);
 #define WITHIN(field, max)                                                   \
     if (L.field < -TOL(max) || L.field > (max) + TOL(max))                   \
         return fail(c, "%s/%s in %d: " #field " %.10g outside 0..%.10g",     \
@@ -314,19 +338,17 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
         WITHIN(contractors, ctm)
         WITHIN(loan_out, out_max)
         WITHIN(loan_in, in_max)
-        WITHIN(shortfall, np > 0 ? run : 0)
+        WITHIN(shortfall, rw.sh_max)
 #undef WITHIN
-        work = run + effects - L.shortfall + change + L.loan_out;
+        work = rw.run + effects - L.shortfall + change + L.loan_out;
         cover = cap + L.overtime + L.contractors + L.loan_in;
         if (work > cover + TOL(work))
             return fail(c, "%s/%s in %d: work %.10g over what covers it "
                         "%.10g", L.unit, L.resource, L.period, work, cover);
         *ot_money += L.overtime * otc;
         *ct_money += L.contractors * ctc;
-        if (np > 0) {
-            *pen_lo += L.shortfall * lo;
-            *pen_hi += L.shortfall * hi;
-        }
+        *pen_lo += L.shortfall * rw.pen_lo;
+        *pen_hi += L.shortfall * rw.pen_hi;
     }
     return 0;
 }
