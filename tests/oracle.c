@@ -5,8 +5,7 @@
  * disagreement rather than being checked against itself.
  *
  * What it takes from the library's resolution of the plan, unchecked:
- * capacity per period (later entries, people) and start windows (requires
- * chains).  What it can only bound: loans per lane (the result has each
+ * start windows (requires chains).  What it can only bound: loans per lane (the result has each
  * unit's totals, checked against the sum of its lanes' limits) and
  * shortfall per operating plan (the unit's total is at most what its
  * plans' service levels allow, and its penalty lies between the cheapest
@@ -227,6 +226,47 @@ static void lever_limits(const ctx *c, const oa_unit *u, const char *res,
     }
 }
 
+/* Capacity of a unit for a resource in period t (plan-format.md, details
+ * 3 and 10): the later capacity entry covering t wins; with no entry for
+ * the resource at all, its people's availability net of development. */
+static double unit_capacity(const ctx *c, const oa_unit *u, const char *res,
+                            int t)
+{
+    size_t e, q, np;
+    double v = 0;
+    int entries = 0;
+    for (e = 0; e < oa_unit_capacity_count(u); e++) {
+        oa_capacity_info ci;
+        if (oa_unit_capacity(&ci, u, e) != OA_OK ||
+            strcmp(ci.resource, res) != 0)
+            continue;
+        entries = 1;
+        if (t >= period_of(c->plan, ci.from, 1) &&
+            t <= period_of(c->plan, ci.to, c->P))
+            v = ci.value;
+    }
+    if (entries)
+        return v;
+    np = oa_plan_person_count(c->plan);
+    for (q = 0; q < np; q++) {
+        const oa_person *pe = oa_plan_person(c->plan, q);
+        double fte = oa_person_fte(pe);
+        if (strcmp(oa_person_unit(pe), oa_unit_id(u)) != 0 ||
+            strcmp(oa_person_resource(pe), res) != 0)
+            continue;
+        for (e = 0; e < oa_person_away_count(pe); e++) {
+            oa_away_info aw;
+            if (oa_person_away(&aw, pe, e) == OA_OK &&
+                t >= period_of(c->plan, aw.from, 1) &&
+                t <= period_of(c->plan, aw.to, c->P))
+                fte -= aw.fte == OA_AWAY_ALL ? oa_person_fte(pe) : aw.fte;
+        }
+        if (fte > 0)
+            v += fte * (1 - oa_person_development(pe));
+    }
+    return v;
+}
+
 /* Run work of one operating plan for a resource in period t: the later
  * demand entry covering t wins (plan-format.md, details 3). */
 static double op_run(const ctx *c, const oa_operating_plan *op,
@@ -305,7 +345,7 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
     for (i = 0; i < n; i++) {
         oa_load L;
         const oa_unit *u;
-        double cap = 0, change, effects, otm, otc, ctm, ctc;
+        double cap, change, effects, otm, otc, ctm, ctc;
         double out_max, in_max, work, cover;
         run_work rw;
         if (oa_result_load(&L, c->res, i) != OA_OK)
@@ -314,9 +354,7 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
         if (u == NULL || L.period < 1 || L.period > c->P)
             return fail(c, "load %zu: unit %s, period %d", i, L.unit,
                         L.period);
-        if (oa_plan_capacity_at(&cap, c->plan, L.unit, L.resource,
-                                L.period) != OA_OK)
-            cap = 0;
+        cap = unit_capacity(c, u, L.resource, L.period);
         unit_run(c, L.unit, L.resource, L.period, &rw);
         roadmap_load(c, L.unit, L.resource, L.period, &change, &effects);
 #define SAME(field, want)                                                    \
