@@ -1,6 +1,6 @@
 /*
  * Runs a fuzz target on saved inputs without libFuzzer:
- *   fuzz-replay-plan FILE...
+ *   fuzz/replay_plan FILE...   (likewise replay_api, _result, _scenario)
  * Each file is read whole and handed to LLVMFuzzerTestOneInput() once.
  * The test suite runs it on fuzz/regress/ (under ASan/UBSan in the
  * sanitizer build): an input that once crashed must stay harmless.
