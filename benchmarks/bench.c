@@ -635,6 +635,7 @@ static int set_flags(oa_solve_opts *so, const char *list)
     } names[] = {
 #ifdef OA_SOLVE_NO_HEURISTIC
         {"no-heuristic", OA_SOLVE_NO_HEURISTIC},
+        {"no-lns", OA_SOLVE_NO_LNS},
 #endif
 #ifdef OA_SOLVE_PSEUDOCOST
         {"pseudocost", OA_SOLVE_PSEUDOCOST},

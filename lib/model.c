@@ -85,6 +85,7 @@ void oap_model_free(oap_model *m)
     oap_free(m->choice_row);
     oap_free(m->x_s0);
     oap_free(m->x_s1);
+    oap_free(m->forced);
     oap_free(m->cap_row);
     oap_free(m->ot_col);
     oap_free(m->ct_col);
@@ -144,7 +145,7 @@ static int prune_windows(oap_model *m)
             m->x_s1[i] = m->x_s0[i] - 1;
     }
     oap_free(lf);
-    oap_free(forced);
+    m->forced = forced;
     return OA_OK;
 }
 
@@ -396,8 +397,11 @@ int oap_model_build(oap_model **out, const oa_plan *plan,
     /* 1. Choice. */
     for (i = 0; i < N; i++) {
         const oap_rini *ri = &res->ini[i];
-        int row = add_row(m, OAP_ROW_CHOICE, i, 0, 0,
-                          ri->mandatory ? 1 : -HUGE_VAL, 1);
+        int row;
+        (void)ri;
+        /* Mandatory work, and what it requires: exactly one start. */
+        row = add_row(m, OAP_ROW_CHOICE, i, 0, 0,
+                      m->forced[i] ? 1 : -HUGE_VAL, 1);
         m->choice_row[i] = row;
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++)
             add_nz(m, row, m->x_first[i] + s - m->x_s0[i], 1);
@@ -729,7 +733,7 @@ int oap_model_build_bound(oap_model **out, const oap_model *full)
         if (best == -HUGE_VAL)
             add_col(m, OAP_COL_X, i, 0, 0, 0, 0, 0, 0);
         else
-            add_col(m, OAP_COL_X, i, 0, 0, res->ini[i].mandatory ? 1 : 0, 1,
+            add_col(m, OAP_COL_X, i, 0, 0, full->forced[i] ? 1 : 0, 1,
                     best, 0);
     }
     /* One lever column per unit and resource: all its overtime,

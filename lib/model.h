@@ -77,6 +77,8 @@ typedef struct oap_model {
     int *choice_row;    /* [i]: its choice row */
     int *x_s0, *x_s1;   /* [i]: pruned start window (1-based, inclusive);
                            s0 > s1 when empty */
+    int *forced;        /* [i]: 1 when mandatory, or required (through a
+                           chain) by a mandatory initiative */
     int *cap_row;       /* [(u * R + r) * P + t]: row or -1 */
     int *ot_col, *ct_col; /* same layout: column or -1 */
     int *ln_col;        /* [loan * P + t] */

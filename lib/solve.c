@@ -6,7 +6,7 @@
  */
 #include "fileio.h"
 #include "result.h"
-#include "solver.h"
+#include "search.h"
 
 #include <float.h>
 #include <math.h>
@@ -411,170 +411,6 @@ static double quick_bound(solve_ctx *c, const oap_model *full)
     return bound;
 }
 
-/* Clears err and validates the plan if it is not yet (first error to
- * err). */
-
-/* ---- starting from a given roadmap ---- */
-
-typedef struct startw {
-    const oap_model *m;
-    const oap_solver_opts *so;
-    double *dual;
-    int *at;        /* [N]: start of each initiative, 0 when out */
-} startw;
-
-/* x from at[] with the cheapest levers; 1 when feasible. */
-static int start_price(startw *w, double *x)
-{
-    const oap_model *m = w->m;
-    int i;
-    memset(x, 0, (m->ncols + 1) * sizeof *x);
-    for (i = 0; i < m->res->N; i++)
-        if (w->at[i])
-            x[m->x_first[i] + w->at[i] - m->x_s0[i]] = 1;
-    return oap_solver_fixed_lp(w->dual, x, m, w->so, NULL) == OA_OK;
-}
-
-static double start_coef(const startw *w, int i)
-{
-    const oap_model *m = w->m;
-    return m->cols[m->x_first[i] + w->at[i] - m->x_s0[i]].obj;
-}
-
-/* 1 when two initiatives demand work of a common unit. */
-static int share_unit(const oap_rini *a, const oap_rini *b)
-{
-    size_t p, q;
-    for (p = 0; p < a->ndem; p++)
-        for (q = 0; q < b->ndem; q++)
-            if (a->dem[p].u == b->dem[q].u)
-                return 1;
-    return 0;
-}
-
-/* Takes initiative j out, and every scheduled one that requires it. */
-static void start_drop(startw *w, int j)
-{
-    const oap_resolved *res = w->m->res;
-    int i;
-    size_t k;
-    w->at[j] = 0;
-    for (i = 0; i < res->N; i++)
-        for (k = 0; k < res->ini[i].nreq; k++)
-            if (w->at[i] && res->ini[i].req[k].i == j)
-                start_drop(w, i);
-}
-
-/* Drops optional initiatives until the roadmap is feasible: first those
- * running beside initiative k in a unit it needs, then beside it in time,
- * then any (k < 0: any), least valuable first.  1 when it ends
- * feasible. */
-static int start_repair(startw *w, double *x, int k)
-{
-    const oap_resolved *res = w->m->res;
-    int guard;
-    for (guard = 0; guard <= res->N; guard++) {
-        int i, victim = -1, near = 0;
-        if (start_price(w, x))
-            return 1;
-        for (i = 0; i < res->N; i++) {
-            int overlap;
-            if (!w->at[i] || i == k || res->ini[i].mandatory)
-                continue;
-            overlap = k < 0 ? 1
-                      : w->at[i] <= w->at[k] + res->ini[k].d - 1 &&
-                                w->at[k] <= w->at[i] + res->ini[i].d - 1
-                          ? 1 + share_unit(&res->ini[i], &res->ini[k])
-                          : 0;
-            if (victim < 0 || overlap > near ||
-                (overlap == near && start_coef(w, i) < start_coef(w, victim))) {
-                victim = i;
-                near = overlap;
-            }
-        }
-        if (victim < 0)
-            return 0;
-        start_drop(w, victim);
-    }
-    return 0;
-}
-
-/*
- * A start for the search from a roadmap given as a result (initiatives
- * matched by id): the roadmap itself when it fits this model; otherwise
- * repaired: each mandatory initiative it lacks is put at the start where
- * the repaired roadmap is worth most, dropping the least valuable
- * optional initiatives that run beside it until the levers can carry the
- * rest.  *out stays NULL when no repair fits.
- */
-static int start_from(double **out, const oap_model *m, const oa_plan *plan,
-                      const oa_result *r, const oap_solver_opts *so)
-{
-    const oap_resolved *res = m->res;
-    startw w;
-    double *x;
-    int *best_at, *base_at;
-    int i, ok = 1, rc = OA_OK;
-    *out = NULL;
-    w.m = m;
-    w.so = so;
-    x = oap_calloc(m->ncols + 1, sizeof(double));
-    base_at = oap_calloc((size_t)res->N + 1, sizeof(int));
-    w.dual = oap_calloc(m->nrows + 1, sizeof(double));
-    w.at = oap_calloc((size_t)res->N + 1, sizeof(int));
-    best_at = oap_calloc((size_t)res->N + 1, sizeof(int));
-    if (!x || !base_at || !w.dual || !w.at || !best_at) {
-        rc = OA_ENOMEM;
-        goto out;
-    }
-    for (i = 0; i < res->N; i++) {
-        oa_initiative_result ir;
-        int s;
-        if (oa_result_find_initiative(&ir, r, plan->initiatives.v[i]->id) !=
-                OA_OK || !ir.scheduled)
-            continue;
-        s = ir.start;
-        if (s >= m->x_s0[i] && s <= m->x_s1[i] &&
-            m->cols[m->x_first[i] + s - m->x_s0[i]].ub > 0)
-            w.at[i] = s;
-    }
-    for (i = 0; i < res->N && ok; i++) {
-        int s, found = 0;
-        double best = -HUGE_VAL;
-        if (w.at[i] || !res->ini[i].mandatory)
-            continue;
-        memcpy(base_at, w.at, (size_t)res->N * sizeof(int));
-        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
-            if (m->cols[m->x_first[i] + s - m->x_s0[i]].ub <= 0)
-                continue;
-            memcpy(w.at, base_at, (size_t)res->N * sizeof(int));
-            w.at[i] = s;
-            if (start_repair(&w, x, i)) {
-                double v = oap_model_objective(m, x);
-                if (!found || v > best) {
-                    best = v;
-                    memcpy(best_at, w.at, (size_t)res->N * sizeof(int));
-                    found = 1;
-                }
-            }
-        }
-        ok = found;
-        if (found)
-            memcpy(w.at, best_at, (size_t)res->N * sizeof(int));
-    }
-    if (ok && start_repair(&w, x, -1)) {
-        *out = x;
-        x = NULL;
-    }
-out:
-    oap_free(x);
-    oap_free(base_at);
-    oap_free(w.dual);
-    oap_free(w.at);
-    oap_free(best_at);
-    return rc;
-}
-
 OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
                     oa_error *err)
 {
@@ -630,12 +466,13 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
     if (rc != OA_OK)
         goto fail;
     if (opts->version >= 2 && opts->start && !opts->relax) {
-        rc = start_from(&start, m, plan, opts->start, &c.so);
+        rc = oap_search_start_from(&start, m, plan, opts->start, &c.so);
         if (rc != OA_OK)
             goto fail;
         c.so.start = start;
     }
-    rc = oap_solver_solve(&sol, m, &c.so, err);
+    rc = opts->relax ? oap_solver_solve(&sol, m, &c.so, err)
+                     : oap_search_solve(&sol, m, &c.so, err);
     if (rc != OA_OK)
         goto fail;
 
@@ -661,7 +498,7 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
                                                        : OA_STATUS_FEASIBLE;
             /* Earlier starts among equal roadmaps (model.md): a bounded
              * number of LPs, so large plans pay little. */
-            rc = oap_solver_left_shift(sol.x, m, &c.so,
+            rc = oap_search_left_shift(sol.x, m, &c.so,
                                        2 * c.res->N + 200);
             if (rc != OA_OK && rc != OA_ESOLVER)
                 goto fail;

@@ -10,7 +10,6 @@
  * in the same thread loses its own GLPK objects in that (unexpected) case.
  */
 #include "solver.h"
-#include "heuristic.h"
 
 #include <float.h>
 #include <limits.h>
@@ -37,6 +36,17 @@ typedef struct guard {
     size_t nlast;
 } guard;
 
+/*
+ * The guard in force on this thread.  A GLPK call made while another
+ * guarded call runs (the search's LPs inside branch-and-cut's callback)
+ * stays under the outer guard: a failure then unwinds the whole outer
+ * call, whose clean-up frees everything.  GLPK objects that outlive one
+ * call (oap_lp, oap_mip) remember the environment they were made in, and
+ * are dead once a failure has freed it.
+ */
+static _Thread_local guard *cur_guard;
+static _Thread_local unsigned long env_generation;
+
 static int term_cb(void *info, const char *s)
 {
     guard *g = info;
@@ -60,26 +70,37 @@ static void error_cb(void *info)
     longjmp(g->jb, 1);
 }
 
-static void guard_install(guard *g, const oap_solver_opts *o)
+/* Installs g unless a guard is in force; 1 when g was installed (the
+ * caller then sets its jump point and removes it). */
+static int guard_install(guard *g, const oap_solver_opts *o)
 {
+    if (cur_guard)
+        return 0;
     g->o = o;
     g->nlast = 0;
     g->last[0] = '\0';
     glp_term_out(GLP_ON);
     glp_term_hook(term_cb, g);
     glp_error_hook(error_cb, g);
+    cur_guard = g;
+    return 1;
 }
 
-static void guard_remove(void)
+static void guard_remove(int own)
 {
+    if (!own)
+        return;
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
+    cur_guard = NULL;
 }
 
 static void guard_failed(guard *g, oa_error *err)
 {
     size_t n;
     /* Every GLPK object of this thread is gone with the environment. */
+    cur_guard = NULL;
+    env_generation++;
     glp_free_env();
     n = strlen(g->last);
     while (n > 0 && (g->last[n - 1] == '\n' || g->last[n - 1] == ' '))
@@ -242,158 +263,60 @@ static double objective_of(const oap_model *m, const double *x)
     return z;
 }
 
-/* Tells the caller's progress callback about a roadmap found outside
- * GLPK's search (its answer cannot stop what is not running yet). */
-static void report_incumbent(const oap_solver_opts *o, const oap_model *m,
-                             const double *x)
+double oap_model_solver_objective(const oap_model *m, const double *x)
+{
+    return objective_of(m, x);
+}
+
+double oap_time_left(const oap_solver_opts *o)
+{
+    if (o->time_limit <= 0)
+        return HUGE_VAL;
+    return o->time_limit - (oap_now() - o->t0);
+}
+
+/* GLPK's tm_lim: the time left (at most cap seconds when cap > 0), at
+ * least 1 ms. */
+static int time_left_ms(const oap_solver_opts *o, double cap)
+{
+    double left = oap_time_left(o);
+    if (cap > 0 && cap < left)
+        left = cap;
+    if (left == HUGE_VAL)
+        return INT_MAX;
+    if (left <= 0.001)
+        return 1;
+    if (left * 1000 >= INT_MAX)
+        return INT_MAX;
+    return (int)(left * 1000);
+}
+
+int oap_report_incumbent(const oap_solver_opts *o, double z, double bound)
 {
     oa_progress pr;
     if (o->progress == NULL)
-        return;
+        return o->stopped ? *o->stopped : 0;
     memset(&pr, 0, sizeof pr);
     pr.elapsed = oap_now() - o->t0;
     pr.has_incumbent = 1;
-    pr.incumbent = objective_of(m, x);
-    pr.bound = HUGE_VAL;
-    pr.gap = HUGE_VAL;
-    o->progress(&pr, o->progress_data);
-}
-
-/* Buffers of a MIP solve: starts (0-based and GLPK's 1-based), LP
- * values for the greedy, the order it placed initiatives in. */
-typedef struct mipwork {
-    double *start1, *heur, *heur1, *lpx, *xs, *xs1;
-    int *order;
-} mipwork;
-
-static void mipwork_free(mipwork *w)
-{
-    if (w == NULL)
-        return;
-    oap_free(w->start1);
-    oap_free(w->heur);
-    oap_free(w->heur1);
-    oap_free(w->lpx);
-    oap_free(w->xs);
-    oap_free(w->xs1);
-    oap_free(w->order);
-    oap_free(w);
-}
-
-static mipwork *mipwork_new(const oap_model *m)
-{
-    mipwork *w = oap_calloc(1, sizeof *w);
-    size_t n = m->ncols + 1;
-    if (w == NULL)
-        return NULL;
-    w->start1 = oap_calloc(n, sizeof(double));
-    w->heur = oap_calloc(n, sizeof(double));
-    w->heur1 = oap_calloc(n, sizeof(double));
-    w->lpx = oap_calloc(n, sizeof(double));
-    w->xs = oap_calloc(n, sizeof(double));
-    w->xs1 = oap_calloc(n, sizeof(double));
-    w->order = oap_calloc((size_t)m->res->N + 1, sizeof(int));
-    if (!w->start1 || !w->heur || !w->heur1 || !w->lpx || !w->xs || !w->xs1 ||
-        !w->order) {
-        mipwork_free(w);
-        return NULL;
+    pr.incumbent = z;
+    pr.bound = isfinite(bound) ? bound : HUGE_VAL;
+    pr.gap = isfinite(bound)
+                 ? fabs(bound - z) / (fabs(z) + DBL_EPSILON)
+                 : HUGE_VAL;
+    if (o->progress(&pr, o->progress_data) != 0) {
+        if (o->stopped)
+            *o->stopped = 1;
+        return 1;
     }
-    return w;
+    return 0;
 }
-
-static int greedy_start(glp_prob *F, glp_prob *lp, const oap_model *m,
-                        const oap_solver_opts *o, double *xs, double *lpx,
-                        int *order);
-static int add_pass(glp_prob *F, const oap_model *m, const oap_solver_opts *o,
-                    double *xs, int *order, int max_lps);
-static int feasible(const oap_model *m, const double *x);
-
-typedef struct cbctx {
-    const oap_solver_opts *o;
-    const oap_model *m;
-    double bound;
-    int has_bound;
-    long nodes;
-    int start_given;
-    double *start1;   /* 1-based copy of the start */
-    /* The greedy at nodes, guided by each node's LP: */
-    glp_prob *F;      /* the LP that prices a roadmap's levers */
-    struct mipwork *w;
-    long tries;
-} cbctx;
-
-static void mip_cb(glp_tree *T, void *info)
-{
-    cbctx *c = info;
-    int reason = glp_ios_reason(T);
-    if (reason == GLP_IHEUR && c->start1 && !c->start_given) {
-        c->start_given = 1;
-        glp_ios_heur_sol(T, c->start1);
-        return;
-    }
-    if (reason == GLP_IHEUR && c->F) {
-        /* Every node for a while, then every 16th: the node's LP may lead
-         * the greedy to a better roadmap than the incumbent. */
-        glp_prob *P = glp_ios_get_prob(T);
-        c->tries++;
-        if (c->tries > 256 && c->tries % 16 != 0)
-            return;
-        if (greedy_start(c->F, P, c->m, c->o, c->w->xs, c->w->lpx,
-                         c->w->order)) {
-            double z = 0;
-            size_t k;
-            if (add_pass(c->F, c->m, c->o, c->w->xs, c->w->order,
-                         c->m->res->N) &&
-                !feasible(c->m, c->w->xs))
-                return;
-            z = objective_of(c->m, c->w->xs);
-            for (k = 0; k < c->m->ncols; k++)
-                c->w->xs1[k + 1] = c->w->xs[k];
-            if (glp_mip_status(P) != GLP_FEAS ||
-                z > glp_mip_obj_val(P) + 1e-9 * (1 + fabs(z)))
-                glp_ios_heur_sol(T, c->w->xs1);
-        }
-        return;
-    }
-    if (reason == GLP_ISELECT || reason == GLP_IBINGO) {
-        int best = glp_ios_best_node(T), cnt = 0;
-        glp_prob *P = glp_ios_get_prob(T);
-        if (best > 0) {
-            c->bound = glp_ios_node_bound(T, best);
-            c->has_bound = 1;
-        }
-        glp_ios_tree_size(T, NULL, NULL, &cnt);
-        c->nodes = cnt;
-        if (c->o->progress) {
-            oa_progress pr;
-            double gap = glp_ios_mip_gap(T);
-            memset(&pr, 0, sizeof pr);
-            pr.elapsed = oap_now() - c->o->t0;
-            pr.has_incumbent = glp_mip_status(P) == GLP_FEAS ||
-                               glp_mip_status(P) == GLP_OPT;
-            pr.incumbent = pr.has_incumbent ? glp_mip_obj_val(P) : 0;
-            pr.bound = c->has_bound ? c->bound : HUGE_VAL;
-            pr.gap = pr.has_incumbent && gap < DBL_MAX ? gap : HUGE_VAL;
-            pr.nodes = c->nodes;
-            if (c->o->progress(&pr, c->o->progress_data) != 0)
-                glp_ios_terminate(T);
-        }
-    }
-}
-
-/* Plans up to this many initiatives branch on pseudocosts by default. */
-#define PSEUDOCOST_MAX_INITIATIVES 300
-/* Plans up to this many initiatives are searched with GLPK's presolver,
- * the library's roadmap kept aside instead of handed to the search. */
-#define PRESOLVE_MAX_INITIATIVES 100
-
-static int time_left_ms(const oap_solver_opts *o);
 
 /*
  * GLPK takes a heuristic solution without checking it, so check it here:
  * bounds, integrality and every row, within a small tolerance.
  */
-static int feasible(const oap_model *m, const double *x)
+int oap_model_feasible(const oap_model *m, const double *x)
 {
     double *act = oap_calloc(m->nrows + 1, sizeof(double));
     size_t k;
@@ -417,164 +340,247 @@ static int feasible(const oap_model *m, const double *x)
     return ok;
 }
 
-/*
- * The library's heuristic roadmap, handed to branch-and-cut as its first
- * incumbent: the greedy of heuristic.c guided by the root LP, then the LP
- * with that roadmap fixed prices the levers exactly.  If the greedy's
- * view of the levers was too kind (their costs against budgets), the
- * initiatives it placed last are left out until the LP is feasible.
- * Returns 1 and the solution in xs (0-based columns).
- */
-static int lp_ok(glp_prob *D, glp_smcp *sm, const oap_solver_opts *o)
-{
-    sm->tm_lim = time_left_ms(o);
-    return glp_simplex(D, sm) == 0 && glp_get_status(D) == GLP_OPT;
-}
+/* Plans up to this many initiatives branch on pseudocosts by default. */
+#define PSEUDOCOST_MAX_INITIATIVES 300
 
-static int greedy_start(glp_prob *F, glp_prob *lp, const oap_model *m,
-                        const oap_solver_opts *o, double *xs, double *lpx,
-                        int *order)
+/* ---- branch-and-cut's callback ---- */
+
+typedef struct cbctx {
+    const oap_solver_opts *o;
+    const oap_model *m;
+    double root_bound;   /* HUGE_VAL: unknown */
+    double bound;
+    int has_bound;
+    long nodes;
+    const double *start1;/* 1-based start handed at the first chance */
+    int start_given;
+    oap_node_heur_fn heur;
+    void *heur_data;
+    double *lpx, *xs, *xs1; /* [ncols + 1] work space for heur */
+    long tries;
+    int pseudocost;
+    /* Pseudocost initialisation (a copy of the LP and up to 30 dual
+     * simplex iterations per new candidate and direction) does not look
+     * at the clock: its cost is estimated and the callback branches
+     * itself when it would overrun the time limit. */
+    unsigned char *seen; /* [ncols + 1]: initialised by GLPK already */
+    double eval_cost;    /* seconds per candidate evaluation (estimate) */
+    double branch_t;     /* when GLPK last took a branching decision */
+    int branch_new;      /* new candidates at that decision */
+} cbctx;
+
+static void take_bound(cbctx *c, glp_tree *T)
 {
-    glp_smcp sm;
-    int n, ok = 0, q;
-    size_t k;
-    for (k = 0; k < m->ncols; k++) {
-        lpx[k] = lp ? glp_get_col_prim(lp, (int)k + 1) : 0;
-        xs[k] = 0;
-    }
-    n = oap_greedy(m, lp ? lpx : NULL, xs, order);
-    if (n < 0)
-        return 0;
-    for (k = 0; k < m->ncols; k++)
-        if (m->cols[k].kind == OAP_COL_X)
-            glp_set_col_bnds(F, (int)k + 1, GLP_FX, xs[k], xs[k]);
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF;
-    sm.meth = GLP_DUALP;
-    ok = lp_ok(F, &sm, o);
-    for (q = n - 1; !ok && q >= 0; q--) {
-        int i = order[q], s;
-        if (m->res->ini[i].mandatory)
-            continue;
-        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++)
-            glp_set_col_bnds(F, m->x_first[i] + s - m->x_s0[i] + 1, GLP_FX,
-                             0, 0);
-        ok = lp_ok(F, &sm, o);
-    }
-    if (ok)
-        for (k = 0; k < m->ncols; k++) {
-            double v = glp_get_col_prim(F, (int)k + 1);
-            xs[k] = m->cols[k].is_int ? (v > 0.5 ? 1 : 0) : v;
+    int best = glp_ios_best_node(T);
+    if (best > 0) {
+        double b = glp_ios_node_bound(T, best);
+        /* An unsolved node carries +DBL_MAX: not a bound. */
+        if (fabs(b) < 1e300) {
+            if (b > c->root_bound)
+                b = c->root_bound;
+            c->bound = b;
+            c->has_bound = 1;
         }
-    return ok && feasible(m, xs);
+    }
 }
 
-/*
- * Improves a roadmap xs (priced by the LP F, x columns fixed) by adding
- * initiatives it leaves out: each, most valuable first, at the earliest
- * start where the LP stays feasible and the objective grows.  Repeats
- * while something was added, within max_lps LP solves.  Returns the
- * number added (xs holds the improved solution).
- */
-static int add_pass(glp_prob *F, const oap_model *m, const oap_solver_opts *o,
-                    double *xs, int *order, int max_lps)
+/* Branches on the candidate closest to 1 (up first); 1 when done. */
+static int branch_self(glp_tree *T, int n)
 {
-    const oap_resolved *res = m->res;
-    glp_smcp sm;
-    int N = res->N, i, q, n, added = 0, lps = 0, again = 1;
-    size_t k;
-    double cur;
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF;
-    sm.meth = GLP_DUALP;
-    for (k = 0; k < m->ncols; k++)
-        if (m->cols[k].kind == OAP_COL_X)
-            glp_set_col_bnds(F, (int)k + 1, GLP_FX, xs[k], xs[k]);
-    if (!lp_ok(F, &sm, o))
-        return 0;
-    cur = glp_get_obj_val(F);
-    while (again && lps < max_lps) {
-        again = 0;
-        /* Left out, by value (insertion sort: N is small next to LPs). */
-        n = 0;
-        for (i = 0; i < N; i++) {
-            int s, on = 0;
-            for (s = m->x_s0[i]; s <= m->x_s1[i] && !on; s++)
-                on = xs[m->x_first[i] + s - m->x_s0[i]] > 0.5;
-            if (!on) {
-                double v = res->ini[i].value + res->ini[i].benefit * res->P;
-                q = n++;
-                while (q > 0 && res->ini[order[q - 1]].value +
-                                        res->ini[order[q - 1]].benefit *
-                                            res->P <
-                                    v) {
-                    order[q] = order[q - 1];
-                    q--;
-                }
-                order[q] = i;
+    glp_prob *P = glp_ios_get_prob(T);
+    int j, best = 0;
+    double bv = -1;
+    for (j = 1; j <= n; j++)
+        if (glp_ios_can_branch(T, j)) {
+            double v = glp_get_col_prim(P, j);
+            if (v > bv) {
+                bv = v;
+                best = j;
             }
         }
-        for (q = 0; q < n && lps < max_lps; q++) {
-            int s, j0;
-            i = order[q];
-            j0 = m->x_first[i] - m->x_s0[i];
-            for (s = m->x_s0[i]; s <= m->x_s1[i] && lps < max_lps; s++) {
-                if (m->cols[j0 + s].ub <= 0)
-                    continue;
-                glp_set_col_bnds(F, j0 + s + 1, GLP_FX, 1, 1);
-                lps++;
-                if (lp_ok(F, &sm, o) &&
-                    glp_get_obj_val(F) > cur + 1e-9 * (1 + fabs(cur))) {
-                    cur = glp_get_obj_val(F);
-                    xs[j0 + s] = 1;
-                    added++;
-                    again = 1;
-                    break;
-                }
-                glp_set_col_bnds(F, j0 + s + 1, GLP_FX, 0, 0);
-            }
-            if (o->time_limit > 0 && oap_now() - o->t0 > o->time_limit)
-                break;
-        }
-    }
-    /* Leave F at the improved roadmap and read its levers. */
-    if (lp_ok(F, &sm, o))
-        for (k = 0; k < m->ncols; k++) {
-            double v = glp_get_col_prim(F, (int)k + 1);
-            xs[k] = m->cols[k].is_int ? (v > 0.5 ? 1 : 0) : v;
-        }
-    return added;
+    if (best == 0)
+        return 0;
+    glp_ios_branch_upon(T, best, GLP_UP_BRNCH);
+    return 1;
 }
 
-static int time_left_ms(const oap_solver_opts *o)
+static void mip_cb(glp_tree *T, void *info)
 {
-    double left;
-    if (o->time_limit <= 0)
-        return INT_MAX;
-    left = o->time_limit - (oap_now() - o->t0);
-    if (left <= 0.001)
-        return 1;
-    if (left * 1000 >= INT_MAX)
-        return INT_MAX;
-    return (int)(left * 1000);
+    cbctx *c = info;
+    int reason = glp_ios_reason(T);
+    glp_prob *P = glp_ios_get_prob(T);
+    double now = oap_now();
+    if (c->branch_t > 0) {
+        /* Learn what a pseudocost evaluation costs from the last
+         * decision GLPK took itself. */
+        if (c->branch_new > 0) {
+            double per = (now - c->branch_t) / (2.0 * c->branch_new);
+            c->eval_cost = c->eval_cost > 0 ? 0.5 * (c->eval_cost + per)
+                                            : per;
+        }
+        c->branch_t = 0;
+    }
+    if (c->o->time_limit > 0 && now - c->o->t0 >= c->o->time_limit) {
+        glp_ios_terminate(T);
+        return;
+    }
+    if (c->o->stopped && *c->o->stopped) {
+        glp_ios_terminate(T);
+        return;
+    }
+    if (reason == GLP_IHEUR && c->start1 && !c->start_given) {
+        c->start_given = 1;
+        glp_ios_heur_sol(T, c->start1);
+        return;
+    }
+    if (reason == GLP_IHEUR && c->heur) {
+        const oap_model *m = c->m;
+        double inc = glp_mip_status(P) == GLP_FEAS ? glp_mip_obj_val(P)
+                                                   : -HUGE_VAL;
+        size_t k;
+        /* Every node for a while, then every 16th. */
+        c->tries++;
+        if (c->tries > 256 && c->tries % 16 != 0)
+            return;
+        for (k = 0; k < m->ncols; k++)
+            c->lpx[k] = glp_get_col_prim(P, (int)k + 1);
+        if (c->heur(c->heur_data, c->lpx, inc, c->xs) &&
+            oap_model_feasible(m, c->xs)) {
+            double z = objective_of(m, c->xs);
+            if (z > inc + 1e-9 * (1 + fabs(z))) {
+                for (k = 0; k < m->ncols; k++)
+                    c->xs1[k + 1] = c->xs[k];
+                glp_ios_heur_sol(T, c->xs1);
+            }
+        }
+        return;
+    }
+    if (reason == GLP_IBRANCH && c->pseudocost && c->seen) {
+        int n = glp_get_num_cols(P), j, fresh = 0;
+        double left = oap_time_left(c->o), est;
+        for (j = 1; j <= n; j++)
+            if (glp_ios_can_branch(T, j) && !c->seen[j])
+                fresh++;
+        if (c->eval_cost <= 0) {
+            /* Before any measurement: a copy of the problem, timed. */
+            double t = oap_now();
+            glp_prob *cp = glp_create_prob();
+            glp_copy_prob(cp, P, GLP_OFF);
+            glp_delete_prob(cp);
+            c->eval_cost = 3 * (oap_now() - t) + 1e-5;
+        }
+        est = 2.0 * fresh * c->eval_cost;
+        if (fresh > 0 && left != HUGE_VAL && est > 0.5 * left) {
+            branch_self(T, n);
+            return;
+        }
+        for (j = 1; j <= n; j++)
+            if (glp_ios_can_branch(T, j))
+                c->seen[j] = 1;
+        c->branch_new = fresh;
+        c->branch_t = oap_now();
+        return;
+    }
+    if (reason == GLP_ISELECT || reason == GLP_IBINGO) {
+        int cnt = 0;
+        take_bound(c, T);
+        glp_ios_tree_size(T, NULL, NULL, &cnt);
+        c->nodes = cnt;
+        if (c->o->progress) {
+            oa_progress pr;
+            memset(&pr, 0, sizeof pr);
+            pr.elapsed = now - c->o->t0;
+            pr.has_incumbent = glp_mip_status(P) == GLP_FEAS ||
+                               glp_mip_status(P) == GLP_OPT;
+            pr.incumbent = pr.has_incumbent ? glp_mip_obj_val(P) : 0;
+            pr.bound = c->has_bound ? c->bound : HUGE_VAL;
+            pr.gap = pr.has_incumbent && c->has_bound
+                         ? fabs(c->bound - pr.incumbent) /
+                               (fabs(pr.incumbent) + DBL_EPSILON)
+                         : HUGE_VAL;
+            pr.nodes = c->nodes;
+            if (c->o->progress(&pr, c->o->progress_data) != 0) {
+                if (c->o->stopped)
+                    *c->o->stopped = 1;
+                glp_ios_terminate(T);
+            }
+        }
+    }
+}
+
+/* GLPK's clique cut generator fails on a problem without integer
+ * columns (it adds zero columns to a work problem). */
+static int has_free_integer(const oap_model *m)
+{
+    size_t q;
+    for (q = 0; q < m->ncols; q++)
+        if (m->cols[q].is_int && m->cols[q].ub > m->cols[q].lb)
+            return 1;
+    return 0;
+}
+
+/*
+ * Reads GLPK's outcome of glp_intopt into sol, with start (0-based, may
+ * be NULL) kept aside: returned when GLPK found nothing better.
+ */
+static int read_mip(oap_solution *sol, glp_prob *P, const oap_model *m,
+                    int rc, const cbctx *cb, const double *start,
+                    oa_error *err)
+{
+    int st = glp_mip_status(P);
+    double zs = start ? objective_of(m, start) : -HUGE_VAL;
+    size_t k;
+    sol->nodes = cb->nodes;
+    if (st == GLP_NOFEAS || rc == GLP_ENOPFS) {
+        sol->status = OAP_SOL_INFEASIBLE;
+        return OA_OK;
+    }
+    if ((st == GLP_OPT || st == GLP_FEAS) &&
+        !(start && rc != 0 &&
+          zs > glp_mip_obj_val(P) + 1e-9 * (1 + fabs(zs)))) {
+        sol->obj = glp_mip_obj_val(P);
+        for (k = 0; k < m->ncols; k++)
+            sol->x[k] = glp_mip_col_val(P, (int)k + 1);
+        if (rc == 0) {
+            sol->status = OAP_SOL_OPTIMAL;
+            sol->bound = sol->obj;
+            sol->has_bound = 1;
+            return OA_OK;
+        }
+    } else if (start) {
+        memcpy(sol->x, start, m->ncols * sizeof *start);
+        sol->obj = zs;
+    } else if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_ESTOP ||
+               rc == GLP_EMIPGAP) {
+        sol->status = OAP_SOL_NONE;
+        sol->bound = cb->has_bound ? cb->bound : cb->root_bound;
+        sol->has_bound = cb->has_bound || cb->root_bound < HUGE_VAL;
+        return OA_OK;
+    } else {
+        oap_error_set(err, OA_ESOLVER, NULL, -1,
+                      "GLPK branch-and-cut failed (code %d)", rc);
+        return OA_ESOLVER;
+    }
+    sol->status = OAP_SOL_FEASIBLE;
+    sol->has_bound = cb->has_bound || cb->root_bound < HUGE_VAL;
+    sol->bound = cb->has_bound ? cb->bound
+                 : cb->root_bound < HUGE_VAL ? cb->root_bound : sol->obj;
+    if (sol->bound < sol->obj)
+        sol->bound = sol->obj;
+    return OA_OK;
 }
 
 int oap_solver_solve(oap_solution *sol, const oap_model *m,
                      const oap_solver_opts *o, oa_error *err)
 {
     guard g;
+    volatile int own;
     loaded L;
     glp_prob *volatile P = NULL;
     cbctx cb;
     volatile int rc;
     int relax = o->relax || m->relax;
-    volatile int has_heur = 0;
     size_t k;
-    /* Work space, allocated before the guard so a GLPK failure can free
-     * it; F, the pricing LP, is a GLPK object and goes with the
-     * environment then. */
-    mipwork *volatile w = NULL;
-    glp_prob *volatile F = NULL;
 
     memset(sol, 0, sizeof *sol);
     memset(&cb, 0, sizeof cb);
@@ -589,27 +595,19 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
     sol->x = oap_calloc(m->ncols + 1, sizeof(double));
     if (relax)
         sol->dual = oap_calloc(m->nrows + 1, sizeof(double));
-    else
-        w = mipwork_new(m);
-    if (sol->x == NULL || (relax && sol->dual == NULL) || (!relax && !w)) {
+    if (sol->x == NULL || (relax && sol->dual == NULL)) {
         loaded_free(&L);
-        mipwork_free(w);
         oap_solution_free(sol);
         return OA_ENOMEM;
     }
-    if (o->start && !relax) {
-        for (k = 0; k < m->ncols; k++)
-            w->start1[k + 1] = o->start[k];
-        cb.start1 = w->start1;
-    }
     cb.o = o;
     cb.m = m;
+    cb.root_bound = HUGE_VAL;
 
-    guard_install(&g, o);
-    if (setjmp(g.jb)) {
+    own = guard_install(&g, o);
+    if (own && setjmp(g.jb) != 0) {
         guard_failed(&g, err);
         loaded_free(&L);
-        mipwork_free(w);
         oap_solution_free(sol);
         return OA_ESOLVER;
     }
@@ -619,7 +617,7 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
         glp_init_smcp(&sm);
         sm.msg_lev = o->verbosity > 0 ? GLP_MSG_ON : GLP_MSG_OFF;
         sm.presolve = GLP_ON;
-        sm.tm_lim = time_left_ms(o);
+        sm.tm_lim = time_left_ms(o, 0);
         rc = glp_simplex(P, &sm);
         if (rc == 0 && glp_get_status(P) == GLP_OPT) {
             sol->status = OAP_SOL_OPTIMAL;
@@ -643,202 +641,427 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
             rc = OA_ESOLVER;
             goto done;
         }
+        rc = OA_OK;
     } else {
         glp_iocp io;
-        int st;
         glp_init_iocp(&io);
         io.msg_lev = o->verbosity > 0 ? GLP_MSG_ON : GLP_MSG_OFF;
-        /* A start solution (the greedy's, or the caller's) is handed to
-         * GLPK in its heuristic callback, which sees the problem as it is
-         * only without GLPK's MIP presolver: so the root LP is solved here
-         * first (it also guides the greedy) and branch-and-cut starts from
-         * its basis.  GLPK's C API leaves the presolver off by default. */
-        if (!(o->flags & OA_SOLVE_NO_HEURISTIC) || cb.start1) {
-            glp_smcp sm;
-            int lrc, heuristic = !(o->flags & OA_SOLVE_NO_HEURISTIC);
-            if (heuristic) {
-                /* F prices the levers of a roadmap (x fixed). */
-                F = glp_create_prob();
-                glp_copy_prob(F, P, GLP_OFF);
-                cb.F = F;
-                cb.w = w;
-            }
-            /* The caller's start competes with the greedy roadmaps: a
-             * start repaired around a forced initiative may be poor. */
-            if (cb.start1) {
-                memcpy(w->heur, o->start, m->ncols * sizeof *w->heur);
-                has_heur = 1;
-            }
-            /* A first roadmap before the root LP, by value alone: on large
-             * plans the LP takes long. */
-            if (heuristic &&
-                greedy_start(F, NULL, m, o, w->xs, w->lpx, w->order)) {
-                add_pass(F, m, o, w->xs, w->order, 50 + m->res->N / 20);
-                if (feasible(m, w->xs) &&
-                    (!has_heur ||
-                     objective_of(m, w->xs) > objective_of(m, w->heur))) {
-                    memcpy(w->heur, w->xs, m->ncols * sizeof *w->xs);
-                    has_heur = 1;
-                }
-            }
-            if (has_heur)
-                report_incumbent(o, m, w->heur);
-            glp_init_smcp(&sm);
-            sm.msg_lev = GLP_MSG_OFF;
-            sm.tm_lim = time_left_ms(o);
-            lrc = glp_simplex(P, &sm);
-            if (lrc == 0 && glp_get_status(P) == GLP_NOFEAS) {
-                sol->status = OAP_SOL_INFEASIBLE;
-                goto done;
-            }
-            if (lrc == 0 && glp_get_status(P) == GLP_OPT) {
-                sol->has_bound = 1;
-                sol->bound = glp_get_obj_val(P);
-                /* The LP-guided roadmap, if it is better. */
-                if (heuristic &&
-                    greedy_start(F, P, m, o, w->xs, w->lpx, w->order)) {
-                    if (add_pass(F, m, o, w->xs, w->order,
-                                 4 * m->res->N + 100) &&
-                        !feasible(m, w->xs))
-                        greedy_start(F, P, m, o, w->xs, w->lpx, w->order);
-                    if (!has_heur ||
-                        objective_of(m, w->xs) > objective_of(m, w->heur)) {
-                        memcpy(w->heur, w->xs, m->ncols * sizeof *w->xs);
-                        if (has_heur)
-                            report_incumbent(o, m, w->heur);
-                        has_heur = 1;
-                    }
-                }
-            } else if (has_heur) {
-                /* The root LP ran out of time: the greedy roadmap is all
-                 * there is, with no bound. */
-                sol->status = OAP_SOL_FEASIBLE;
-                memcpy(sol->x, w->heur, m->ncols * sizeof *w->heur);
-                sol->obj = objective_of(m, w->heur);
-                sol->has_bound = 0;
-                sol->bound = HUGE_VAL;
-                goto done_ok;
-            }
-            /* Up to 100 initiatives GLPK's presolver and search without
-             * the library's node heuristic prove faster (the realistic
-             * example: optimal in 63 s, against a 3.3 % gap after 120 s;
-             * n50 likewise): the roadmap found here is then kept aside,
-             * reported at once and returned if the search does not beat
-             * it.  Larger plans (at 200 the measurements disagree), and a
-             * caller's start, go to GLPK's search through its callback. */
-            if (has_heur &&
-                (o->start || m->res->N > PRESOLVE_MAX_INITIATIVES)) {
-                for (k = 0; k < m->ncols; k++)
-                    w->heur1[k + 1] = w->heur[k];
-                cb.start1 = w->heur1;
-            }
-        }
-        /* No start: the presolver is worth more (it proves tight and
-         * infeasible plans much faster), and GLPK may leave the root LP
-         * to it. */
-        io.presolve = cb.start1 ? GLP_OFF : GLP_ON;
-        if (io.presolve == GLP_ON)
-            cb.F = NULL; /* nodes then hold the presolved problem */
-        io.tm_lim = time_left_ms(o);
+        io.presolve = GLP_ON;
+        io.tm_lim = time_left_ms(o, 0);
         io.mip_gap = o->gap > 0 ? o->gap : 0;
-        /* Pseudocost branching found better roadmaps in the same time on
-         * plans up to a few hundred initiatives and worse ones at 500,
-         * where its start-up leaves no bound for the first seconds
-         * (benchmarks/README.md). */
-        if ((o->flags & OA_SOLVE_PSEUDOCOST) ||
-            (!(o->flags & OA_SOLVE_GLPK_BRANCHING) &&
-             m->res->N <= PSEUDOCOST_MAX_INITIATIVES)) {
-            io.br_tech = GLP_BR_PCH;
-            io.bt_tech = GLP_BT_BPH;
-        }
-        /* GLPK's MIR, cover and clique cuts with pseudocost branching
-         * gave better roadmaps and bounds in the same time up to a few
-         * hundred initiatives (realistic example: 3.4 % gap at 60 s
-         * instead of 6.9 %); Gomory cuts cost more than they gain, and at
-         * 500 initiatives the cuts delay the first bound
-         * (benchmarks/README.md). */
-        if (!(o->flags & OA_SOLVE_NO_CUTS) &&
-            m->res->N <= PSEUDOCOST_MAX_INITIATIVES)
-            io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_ON;
-        if (o->flags & OA_SOLVE_CUTS)
-            io.gmi_cuts = io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_ON;
-        /* GLPK's clique cut generator fails on a problem without integer
-         * columns (it adds zero columns to a work problem). */
-        {
-            size_t q, nint = 0;
-            for (q = 0; q < m->ncols; q++)
-                nint += m->cols[q].is_int && m->cols[q].ub > m->cols[q].lb;
-            if (nint == 0)
-                io.gmi_cuts = io.mir_cuts = io.cov_cuts = io.clq_cuts =
-                    GLP_OFF;
-        }
         io.cb_func = mip_cb;
         io.cb_info = &cb;
         rc = glp_intopt(P, &io);
-        st = glp_mip_status(P);
-        sol->nodes = cb.nodes;
-        if (!(st == GLP_OPT || st == GLP_FEAS) && has_heur &&
-            rc != GLP_ENOPFS && st != GLP_NOFEAS) {
-            /* Stopped before GLPK took the heuristic's roadmap: it is
-             * still the best known. */
-            sol->status = OAP_SOL_FEASIBLE;
-            memcpy(sol->x, w->heur, m->ncols * sizeof *w->heur);
-            sol->obj = objective_of(m, w->heur);
-            if (cb.has_bound)
-                sol->bound = cb.bound;
-            if (sol->bound < sol->obj)
-                sol->bound = sol->obj;
-        } else if (st == GLP_FEAS && rc != 0 && has_heur &&
-                   objective_of(m, w->heur) >
-                       glp_mip_obj_val(P) +
-                           1e-9 * (1 + fabs(glp_mip_obj_val(P)))) {
-            /* Stopped with a roadmap worse than the one kept aside. */
-            sol->status = OAP_SOL_FEASIBLE;
-            memcpy(sol->x, w->heur, m->ncols * sizeof *w->heur);
-            sol->obj = objective_of(m, w->heur);
-            sol->bound = cb.has_bound ? cb.bound : sol->obj;
-            sol->has_bound = cb.has_bound;
-            if (sol->bound < sol->obj)
-                sol->bound = sol->obj;
-        } else if (st == GLP_OPT || st == GLP_FEAS) {
-            sol->obj = glp_mip_obj_val(P);
-            for (k = 0; k < m->ncols; k++)
-                sol->x[k] = glp_mip_col_val(P, (int)k + 1);
-            if (st == GLP_OPT && rc == 0) {
-                sol->status = OAP_SOL_OPTIMAL;
-                sol->bound = sol->obj;
-                sol->has_bound = 1;
-            } else {
-                sol->status = rc == 0 ? OAP_SOL_OPTIMAL : OAP_SOL_FEASIBLE;
-                sol->bound = cb.has_bound ? cb.bound : sol->obj;
-                sol->has_bound = cb.has_bound;
-                if (sol->bound < sol->obj)
-                    sol->bound = sol->obj;
-            }
-        } else if (st == GLP_NOFEAS || rc == GLP_ENOPFS) {
-            sol->status = OAP_SOL_INFEASIBLE;
-        } else if (rc == GLP_ETMLIM || rc == GLP_ESTOP || rc == GLP_EMIPGAP ||
-                   rc == 0) {
-            sol->status = OAP_SOL_NONE;
-            sol->bound = cb.bound;
-            sol->has_bound = cb.has_bound;
-        } else {
+        rc = read_mip(sol, P, m, rc, &cb, o->start, err);
+        if (rc != OA_OK)
             oap_solution_free(sol);
-            oap_error_set(err, OA_ESOLVER, NULL, -1,
-                          "GLPK branch-and-cut failed (code %d)", rc);
-            rc = OA_ESOLVER;
-            goto done;
+    }
+done:
+    glp_delete_prob(P);
+    guard_remove(own);
+    loaded_free(&L);
+    return rc;
+}
+
+/* ---- an LP kept loaded ---- */
+
+struct oap_lp {
+    const oap_model *m;
+    const oap_solver_opts *o;
+    glp_prob *P;
+    unsigned long gen;  /* the GLPK environment it lives in */
+    int cutoff_row;     /* 1-based, or 0 */
+    int solved;
+};
+
+static int lp_alive(const oap_lp *lp)
+{
+    return lp && lp->P && lp->gen == env_generation;
+}
+
+int oap_lp_new(oap_lp **out, const oap_model *m, int mip, int cutoff,
+               const oap_solver_opts *o)
+{
+    guard g;
+    volatile int own;
+    loaded L;
+    oap_lp *volatile lp;
+    int rc;
+    *out = NULL;
+    if (check_model(m) != OA_OK)
+        return OA_EINTERNAL;
+    rc = prepare_matrix(&L, m);
+    if (rc != OA_OK)
+        return rc;
+    lp = oap_calloc(1, sizeof *lp);
+    if (lp == NULL) {
+        loaded_free(&L);
+        return OA_ENOMEM;
+    }
+    own = guard_install(&g, o);
+    if (own && setjmp(g.jb) != 0) {
+        guard_failed(&g, NULL);
+        loaded_free(&L);
+        oap_free(lp);
+        return OA_ESOLVER;
+    }
+    lp->m = m;
+    lp->o = o;
+    lp->gen = env_generation;
+    lp->P = load(m, &L, !mip, NULL, NULL);
+    if (cutoff) {
+        size_t k;
+        int n = 0, *ind = oap_calloc(m->ncols + 1, sizeof(int));
+        double *val = oap_calloc(m->ncols + 1, sizeof(double));
+        if (ind && val) {
+            lp->cutoff_row = glp_add_rows(lp->P, 1);
+            for (k = 0; k < m->ncols; k++)
+                if (m->cols[k].obj != 0) {
+                    n++;
+                    ind[n] = (int)k + 1;
+                    val[n] = m->cols[k].obj;
+                }
+            glp_set_mat_row(lp->P, lp->cutoff_row, n, ind, val);
+            glp_set_row_bnds(lp->P, lp->cutoff_row, GLP_FR, 0, 0);
+        }
+        oap_free(ind);
+        oap_free(val);
+        if (!lp->cutoff_row) {
+            glp_delete_prob(lp->P);
+            guard_remove(own);
+            loaded_free(&L);
+            oap_free(lp);
+            return OA_ENOMEM;
         }
     }
-done_ok:
-    rc = OA_OK;
-done:
-    if (F)
-        glp_delete_prob(F);
-    glp_delete_prob(P);
-    guard_remove();
+    guard_remove(own);
     loaded_free(&L);
-    mipwork_free(w);
+    *out = lp;
+    return OA_OK;
+}
+
+void oap_lp_free(oap_lp *lp)
+{
+    if (lp == NULL)
+        return;
+    if (lp_alive(lp)) {
+        guard g;
+        volatile int own = guard_install(&g, lp->o);
+        if (!own || setjmp(g.jb) == 0)
+            glp_delete_prob(lp->P);
+        else
+            guard_failed(&g, NULL);
+        guard_remove(own);
+    }
+    oap_free(lp);
+}
+
+/* Column bounds: no GLPK call can fail on a checked index and bounds in
+ * order, so these need no guard. */
+void oap_lp_fix(oap_lp *lp, int j, double v)
+{
+    if (!lp_alive(lp) || j < 0 || (size_t)j >= lp->m->ncols || !isfinite(v))
+        return;
+    glp_set_col_bnds(lp->P, j + 1, GLP_FX, v, v);
+}
+
+void oap_lp_unfix(oap_lp *lp, int j)
+{
+    const oap_col *c;
+    if (!lp_alive(lp) || j < 0 || (size_t)j >= lp->m->ncols)
+        return;
+    c = &lp->m->cols[j];
+    glp_set_col_bnds(lp->P, j + 1, glp_type(c->lb, c->ub),
+                     c->lb == -HUGE_VAL ? 0 : c->lb,
+                     c->ub == HUGE_VAL ? 0 : c->ub);
+}
+
+void oap_lp_fix_roadmap(oap_lp *lp, const double *x)
+{
+    size_t k;
+    if (!lp_alive(lp))
+        return;
+    for (k = 0; k < lp->m->ncols; k++)
+        if (lp->m->cols[k].kind == OAP_COL_X)
+            oap_lp_fix(lp, (int)k, x[k] > 0.5 ? 1 : 0);
+}
+
+int oap_lp_solve(oap_lp *lp, double *obj)
+{
+    guard g;
+    volatile int own;
+    int ok = 0, rc;
+    glp_smcp sm;
+    if (!lp_alive(lp))
+        return 0;
+    own = guard_install(&g, lp->o);
+    if (own && setjmp(g.jb) != 0) {
+        guard_failed(&g, NULL);
+        return 0;
+    }
+    glp_init_smcp(&sm);
+    sm.msg_lev = GLP_MSG_OFF;
+    sm.meth = GLP_DUALP;
+    sm.tm_lim = time_left_ms(lp->o, 0);
+    rc = glp_simplex(lp->P, &sm);
+    if (rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND ||
+        rc == GLP_EBADB) {
+        /* A basis gone bad after many bound changes: start afresh. */
+        glp_std_basis(lp->P);
+        sm.tm_lim = time_left_ms(lp->o, 0);
+        rc = glp_simplex(lp->P, &sm);
+    }
+    ok = rc == 0 && glp_get_status(lp->P) == GLP_OPT;
+    if (ok && obj)
+        *obj = glp_get_obj_val(lp->P);
+    lp->solved = ok;
+    guard_remove(own);
+    return ok;
+}
+
+void oap_lp_values(const oap_lp *lp, double *x)
+{
+    size_t k;
+    if (!lp_alive(lp) || !lp->solved)
+        return;
+    for (k = 0; k < lp->m->ncols; k++) {
+        double v = glp_get_col_prim(lp->P, (int)k + 1);
+        x[k] = lp->m->cols[k].is_int ? (v > 0.5 ? 1 : 0) : v;
+    }
+}
+
+typedef struct submip_cb {
+    const oap_solver_opts *o;
+    int first;
+} submip_cb;
+
+static void sub_cb(glp_tree *T, void *info)
+{
+    submip_cb *c = info;
+    if ((c->o->time_limit > 0 && oap_time_left(c->o) <= 0) ||
+        (c->o->stopped && *c->o->stopped) ||
+        (c->first && glp_ios_reason(T) == GLP_IBINGO))
+        glp_ios_terminate(T);
+}
+
+int oap_lp_mip(oap_lp *lp, double cutoff, double seconds, int first,
+               double *x, int *proven)
+{
+    guard g;
+    volatile int own;
+    volatile int found = 0;
+    int rc, st;
+    glp_iocp io;
+    submip_cb c;
+    size_t k;
+    *proven = 0;
+    if (!lp_alive(lp))
+        return 0;
+    own = guard_install(&g, lp->o);
+    if (own && setjmp(g.jb) != 0) {
+        guard_failed(&g, NULL);
+        return 0;
+    }
+    if (lp->cutoff_row)
+        glp_set_row_bnds(lp->P, lp->cutoff_row,
+                         isfinite(cutoff) ? GLP_LO : GLP_FR,
+                         isfinite(cutoff) ? cutoff : 0, 0);
+    c.o = lp->o;
+    c.first = first;
+    glp_init_iocp(&io);
+    io.msg_lev = GLP_MSG_OFF;
+    io.presolve = GLP_ON;
+    io.tm_lim = time_left_ms(lp->o, seconds);
+    io.cb_func = sub_cb;
+    io.cb_info = &c;
+    if (!has_free_integer(lp->m))
+        io.clq_cuts = io.cov_cuts = io.mir_cuts = io.gmi_cuts = GLP_OFF;
+    rc = glp_intopt(lp->P, &io);
+    st = glp_mip_status(lp->P);
+    if (st == GLP_OPT || st == GLP_FEAS) {
+        for (k = 0; k < lp->m->ncols; k++) {
+            double v = glp_mip_col_val(lp->P, (int)k + 1);
+            x[k] = lp->m->cols[k].is_int ? floor(v + 0.5) : v;
+        }
+        found = 1;
+        *proven = st == GLP_OPT && rc == 0;
+    } else if (st == GLP_NOFEAS || rc == GLP_ENOPFS) {
+        found = -1;
+    }
+    if (lp->cutoff_row)
+        glp_set_row_bnds(lp->P, lp->cutoff_row, GLP_FR, 0, 0);
+    lp->solved = 0;
+    guard_remove(own);
+    return found;
+}
+
+/* ---- the MIP of a plan ---- */
+
+struct oap_mip {
+    oap_lp *lp;         /* the problem, integer columns set */
+    int root_solved;
+    double root_bound;
+};
+
+int oap_mip_new(oap_mip **out, const oap_model *m, const oap_solver_opts *o)
+{
+    oap_mip *mip;
+    int rc;
+    *out = NULL;
+    mip = oap_calloc(1, sizeof *mip);
+    if (mip == NULL)
+        return OA_ENOMEM;
+    rc = oap_lp_new(&mip->lp, m, !(o->relax || m->relax), 0, o);
+    if (rc != OA_OK) {
+        oap_free(mip);
+        return rc;
+    }
+    mip->root_bound = HUGE_VAL;
+    *out = mip;
+    return OA_OK;
+}
+
+void oap_mip_free(oap_mip *mip)
+{
+    if (mip == NULL)
+        return;
+    oap_lp_free(mip->lp);
+    oap_free(mip);
+}
+
+int oap_mip_root(oap_mip *mip, double seconds, double *bound, double *lpx)
+{
+    guard g;
+    volatile int own;
+    int rc, res;
+    glp_smcp sm;
+    oap_lp *lp = mip->lp;
+    size_t k;
+    if (!lp_alive(lp))
+        return OA_ESOLVER;
+    own = guard_install(&g, lp->o);
+    if (own && setjmp(g.jb) != 0) {
+        guard_failed(&g, NULL);
+        return OA_ESOLVER;
+    }
+    glp_init_smcp(&sm);
+    sm.msg_lev = GLP_MSG_OFF;
+    sm.tm_lim = time_left_ms(lp->o, seconds);
+    rc = glp_simplex(lp->P, &sm);
+    if (rc == 0 && glp_get_status(lp->P) == GLP_OPT) {
+        mip->root_solved = 1;
+        mip->root_bound = *bound = glp_get_obj_val(lp->P);
+        for (k = 0; k < lp->m->ncols; k++)
+            lpx[k] = glp_get_col_prim(lp->P, (int)k + 1);
+        res = 1;
+    } else if (rc == 0 && (glp_get_status(lp->P) == GLP_NOFEAS ||
+                           glp_get_prim_stat(lp->P) == GLP_NOFEAS)) {
+        res = -1;
+    } else {
+        res = 0;
+    }
+    guard_remove(own);
+    return res;
+}
+
+int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
+                   int presolve, oap_node_heur_fn heur, void *heur_data,
+                   double root_bound, oa_error *err)
+{
+    guard g;
+    volatile int own;
+    oap_lp *lp = mip->lp;
+    const oap_model *m = lp->m;
+    const oap_solver_opts *o = lp->o;
+    cbctx cb;
+    glp_iocp io;
+    volatile int rc;
+    double *volatile work = NULL;
+    unsigned char *volatile seen = NULL;
+    size_t k, n1 = m->ncols + 1;
+
+    memset(sol, 0, sizeof *sol);
+    memset(&cb, 0, sizeof cb);
+    if (!lp_alive(lp))
+        return OA_ESOLVER;
+    sol->x = oap_calloc(n1, sizeof(double));
+    work = oap_calloc(4 * n1, sizeof(double));
+    seen = oap_calloc(n1, 1);
+    if (!sol->x || !work || !seen) {
+        oap_free(work);
+        oap_free(seen);
+        oap_solution_free(sol);
+        return OA_ENOMEM;
+    }
+    cb.o = o;
+    cb.m = m;
+    cb.root_bound = isfinite(root_bound) ? root_bound : HUGE_VAL;
+    cb.lpx = work;
+    cb.xs = work + n1;
+    cb.xs1 = work + 2 * n1;
+    cb.seen = seen;
+    if (start && !presolve) {
+        double *s1 = work + 3 * n1;
+        for (k = 0; k < m->ncols; k++)
+            s1[k + 1] = start[k];
+        cb.start1 = s1;
+    }
+    if (!presolve) {
+        cb.heur = heur;
+        cb.heur_data = heur_data;
+    }
+    own = guard_install(&g, o);
+    if (own && setjmp(g.jb) != 0) {
+        guard_failed(&g, err);
+        oap_free(work);
+        oap_free(seen);
+        oap_solution_free(sol);
+        return OA_ESOLVER;
+    }
+    glp_init_iocp(&io);
+    io.msg_lev = o->verbosity > 0 ? GLP_MSG_ON : GLP_MSG_OFF;
+    /* Without the presolver GLPK starts from the root LP's basis (it must
+     * be solved); with it, GLPK's nodes hold the presolved problem, which
+     * the library's heuristics cannot read. */
+    io.presolve = presolve || !mip->root_solved ? GLP_ON : GLP_OFF;
+    if (io.presolve == GLP_ON) {
+        cb.start1 = NULL;
+        cb.heur = NULL;
+    }
+    io.tm_lim = time_left_ms(o, 0);
+    io.mip_gap = o->gap > 0 ? o->gap : 0;
+    /* Pseudocost branching found better roadmaps in the same time on
+     * plans up to a few hundred initiatives and worse ones at 500, where
+     * its start-up leaves no bound for the first seconds
+     * (benchmarks/README.md). */
+    if ((o->flags & OA_SOLVE_PSEUDOCOST) ||
+        (!(o->flags & OA_SOLVE_GLPK_BRANCHING) &&
+         m->res->N <= PSEUDOCOST_MAX_INITIATIVES)) {
+        io.br_tech = GLP_BR_PCH;
+        io.bt_tech = GLP_BT_BPH;
+        cb.pseudocost = 1;
+    }
+    /* GLPK's MIR, cover and clique cuts with pseudocost branching gave
+     * better roadmaps and bounds in the same time up to a few hundred
+     * initiatives (realistic example: 3.4 % gap at 60 s instead of
+     * 6.9 %); Gomory cuts cost more than they gain, and at 500
+     * initiatives the cuts delay the first bound (benchmarks/README.md). */
+    if (!(o->flags & OA_SOLVE_NO_CUTS) &&
+        m->res->N <= PSEUDOCOST_MAX_INITIATIVES)
+        io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_ON;
+    if (o->flags & OA_SOLVE_CUTS)
+        io.gmi_cuts = io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_ON;
+    if (!has_free_integer(m))
+        io.gmi_cuts = io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_OFF;
+    io.cb_func = mip_cb;
+    io.cb_info = &cb;
+    rc = glp_intopt(lp->P, &io);
+    rc = read_mip(sol, lp->P, m, rc, &cb, start, err);
+    if (rc != OA_OK)
+        oap_solution_free(sol);
+    guard_remove(own);
+    oap_free(work);
+    oap_free(seen);
     return rc;
 }
 
@@ -846,6 +1069,7 @@ int oap_solver_fixed_lp(double *dual, double *x, const oap_model *m,
                         const oap_solver_opts *o, oa_error *err)
 {
     guard g;
+    volatile int own;
     loaded L;
     glp_prob *volatile P = NULL;
     glp_smcp sm;
@@ -853,8 +1077,8 @@ int oap_solver_fixed_lp(double *dual, double *x, const oap_model *m,
     int rc = prepare_matrix(&L, m);
     if (rc != OA_OK)
         return rc;
-    guard_install(&g, o);
-    if (setjmp(g.jb)) {
+    own = guard_install(&g, o);
+    if (own && setjmp(g.jb) != 0) {
         guard_failed(&g, err);
         loaded_free(&L);
         return OA_ESOLVER;
@@ -866,7 +1090,7 @@ int oap_solver_fixed_lp(double *dual, double *x, const oap_model *m,
     rc = glp_simplex(P, &sm);
     if (rc != 0 || glp_get_status(P) != GLP_OPT) {
         glp_delete_prob(P);
-        guard_remove();
+        guard_remove(own);
         loaded_free(&L);
         oap_error_set(err, OA_ESOLVER, NULL, -1,
                       "the LP with the roadmap fixed did not solve");
@@ -878,132 +1102,8 @@ int oap_solver_fixed_lp(double *dual, double *x, const oap_model *m,
         if (m->cols[k].kind != OAP_COL_X)
             x[k] = glp_get_col_prim(P, (int)k + 1);
     glp_delete_prob(P);
-    guard_remove();
+    guard_remove(own);
     loaded_free(&L);
-    return OA_OK;
-}
-
-/*
- * The earlier-start rule of model.md, made exact: with the roadmap fixed
- * and the levers free (an LP), each scheduled initiative in order of its
- * start moves to the earliest start where the objective (without the
- * tie-break) is not worse; passes repeat until nothing moves.  At most
- * max_lps LPs are solved, so the rule costs little on large plans and the
- * outcome does not depend on the clock.
- */
-/* The passes of oap_solver_left_shift, on the LP P with x fixed. */
-static void shift_passes(glp_prob *P, double *x, const oap_model *m,
-                         const oap_solver_opts *o, int max_lps, int *ord)
-{
-    const oap_resolved *res = m->res;
-    glp_smcp sm;
-    int i, n, pass, lps = 0, moved;
-    size_t k;
-    double cur;
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF;
-    if (!lp_ok(P, &sm, o))
-        return;
-    sm.meth = GLP_DUALP;
-    cur = glp_get_obj_val(P);
-    for (pass = 0;; pass++) {
-        /* Scheduled initiatives by start, then index. */
-        n = 0;
-        for (i = 0; i < res->N; i++) {
-            int s, at = 0;
-            for (s = m->x_s0[i]; s <= m->x_s1[i] && !at; s++)
-                if (x[m->x_first[i] + s - m->x_s0[i]] > 0.5)
-                    at = s;
-            if (at > m->x_s0[i]) {
-                int q = n++;
-                while (q > 0) {
-                    int j = ord[q - 1], sj = 0, t;
-                    for (t = m->x_s0[j]; t <= m->x_s1[j] && !sj; t++)
-                        if (x[m->x_first[j] + t - m->x_s0[j]] > 0.5)
-                            sj = t;
-                    if (sj <= at)
-                        break;
-                    ord[q] = j;
-                    q--;
-                }
-                ord[q] = i;
-            }
-        }
-        moved = 0;
-        for (k = 0; k < (size_t)n && lps < max_lps; k++) {
-            int s, at = 0, j0;
-            i = ord[k];
-            j0 = m->x_first[i] - m->x_s0[i];
-            for (s = m->x_s0[i]; s <= m->x_s1[i] && !at; s++)
-                if (x[j0 + s] > 0.5)
-                    at = s;
-            for (s = m->x_s0[i]; s < at && lps < max_lps; s++) {
-                if (m->cols[j0 + s].ub <= 0)
-                    continue;
-                glp_set_col_bnds(P, j0 + at + 1, GLP_FX, 0, 0);
-                glp_set_col_bnds(P, j0 + s + 1, GLP_FX, 1, 1);
-                lps++;
-                /* The LP objective includes the tie-break, which gains
-                 * (at - s) periods: compare without it. */
-                if (lp_ok(P, &sm, o) &&
-                    glp_get_obj_val(P) - m->tiebreak * (at - s) >=
-                        cur - 1e-9 * (1 + fabs(cur))) {
-                    cur = glp_get_obj_val(P);
-                    x[j0 + at] = 0;
-                    x[j0 + s] = 1;
-                    moved = 1;
-                    break;
-                }
-                glp_set_col_bnds(P, j0 + s + 1, GLP_FX, 0, 0);
-                glp_set_col_bnds(P, j0 + at + 1, GLP_FX, 1, 1);
-            }
-        }
-        if (!moved || lps >= max_lps)
-            break;
-    }
-    /* The levers for the final roadmap. */
-    if (lp_ok(P, &sm, o))
-        for (k = 0; k < m->ncols; k++)
-            if (m->cols[k].kind != OAP_COL_X)
-                x[k] = glp_get_col_prim(P, (int)k + 1);
-}
-
-/*
- * The earlier-start rule of model.md, made exact: with the roadmap fixed
- * and the levers free (an LP), each scheduled initiative in order of its
- * start moves to the earliest start where the objective (without the
- * tie-break) is not worse; passes repeat until nothing moves.  At most
- * max_lps LPs are solved, so the rule costs little on large plans and the
- * outcome does not depend on the clock.
- */
-int oap_solver_left_shift(double *x, const oap_model *m,
-                          const oap_solver_opts *o, int max_lps)
-{
-    guard g;
-    loaded L;
-    glp_prob *volatile P = NULL;
-    int *volatile ord = NULL;
-    int rc = prepare_matrix(&L, m);
-    if (rc != OA_OK)
-        return rc;
-    ord = oap_calloc((size_t)m->res->N + 1, sizeof(int));
-    if (ord == NULL) {
-        loaded_free(&L);
-        return OA_ENOMEM;
-    }
-    guard_install(&g, o);
-    if (setjmp(g.jb)) {
-        guard_failed(&g, NULL);
-        loaded_free(&L);
-        oap_free(ord);
-        return OA_ESOLVER;
-    }
-    P = load(m, &L, 1, x, NULL);
-    shift_passes(P, x, m, o, max_lps, ord);
-    glp_delete_prob(P);
-    guard_remove();
-    loaded_free(&L);
-    oap_free(ord);
     return OA_OK;
 }
 
@@ -1011,6 +1111,7 @@ int oap_solver_write(const oap_model *m, const oa_plan *plan,
                      const char *path, int mps, oa_error *err)
 {
     guard g;
+    volatile int own;
     loaded L;
     glp_prob *volatile P = NULL;
     oap_solver_opts o;
@@ -1021,8 +1122,8 @@ int oap_solver_write(const oap_model *m, const oa_plan *plan,
     if (rc != OA_OK)
         return rc;
     memset(&o, 0, sizeof o);
-    guard_install(&g, &o);
-    if (setjmp(g.jb)) {
+    own = guard_install(&g, &o);
+    if (own && setjmp(g.jb) != 0) {
         guard_failed(&g, err);
         loaded_free(&L);
         return OA_ESOLVER;
@@ -1036,7 +1137,7 @@ int oap_solver_write(const oap_model *m, const oa_plan *plan,
     rc = mps ? glp_write_mps(P, GLP_MPS_FILE, NULL, path)
              : glp_write_lp(P, NULL, path);
     glp_delete_prob(P);
-    guard_remove();
+    guard_remove(own);
     loaded_free(&L);
     if (rc != 0) {
         oap_error_set(err, OA_EIO, path, -1, "cannot write the model");
@@ -1070,6 +1171,7 @@ int oap_solver_plain_mip(double *x, int *found, int *proven,
                          oa_error *err)
 {
     guard g;
+    volatile int own;
     loaded L;
     oap_solver_opts o;
     glp_prob *volatile P = NULL;
@@ -1088,8 +1190,8 @@ int oap_solver_plain_mip(double *x, int *found, int *proven,
     memset(&o, 0, sizeof o);
     o.time_limit = time_limit;
     o.t0 = oap_now();
-    guard_install(&g, &o);
-    if (setjmp(g.jb)) {
+    own = guard_install(&g, &o);
+    if (own && setjmp(g.jb) != 0) {
         guard_failed(&g, err);
         loaded_free(&L);
         return OA_ESOLVER;
@@ -1098,7 +1200,7 @@ int oap_solver_plain_mip(double *x, int *found, int *proven,
     glp_init_iocp(&io);
     io.msg_lev = GLP_MSG_OFF;
     io.presolve = GLP_ON;
-    io.tm_lim = time_left_ms(&o);
+    io.tm_lim = time_left_ms(&o, 0);
     rc = glp_intopt(P, &io);
     st = glp_mip_status(P);
     if (st == GLP_OPT || st == GLP_FEAS) {
@@ -1108,7 +1210,7 @@ int oap_solver_plain_mip(double *x, int *found, int *proven,
             x[k] = glp_mip_col_val(P, (int)k + 1);
     }
     glp_delete_prob(P);
-    guard_remove();
+    guard_remove(own);
     loaded_free(&L);
     return OA_OK;
 }

@@ -1,7 +1,11 @@
 /*
  * The solver module: the only one that includes glpk.h.  It loads an
  * oap_model into GLPK, solves it under the error guard and hands back
- * plain numbers.
+ * plain numbers.  The search (search.c) drives it through three kinds of
+ * object: a whole solve (oap_solver_solve, for LPs and the elastic
+ * model), an LP kept loaded whose column bounds change between solves
+ * (oap_lp: pricing a roadmap's levers, small sub-MIPs), and the MIP of a
+ * plan, whose root LP and branch-and-cut are separate steps (oap_mip).
  */
 #ifndef OA_SOLVER_H
 #define OA_SOLVER_H
@@ -25,6 +29,15 @@ typedef struct oap_solution {
     double *dual;        /* [nrows], LP only; NULL otherwise */
 } oap_solution;
 
+/*
+ * The library's heuristics as seen from branch-and-cut: at a node, with
+ * the node's LP values lpx (0-based columns) and the objective of the
+ * best roadmap so far (-HUGE_VAL: none), a better roadmap in xs; returns
+ * 1 when it found one (checked again before GLPK takes it).
+ */
+typedef int (*oap_node_heur_fn)(void *data, const double *lpx,
+                                double incumbent, double *xs);
+
 typedef struct oap_solver_opts {
     int relax;
     double time_limit;   /* seconds from t0; 0: none */
@@ -37,12 +50,24 @@ typedef struct oap_solver_opts {
     void *progress_data;
     const double *start; /* a feasible start for the MIP, or NULL */
     unsigned int flags;  /* OA_SOLVE_* */
+    int *stopped;        /* set to 1 when progress asked to stop (or
+                            NULL) */
 } oap_solver_opts;
 
 /* Seconds on a monotonic clock. */
 double oap_now(void);
 
-/* Solves the model (MIP unless relax or the model is continuous). */
+/* Seconds left before o's time limit (HUGE_VAL: no limit). */
+double oap_time_left(const oap_solver_opts *o);
+
+/* Tells the progress callback about a roadmap of objective z found
+ * outside GLPK's search; returns non-zero (and sets *o->stopped) when
+ * the callback asks to stop. */
+int oap_report_incumbent(const oap_solver_opts *o, double z, double bound);
+
+/* Solves the model whole (MIP unless relax or the model is continuous)
+ * with GLPK's presolver and search; the start, if any, is kept aside and
+ * returned if GLPK finds nothing better. */
 int oap_solver_solve(oap_solution *sol, const oap_model *m,
                      const oap_solver_opts *o, oa_error *err);
 
@@ -50,11 +75,6 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
  * dual[nrows] and, for consistency, the continuous columns of x. */
 int oap_solver_fixed_lp(double *dual, double *x, const oap_model *m,
                         const oap_solver_opts *o, oa_error *err);
-
-/* Moves scheduled initiatives to earlier starts where the objective is
- * not worse (at most max_lps LPs); x is updated in place. */
-int oap_solver_left_shift(double *x, const oap_model *m,
-                          const oap_solver_opts *o, int max_lps);
 
 /* Writes the model in CPLEX LP (mps = 0) or free MPS format. */
 int oap_solver_write(const oap_model *m, const oa_plan *plan,
@@ -71,5 +91,66 @@ int oap_solver_plain_mip(double *x, int *found, int *proven,
 /* Frees the calling thread's GLPK environment: a thread that solved must
  * call it before it ends. */
 void oap_solver_thread_done(void);
+
+/* 1 when x satisfies every bound, integrality and row of m (within a
+ * small tolerance). */
+int oap_model_feasible(const oap_model *m, const double *x);
+
+/* The solver's objective (tie-break included) of column values x. */
+double oap_model_solver_objective(const oap_model *m, const double *x);
+
+/* ---- an LP (or small MIP) kept loaded ---- */
+
+typedef struct oap_lp oap_lp;
+
+/* Loads m (continuous; with mip, x columns integer for oap_lp_mip) and,
+ * with cutoff, one more row: the objective, bounded below by
+ * oap_lp_mip's cutoff. */
+int oap_lp_new(oap_lp **out, const oap_model *m, int mip, int cutoff,
+               const oap_solver_opts *o);
+void oap_lp_free(oap_lp *lp);
+/* Column j (0-based) fixed at v, or back to its model bounds. */
+void oap_lp_fix(oap_lp *lp, int j, double v);
+void oap_lp_unfix(oap_lp *lp, int j);
+/* Every x column fixed at x's value (0 or 1). */
+void oap_lp_fix_roadmap(oap_lp *lp, const double *x);
+/* Solves the LP (dual simplex from the last basis) within the time
+ * limit; 1 when optimal (*obj its objective). */
+int oap_lp_solve(oap_lp *lp, double *obj);
+/* Values of every column after a successful oap_lp_solve (integer
+ * columns rounded). */
+void oap_lp_values(const oap_lp *lp, double *x);
+/*
+ * Solves the loaded problem as a MIP (presolved, x columns integer) with
+ * the objective above cutoff (when loaded with a cutoff row), for at most
+ * seconds (and within the time limit), stopping at the first solution
+ * when first is set.  Returns 1 and x[ncols] when it found a solution,
+ * 0 when none, -1 when it proved there is none; *proven says whether the
+ * solution is optimal.
+ */
+int oap_lp_mip(oap_lp *lp, double cutoff, double seconds, int first,
+               double *x, int *proven);
+
+/* ---- the MIP of a plan, root LP and branch-and-cut apart ---- */
+
+typedef struct oap_mip oap_mip;
+
+int oap_mip_new(oap_mip **out, const oap_model *m, const oap_solver_opts *o);
+void oap_mip_free(oap_mip *mip);
+/*
+ * The root LP within seconds: 1 optimal (*bound its objective, lpx its
+ * values), 0 out of time, -1 infeasible, OA_ESOLVER-like < -1 on GLPK
+ * failure.
+ */
+int oap_mip_root(oap_mip *mip, double seconds, double *bound, double *lpx);
+/*
+ * Branch-and-cut from the root LP's basis (or with GLPK's presolver when
+ * presolve is set, the start then only kept aside), with start handed to
+ * GLPK as its first incumbent and heur called at nodes.  sol gets GLPK's
+ * best, or the start when GLPK found nothing better.
+ */
+int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
+                   int presolve, oap_node_heur_fn heur, void *heur_data,
+                   double root_bound, oa_error *err);
 
 #endif

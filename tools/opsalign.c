@@ -145,7 +145,7 @@ static void usage(FILE *f)
             "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
-            "                --no-cuts, --cliques\n"
+            "                --no-cuts, --cliques, --no-lns\n"
             "  explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] [-r RESULT.xml]\n"
             "        [--time-limit SEC] [--bottlenecks N] [-j N] [--format text|xml]\n"
             "        [-o FILE]\n"
@@ -475,6 +475,8 @@ static int cmd_solve(int argc, char **argv)
             opts.flags |= OA_SOLVE_NO_CUTS;
         } else if (strcmp(a, "--cliques") == 0) {
             opts.flags |= OA_SOLVE_CLIQUES;
+        } else if (strcmp(a, "--no-lns") == 0) {
+            opts.flags |= OA_SOLVE_NO_LNS;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             opts.verbosity = 1;
             opts.log = log_to_stderr;

@@ -92,6 +92,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_GLPK_BRANCHING 0x10u
 /** Flag: no cutting planes at all (OA_SOLVE_CUTS wins over it). */
 #define OA_SOLVE_NO_CUTS 0x20u
+/** Flag: no large-neighbourhood search (by default it runs for plans of
+ * over 100 initiatives, and alone where the root LP does not finish). */
+#define OA_SOLVE_NO_LNS 0x40u
 
 /** Current version of oa_solve_opts. */
 #define OA_SOLVE_OPTS_VERSION 2

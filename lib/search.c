@@ -1,0 +1,1457 @@
+/*
+ * The search for roadmaps (search.h).
+ *
+ * 1. A first roadmap, before any LP: the greedy places mandatory work
+ *    first (what a mandatory initiative requires is mandatory too; least
+ *    room first, by latest start, predecessors before successors), each
+ *    initiative at the earliest start where its work fits with every
+ *    lever the plan allows (free capacity, shortfall down to the service
+ *    level, overtime, contractors and loans, cheapest first, within every
+ *    budget).  When a mandatory initiative finds no place, the placement
+ *    starts again with it and what it requires moved ahead (squeaky-wheel
+ *    repair), then with a little noise in the order.  If that fails, GLPK
+ *    solves the model of the mandatory work alone (optional initiatives
+ *    fixed out) and the greedy places the optional ones around it.  An LP
+ *    with the roadmap fixed prices its levers exactly.
+ * 2. The root LP: its bound, and the greedy guided by its values.
+ * 3. A large-neighbourhood search: again and again, part of the incumbent
+ *    is freed (a window of periods, the initiatives of a unit, those the
+ *    LP would change, a random set) and re-optimized by a small GLPK
+ *    sub-MIP that must beat the incumbent.  It has the whole time on
+ *    plans whose root LP does not finish, and a share of it otherwise.
+ * 4. GLPK's branch-and-cut from the best roadmap, the greedy at its nodes.
+ */
+#include "search.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Plans up to this many initiatives are searched with GLPK's presolver,
+ * the library's roadmap kept aside instead of handed to the search
+ * (benchmarks/README.md). */
+#define PRESOLVE_MAX_INITIATIVES 100
+
+/* ---- a small random generator (xorshift64*), seeded per solve ---- */
+
+typedef struct rng {
+    unsigned long long s;
+} rng;
+
+static unsigned long long rng_next(rng *r)
+{
+    r->s ^= r->s >> 12;
+    r->s ^= r->s << 25;
+    r->s ^= r->s >> 27;
+    return r->s * 2685821657736338717ULL;
+}
+
+static double rng_unif(rng *r)
+{
+    return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static int rng_int(rng *r, int n)
+{
+    return n <= 1 ? 0 : (int)(rng_next(r) % (unsigned long long)n);
+}
+
+static int timed_out(const oap_solver_opts *o)
+{
+    return (o->time_limit > 0 && oap_time_left(o) <= 0) ||
+           (o->stopped && *o->stopped);
+}
+
+/* ======================================================================
+ * The greedy
+ * ==================================================================== */
+
+typedef struct cell {
+    double base;        /* capacity less run work and change (may be < 0) */
+    double sh, ot, ct;  /* what is left of each lever */
+} cell;
+
+typedef struct undo {
+    double *p;
+    double v;
+} undo;
+
+typedef struct gstate {
+    const oap_model *m;
+    const oap_resolved *res;
+    cell *cells;        /* [URP] */
+    double *loan;       /* [NL * P]: what is left of each loan */
+    double *left;       /* [nbudgets]: money left */
+    /* The state before any initiative, to start again from. */
+    cell *cells0;
+    double *loan0, *left0;
+    double *before;     /* [nbudgets] money left before a placement */
+    undo *log;
+    size_t nlog, logcap;
+    int failed;         /* out of memory */
+} gstate;
+
+static void set(gstate *g, double *p, double v)
+{
+    if (g->nlog == g->logcap) {
+        size_t cap = g->logcap ? 2 * g->logcap : 256;
+        undo *n = oap_realloc(g->log, cap * sizeof *n);
+        if (n == NULL) {
+            g->failed = 1;
+            *p = v;
+            return;
+        }
+        g->log = n;
+        g->logcap = cap;
+    }
+    g->log[g->nlog].p = p;
+    g->log[g->nlog].v = *p;
+    g->nlog++;
+    *p = v;
+}
+
+static void rollback(gstate *g, size_t mark)
+{
+    while (g->nlog > mark) {
+        g->nlog--;
+        *g->log[g->nlog].p = g->log[g->nlog].v;
+    }
+}
+
+/* Money spent at unit u in period t (0-based) counts against every
+ * budget covering it. */
+static void charge(gstate *g, int u, int t, double money)
+{
+    int q;
+    if (money <= 0)
+        return;
+    for (q = 0; q < g->m->nbudgets; q++) {
+        const oap_budget *b = &g->m->budgets[q];
+        if (t < b->t0 || t > b->t1 ||
+            (b->kind == OAP_BUDGET_UNIT && b->index != u))
+            continue;
+        set(g, &g->left[q], g->left[q] - money);
+    }
+}
+
+/* Cost of initiative i started in s counted against budget b. */
+static double budget_coef(const oap_model *m, const oap_budget *b, int i,
+                          int s)
+{
+    const oap_rini *ri = &m->res->ini[i];
+    int a, z;
+    if (ri->cost == 0 || (b->kind == OAP_BUDGET_UNIT && ri->owner != b->index))
+        return 0;
+    a = s - 1 > b->t0 ? s - 1 : b->t0;
+    z = s - 1 + ri->d - 1 < b->t1 ? s - 1 + ri->d - 1 : b->t1;
+    return z >= a ? ri->cost / ri->d * (z - a + 1) : 0;
+}
+
+/*
+ * Covers amount of work at unit u, resource r, period t: free capacity
+ * first, then shortfall, then the cheapest of overtime, contractors and
+ * loans from units with free capacity, the money charged to the budgets.
+ * Changes go through the undo log.  Returns 0 when it cannot be covered
+ * (the caller rolls back).
+ */
+static int cover(gstate *g, int u, int r, int t, double amount)
+{
+    const oap_resolved *res = g->res;
+    size_t ci = OAP_URT(res, u, r, t);
+    cell *c = &g->cells[ci];
+    double use, free_ = c->base > 0 ? c->base : 0;
+    set(g, &c->base, c->base - amount);
+    if (amount <= 0)
+        return 1; /* freed capacity (negative effects) */
+    use = amount < free_ ? amount : free_;
+    amount -= use;
+    if (amount > 1e-12 && c->sh > 0) {
+        use = amount < c->sh ? amount : c->sh;
+        set(g, &c->sh, c->sh - use);
+        amount -= use;
+    }
+    while (amount > 1e-9) {
+        /* The cheapest lever with something left, per unit of work. */
+        double best = HUGE_VAL, avail = 0;
+        int kind = -1, which = -1, l;
+        double otc = res->ot_cost[u * res->R + r], ctc = res->ct_cost[ci];
+        if (c->ot > 1e-12 && otc < best) {
+            best = otc;
+            kind = 0;
+            avail = c->ot;
+        }
+        if (c->ct > 1e-12 && ctc < best) {
+            best = ctc;
+            kind = 1;
+            avail = c->ct;
+        }
+        for (l = 0; l < res->NL; l++) {
+            const oap_rloan *ln = &res->loans[l];
+            double *left, lend, per;
+            cell *from;
+            if (ln->to != u || ln->r != r || ln->eff <= 0)
+                continue;
+            left = &g->loan[(size_t)l * (size_t)res->P + (size_t)t];
+            from = &g->cells[OAP_URT(res, ln->from, r, t)];
+            lend = *left < from->base ? *left : from->base;
+            if (lend <= 1e-12)
+                continue;
+            per = ln->cost / ln->eff;
+            if (per < best) {
+                best = per;
+                kind = 2;
+                which = l;
+                avail = lend * ln->eff;
+            }
+        }
+        if (kind < 0)
+            return 0;
+        use = amount < avail ? amount : avail;
+        if (kind == 0)
+            set(g, &c->ot, c->ot - use);
+        else if (kind == 1)
+            set(g, &c->ct, c->ct - use);
+        else {
+            const oap_rloan *ln = &res->loans[which];
+            double lent = use / ln->eff;
+            double *left = &g->loan[(size_t)which * (size_t)res->P +
+                                    (size_t)t];
+            cell *from = &g->cells[OAP_URT(res, ln->from, r, t)];
+            set(g, left, *left - lent);
+            set(g, &from->base, from->base - lent);
+        }
+        charge(g, u, t, use * best);
+        amount -= use;
+    }
+    return 1;
+}
+
+/* Places initiative i at start s if it fits; 1 when placed. */
+static int place(gstate *g, int i, int s)
+{
+    const oap_model *m = g->m;
+    const oap_rini *ri = &g->res->ini[i];
+    size_t mark = g->nlog, k;
+    int q, t, ok = 1;
+    for (q = 0; q < m->nbudgets; q++)
+        g->before[q] = g->left[q];
+    for (k = 0; k < ri->ndem && ok; k++) {
+        const oap_rdemand *d = &ri->dem[k];
+        ok = cover(g, d->u, d->r, s - 1 + d->k, d->q);
+    }
+    for (k = 0; k < ri->neff && ok; k++)
+        for (t = s - 1 + ri->d; t < g->res->P && ok; t++)
+            ok = cover(g, ri->eff[k].u, ri->eff[k].r, t, ri->eff[k].v);
+    for (q = 0; q < m->nbudgets && ok; q++) {
+        double c = budget_coef(m, &m->budgets[q], i, s);
+        if (c != 0)
+            set(g, &g->left[q], g->left[q] - c);
+        if (g->left[q] < g->before[q] - 1e-9 * (1 + fabs(g->before[q])) &&
+            g->left[q] < -1e-6 * (1 + fabs(m->budgets[q].limit)))
+            ok = 0;
+    }
+    if (!ok || g->failed) {
+        rollback(g, mark);
+        return 0;
+    }
+    return 1;
+}
+
+static void gstate_free(gstate *g)
+{
+    oap_free(g->cells);
+    oap_free(g->loan);
+    oap_free(g->left);
+    oap_free(g->cells0);
+    oap_free(g->loan0);
+    oap_free(g->left0);
+    oap_free(g->before);
+    oap_free(g->log);
+}
+
+static void gstate_reset(gstate *g)
+{
+    const oap_resolved *res = g->res;
+    size_t URP = (size_t)res->U * (size_t)res->R * (size_t)res->P;
+    memcpy(g->cells, g->cells0, URP * sizeof *g->cells);
+    memcpy(g->loan, g->loan0,
+           (size_t)res->NL * (size_t)res->P * sizeof *g->loan);
+    memcpy(g->left, g->left0, (size_t)g->m->nbudgets * sizeof *g->left);
+    g->nlog = 0;
+}
+
+static int gstate_init(gstate *g, const oap_model *m)
+{
+    const oap_resolved *res = m->res;
+    size_t URP = (size_t)res->U * (size_t)res->R * (size_t)res->P;
+    size_t NLP = (size_t)res->NL * (size_t)res->P;
+    int u, r, t, p, q, l;
+    memset(g, 0, sizeof *g);
+    g->m = m;
+    g->res = res;
+    g->cells = oap_calloc(URP + 1, sizeof *g->cells);
+    g->cells0 = oap_calloc(URP + 1, sizeof *g->cells0);
+    g->loan = oap_calloc(NLP + 1, sizeof(double));
+    g->loan0 = oap_calloc(NLP + 1, sizeof(double));
+    g->left = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
+    g->left0 = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
+    g->before = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
+    if (!g->cells || !g->cells0 || !g->loan || !g->loan0 || !g->left ||
+        !g->left0 || !g->before) {
+        gstate_free(g);
+        return OA_ENOMEM;
+    }
+    for (u = 0; u < res->U; u++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++) {
+                size_t c = OAP_URT(res, u, r, t);
+                g->cells[c].base = res->cap[c] - res->run[c];
+                g->cells[c].ot = m->ot_col[c] >= 0 ? m->cols[m->ot_col[c]].ub
+                                                   : 0;
+                g->cells[c].ct = m->ct_col[c] >= 0 ? m->cols[m->ct_col[c]].ub
+                                                   : 0;
+            }
+    for (p = 0; p < res->NOP; p++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++) {
+                int col = m->sh_col[((size_t)p * (size_t)res->R +
+                                     (size_t)r) * (size_t)res->P + (size_t)t];
+                if (col >= 0)
+                    g->cells[OAP_URT(res, res->ops[p].unit, r, t)].sh +=
+                        m->cols[col].ub;
+            }
+    for (l = 0; l < res->NL; l++)
+        for (t = 0; t < res->P; t++) {
+            int col = m->ln_col[(size_t)l * (size_t)res->P + (size_t)t];
+            g->loan[(size_t)l * (size_t)res->P + (size_t)t] =
+                col >= 0 ? m->cols[col].ub : 0;
+        }
+    for (q = 0; q < m->nbudgets; q++)
+        g->left[q] = m->budgets[q].limit - m->budgets[q].fixed;
+    /* Run work beyond capacity takes levers before anything else. */
+    for (u = 0; u < res->U; u++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++) {
+                cell *c = &g->cells[OAP_URT(res, u, r, t)];
+                if (c->base < 0) {
+                    double need = -c->base;
+                    c->base = 0;
+                    if (!cover(g, u, r, t, need))
+                        c->base = 0; /* the LP will tell */
+                    g->nlog = 0;
+                }
+            }
+    memcpy(g->cells0, g->cells, URP * sizeof *g->cells);
+    memcpy(g->loan0, g->loan, NLP * sizeof *g->loan);
+    memcpy(g->left0, g->left, (size_t)m->nbudgets * sizeof *g->left);
+    return g->failed ? OA_ENOMEM : OA_OK;
+}
+
+/* 1 when start s of initiative i is a column that may be chosen. */
+static int start_open(const oap_model *m, int i, int s)
+{
+    return s >= m->x_s0[i] && s <= m->x_s1[i] &&
+           m->cols[m->x_first[i] + s - m->x_s0[i]].ub > 0;
+}
+
+/* The earliest start of i after what it requires (placed at start[]);
+ * -1 when something it requires is out. */
+static int ready_at(const oap_model *m, const int *start, int i)
+{
+    const oap_rini *ri = &m->res->ini[i];
+    int e = m->x_s0[i];
+    size_t k;
+    for (k = 0; k < ri->nreq; k++) {
+        int j = ri->req[k].i, f;
+        if (start[j] <= 0)
+            return start[j] < 0 ? -1 : 0;
+        f = start[j] + m->res->ini[j].d + ri->req[k].lag;
+        if (f > e)
+            e = f;
+    }
+    return e;
+}
+
+typedef struct greedy {
+    const oap_model *m;
+    const oap_solver_opts *o;
+    gstate g;
+    int *start;         /* [N]: 0 open, > 0 placed, -1 rejected */
+    double *key;        /* [N] order of the mandatory placement */
+    double *bonus;      /* [N] squeaky-wheel priority */
+    int *cand;          /* [P + 2] */
+    int *order;         /* [N] the order placed */
+    int nplaced;
+    rng rnd;
+} greedy;
+
+/* Candidate starts of i from e on: the LP's favourites first (when lpx),
+ * then earliest.  Returns how many. */
+static int candidates(greedy *w, int i, int e, const double *lpx)
+{
+    const oap_model *m = w->m;
+    int s, n = 0, a;
+    for (s = e; s <= m->x_s1[i]; s++)
+        if (start_open(m, i, s))
+            w->cand[n++] = s;
+    if (lpx)
+        for (a = 1; a < n; a++) {
+            int v = w->cand[a], b = a;
+            double x = lpx[m->x_first[i] + v - m->x_s0[i]];
+            while (b > 0 &&
+                   lpx[m->x_first[i] + w->cand[b - 1] - m->x_s0[i]] <
+                       x - 1e-9) {
+                w->cand[b] = w->cand[b - 1];
+                b--;
+            }
+            w->cand[b] = v;
+        }
+    return n;
+}
+
+static int try_starts(greedy *w, int i, int e, const double *lpx)
+{
+    int n = candidates(w, i, e, lpx), a;
+    for (a = 0; a < n; a++)
+        if (place(&w->g, i, w->cand[a])) {
+            w->start[i] = w->cand[a];
+            w->order[w->nplaced++] = i;
+            return 1;
+        }
+    return 0;
+}
+
+/*
+ * One pass of the mandatory placement (a serial schedule): of the forced
+ * initiatives whose requirements are placed, the one with the smallest
+ * key goes next, at its first start that fits.  Returns -1 when all are
+ * placed, else the one that found no place.
+ */
+static int forced_pass(greedy *w, const double *lpx, const int *pre)
+{
+    const oap_model *m = w->m;
+    int N = m->res->N, i, left = 0;
+    for (i = 0; i < N; i++)
+        if (m->forced[i] && !(pre && pre[i] > 0))
+            left++;
+    while (left > 0) {
+        int best = -1, e;
+        for (i = 0; i < N; i++) {
+            if (!m->forced[i] || w->start[i] != 0)
+                continue;
+            if (ready_at(m, w->start, i) <= 0)
+                continue;
+            if (best < 0 || w->key[i] < w->key[best])
+                best = i;
+        }
+        if (best < 0)
+            return 0; /* cannot happen: requires are acyclic */
+        e = ready_at(m, w->start, best);
+        if (!try_starts(w, best, e, lpx))
+            return best;
+        left--;
+    }
+    return -1;
+}
+
+/* Starts again from the state before any initiative, with pre placed. */
+static int restart(greedy *w, const int *pre)
+{
+    const oap_model *m = w->m;
+    int N = m->res->N, i;
+    gstate_reset(&w->g);
+    w->nplaced = 0;
+    for (i = 0; i < N; i++)
+        w->start[i] = 0;
+    if (pre)
+        for (i = 0; i < N; i++)
+            if (pre[i] > 0) {
+                /* Fixed starts go in as they are (the LP checks them). */
+                if (!place(&w->g, i, pre[i])) {
+                    size_t k;
+                    const oap_rini *ri = &m->res->ini[i];
+                    for (k = 0; k < ri->ndem; k++) {
+                        const oap_rdemand *d = &ri->dem[k];
+                        cell *c = &w->g.cells[OAP_URT(m->res, d->u, d->r,
+                                                      pre[i] - 1 + d->k)];
+                        c->base -= d->q;
+                    }
+                }
+                w->start[i] = pre[i];
+                w->order[w->nplaced++] = i;
+            }
+    return OA_OK;
+}
+
+/* Raises the priority of i and of everything it requires. */
+static void squeak(greedy *w, int i, double amount, int depth)
+{
+    const oap_rini *ri = &w->m->res->ini[i];
+    size_t k;
+    w->bonus[i] += amount;
+    if (depth > 64)
+        return;
+    for (k = 0; k < ri->nreq; k++)
+        squeak(w, ri->req[k].i, amount, depth + 1);
+}
+
+static int place_forced(greedy *w, const double *lpx, const int *pre,
+                        int tries)
+{
+    const oap_model *m = w->m;
+    int N = m->res->N, i, iter, failed;
+    double span = m->res->P + 1;
+    for (i = 0; i < N; i++)
+        w->bonus[i] = 0;
+    for (iter = 0; iter < tries; iter++) {
+        restart(w, pre);
+        for (i = 0; i < N; i++)
+            w->key[i] = m->x_s1[i] + 1e-3 * m->x_s0[i] - w->bonus[i] +
+                        (iter >= 8 ? rng_unif(&w->rnd) * 0.3 * span *
+                                         (iter % 4) / 4.0
+                                   : 0);
+        failed = forced_pass(w, iter == 0 ? lpx : NULL, pre);
+        if (failed < 0)
+            return 1;
+        if (w->g.failed)
+            return 0;
+        squeak(w, failed, 0.25 * span, 0);
+        if (iter % 16 == 15 && timed_out(w->o))
+            break;
+    }
+    return 0;
+}
+
+typedef struct order_item {
+    int i;
+    double lp;      /* how much the LP funds it */
+    double value;   /* best objective coefficient */
+} order_item;
+
+static int cmp_order(const void *a, const void *b)
+{
+    const order_item *x = a, *y = b;
+    if (fabs(x->lp - y->lp) > 1e-6)
+        return x->lp < y->lp ? 1 : -1;
+    if (x->value != y->value)
+        return x->value < y->value ? 1 : -1;
+    return x->i - y->i;
+}
+
+/* The optional initiatives, in the LP's order then by value; passes
+ * until nothing changes (an initiative waits for what it requires). */
+static int place_optional(greedy *w, const double *lpx)
+{
+    const oap_model *m = w->m;
+    const oap_resolved *res = m->res;
+    int N = res->N, P = res->P, i, q, n = 0, changed;
+    order_item *ord = oap_calloc((size_t)N + 1, sizeof *ord);
+    if (ord == NULL)
+        return OA_ENOMEM;
+    for (i = 0; i < N; i++) {
+        int s;
+        if (w->start[i] != 0)
+            continue;
+        ord[n].i = i;
+        ord[n].lp = 0;
+        if (lpx)
+            for (s = m->x_s0[i]; s <= m->x_s1[i]; s++)
+                ord[n].lp += lpx[m->x_first[i] + s - m->x_s0[i]];
+        ord[n].value = res->ini[i].value +
+                       res->ini[i].benefit * (P - (m->x_s0[i] + res->ini[i].d - 1));
+        n++;
+    }
+    qsort(ord, (size_t)n, sizeof *ord, cmp_order);
+    do {
+        changed = 0;
+        for (q = 0; q < n; q++) {
+            const oap_rini *ri;
+            int e;
+            size_t k;
+            i = ord[q].i;
+            if (w->start[i] != 0)
+                continue;
+            e = ready_at(m, w->start, i);
+            if (e == 0)
+                continue;
+            changed = 1;
+            w->start[i] = -1;
+            if (e < 0)
+                continue;
+            ri = &res->ini[i];
+            for (k = 0; k < ri->nexc; k++)
+                if (w->start[ri->exc[k]] > 0)
+                    e = -1;
+            if (e < 0)
+                continue;
+            if (!try_starts(w, i, e, lpx))
+                w->start[i] = -1;
+        }
+    } while (changed);
+    oap_free(ord);
+    return OA_OK;
+}
+
+int oap_greedy(const oap_model *m, const double *lpx, double *x,
+               int *placed_order, const int *pre, int tries,
+               const oap_solver_opts *o)
+{
+    const oap_resolved *res = m->res;
+    int N = res->N, i, rc = -1;
+    size_t k;
+    greedy w;
+    memset(&w, 0, sizeof w);
+    w.m = m;
+    w.o = o;
+    w.rnd.s = 0x9E3779B97F4A7C15ULL ^ (unsigned long long)N;
+    w.start = oap_calloc((size_t)N + 1, sizeof(int));
+    w.key = oap_calloc((size_t)N + 1, sizeof(double));
+    w.bonus = oap_calloc((size_t)N + 1, sizeof(double));
+    w.cand = oap_calloc((size_t)res->P + 2, sizeof(int));
+    w.order = oap_calloc((size_t)N + 1, sizeof(int));
+    if (!w.start || !w.key || !w.bonus || !w.cand || !w.order ||
+        gstate_init(&w.g, m) != OA_OK)
+        goto out;
+    if (!place_forced(&w, lpx, pre, tries > 0 ? tries : 1))
+        goto out;
+    if (place_optional(&w, lpx) != OA_OK || w.g.failed)
+        goto out;
+    for (k = 0; k < m->ncols; k++)
+        if (m->cols[k].kind == OAP_COL_X)
+            x[k] = 0;
+    for (i = 0; i < N; i++)
+        if (w.start[i] > 0)
+            x[m->x_first[i] + w.start[i] - m->x_s0[i]] = 1;
+    if (placed_order)
+        memcpy(placed_order, w.order, (size_t)w.nplaced * sizeof(int));
+    rc = w.nplaced;
+out:
+    gstate_free(&w.g);
+    oap_free(w.start);
+    oap_free(w.key);
+    oap_free(w.bonus);
+    oap_free(w.cand);
+    oap_free(w.order);
+    return rc;
+}
+
+/* ======================================================================
+ * Roadmaps priced by an LP
+ * ==================================================================== */
+
+typedef struct search {
+    const oap_model *m;
+    const oap_solver_opts *o;
+    oap_lp *F;          /* pricing LP (continuous) */
+    double *xs;         /* work roadmap [ncols] */
+    double *lpx;        /* LP values [ncols] */
+    double *best;       /* incumbent [ncols] */
+    int has_best;
+    double zbest;
+    int *order;         /* [N] */
+    int *pre;           /* [N] */
+    double bound;       /* HUGE_VAL: none */
+    rng rnd;
+} search;
+
+/* The x columns of xs fixed in F, the levers priced; when infeasible,
+ * the optional initiatives placed last are left out one by one.  1 and
+ * xs complete when it ends feasible. */
+static int price(search *S, int nplaced)
+{
+    const oap_model *m = S->m;
+    int q, ok;
+    oap_lp_fix_roadmap(S->F, S->xs);
+    ok = oap_lp_solve(S->F, NULL);
+    for (q = nplaced - 1; !ok && q >= 0 && !timed_out(S->o); q--) {
+        int i = S->order[q], s;
+        if (m->forced[i])
+            continue;
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
+            S->xs[m->x_first[i] + s - m->x_s0[i]] = 0;
+            oap_lp_fix(S->F, m->x_first[i] + s - m->x_s0[i], 0);
+        }
+        ok = oap_lp_solve(S->F, NULL);
+    }
+    if (!ok)
+        return 0;
+    oap_lp_values(S->F, S->xs);
+    return oap_model_feasible(m, S->xs);
+}
+
+/* 1 when initiative i is scheduled in x. */
+static int on(const oap_model *m, const double *x, int i)
+{
+    int s;
+    for (s = m->x_s0[i]; s <= m->x_s1[i]; s++)
+        if (x[m->x_first[i] + s - m->x_s0[i]] > 0.5)
+            return s;
+    return 0;
+}
+
+/*
+ * Adds left-out initiatives to the roadmap in xs (priced in F): each,
+ * most valuable first, at the earliest start where the LP stays feasible
+ * and the objective grows; repeats while something was added, within
+ * max_lps LPs and the time limit.  Returns the number added.
+ */
+static int add_pass(search *S, int max_lps)
+{
+    const oap_model *m = S->m;
+    const oap_resolved *res = m->res;
+    int N = res->N, i, q, n, added = 0, lps = 0, again = 1;
+    int *order = S->order;
+    double cur;
+    oap_lp_fix_roadmap(S->F, S->xs);
+    if (!oap_lp_solve(S->F, &cur))
+        return 0;
+    while (again && lps < max_lps && !timed_out(S->o)) {
+        again = 0;
+        n = 0;
+        for (i = 0; i < N; i++) {
+            if (!on(m, S->xs, i)) {
+                double v = res->ini[i].value + res->ini[i].benefit * res->P;
+                q = n++;
+                while (q > 0 && res->ini[order[q - 1]].value +
+                                        res->ini[order[q - 1]].benefit *
+                                            res->P <
+                                    v) {
+                    order[q] = order[q - 1];
+                    q--;
+                }
+                order[q] = i;
+            }
+        }
+        for (q = 0; q < n && lps < max_lps; q++) {
+            int s, j0;
+            double z;
+            i = order[q];
+            j0 = m->x_first[i] - m->x_s0[i];
+            for (s = m->x_s0[i]; s <= m->x_s1[i] && lps < max_lps; s++) {
+                if (m->cols[j0 + s].ub <= 0)
+                    continue;
+                oap_lp_fix(S->F, j0 + s, 1);
+                lps++;
+                if (oap_lp_solve(S->F, &z) &&
+                    z > cur + 1e-9 * (1 + fabs(cur))) {
+                    cur = z;
+                    S->xs[j0 + s] = 1;
+                    added++;
+                    again = 1;
+                    break;
+                }
+                oap_lp_fix(S->F, j0 + s, 0);
+            }
+            if (timed_out(S->o))
+                break;
+        }
+    }
+    if (oap_lp_solve(S->F, NULL))
+        oap_lp_values(S->F, S->xs);
+    return added;
+}
+
+/* Keeps xs when it is feasible and better than the incumbent; tells the
+ * progress callback.  1 when kept. */
+static int offer(search *S)
+{
+    const oap_model *m = S->m;
+    double z;
+    if (!oap_model_feasible(m, S->xs))
+        return 0;
+    z = oap_model_solver_objective(m, S->xs);
+    if (S->has_best && z <= S->zbest + 1e-9 * (1 + fabs(S->zbest)))
+        return 0;
+    memcpy(S->best, S->xs, m->ncols * sizeof *S->xs);
+    S->zbest = z;
+    S->has_best = 1;
+    oap_report_incumbent(S->o, z, S->bound < HUGE_VAL ? S->bound : NAN);
+    return 1;
+}
+
+/* The greedy guided by lpx (or not), priced and improved; 1 when it gave
+ * a roadmap in xs. */
+static int construct(search *S, const double *lpx, const int *pre,
+                     int tries, int add_lps)
+{
+    int n = oap_greedy(S->m, lpx, S->xs, S->order, pre, tries, S->o);
+    if (n < 0 || timed_out(S->o))
+        return 0;
+    if (!price(S, n))
+        return 0;
+    if (add_lps > 0 && add_pass(S, add_lps) && !oap_model_feasible(S->m, S->xs))
+        return 0;
+    return oap_model_feasible(S->m, S->xs);
+}
+
+/* Branch-and-cut's node heuristic. */
+static int node_heur(void *data, const double *lpx, double incumbent,
+                     double *xs)
+{
+    search *S = data;
+    (void)incumbent;
+    if (!construct(S, lpx, NULL, 2, S->m->res->N))
+        return 0;
+    memcpy(xs, S->xs, S->m->ncols * sizeof *xs);
+    return 1;
+}
+
+/* ======================================================================
+ * Mandatory work alone
+ * ==================================================================== */
+
+/* 1 when some initiative that is not mandatory frees capacity (its
+ * effects may be what lets mandatory work fit). */
+static int optional_frees(const oap_model *m)
+{
+    int i;
+    size_t k;
+    for (i = 0; i < m->res->N; i++)
+        if (!m->forced[i])
+            for (k = 0; k < m->res->ini[i].neff; k++)
+                if (m->res->ini[i].eff[k].v < 0)
+                    return 1;
+    return 0;
+}
+
+/*
+ * GLPK on the model of the mandatory work alone (every optional start
+ * fixed at 0), to its first solution; the greedy then adds optional
+ * work around it.  Returns 1 (xs a roadmap), 0 (none found), -1 (proven:
+ * no roadmap exists).
+ */
+static int forced_submip(search *S, double seconds)
+{
+    const oap_model *m = S->m;
+    const oap_resolved *res = m->res;
+    oap_lp *lp = NULL;
+    int i, s, found, proven, nf = 0;
+    if (oap_lp_new(&lp, m, 1, 0, S->o) != OA_OK)
+        return 0;
+    for (i = 0; i < res->N; i++) {
+        if (m->forced[i]) {
+            nf++;
+            continue;
+        }
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++)
+            oap_lp_fix(lp, m->x_first[i] + s - m->x_s0[i], 0);
+    }
+    found = oap_lp_mip(lp, -HUGE_VAL, seconds, 1, S->xs, &proven);
+    oap_lp_free(lp);
+    if (found < 0)
+        return optional_frees(m) ? 0 : -1;
+    if (found == 0 || nf == 0)
+        return 0;
+    for (i = 0; i < res->N; i++)
+        S->pre[i] = m->forced[i] ? on(m, S->xs, i) : 0;
+    return construct(S, NULL, S->pre, 1, 50 + res->N / 20);
+}
+
+/* ======================================================================
+ * Large-neighbourhood search
+ * ==================================================================== */
+
+typedef struct lns {
+    search *S;
+    oap_lp *sub;        /* the MIP with a cutoff row */
+    unsigned char *freed; /* [N] */
+    int *list;          /* [N] */
+    double size;        /* initiatives freed per round */
+    int rounds, wins;
+    const double *rootx;/* root LP values, or NULL */
+} lns;
+
+static void free_initiative(lns *L, int i)
+{
+    L->freed[i] = 1;
+}
+
+/* Chooses a neighbourhood of about L->size initiatives. */
+static void choose(lns *L, int kind)
+{
+    search *S = L->S;
+    const oap_model *m = S->m;
+    const oap_resolved *res = m->res;
+    int N = res->N, P = res->P, i, n = 0, want = (int)L->size;
+    memset(L->freed, 0, (size_t)N);
+    if (want < 2)
+        want = 2;
+    if (kind == 0) {
+        /* A window of periods: what runs, or could start, in it. */
+        int w = 1 + P / 4, t0 = 1 + rng_int(&S->rnd, P), t1;
+        t1 = t0 + w - 1;
+        for (i = 0; i < N; i++) {
+            int s = on(m, S->best, i);
+            if (s ? (s <= t1 && s + res->ini[i].d - 1 >= t0)
+                  : (m->x_s0[i] <= t1 && m->x_s1[i] >= t0))
+                L->list[n++] = i;
+        }
+    } else if (kind == 1) {
+        /* The initiatives of the units one initiative ties together. */
+        int seed = rng_int(&S->rnd, N), j;
+        const oap_rini *rs = &res->ini[seed];
+        for (j = 0; j < N; j++) {
+            const oap_rini *rj = &res->ini[j];
+            size_t a, b;
+            int hit = j == seed;
+            for (a = 0; a < rs->ndem && !hit; a++)
+                for (b = 0; b < rj->ndem && !hit; b++)
+                    hit = rs->dem[a].u == rj->dem[b].u;
+            if (hit)
+                L->list[n++] = j;
+        }
+    } else if (kind == 2 && L->rootx) {
+        /* Where the incumbent and the root LP disagree. */
+        for (i = 0; i < N; i++) {
+            int s = on(m, S->best, i);
+            double v = s ? L->rootx[m->x_first[i] + s - m->x_s0[i]] : 0, tot = 0;
+            int t;
+            for (t = m->x_s0[i]; t <= m->x_s1[i]; t++)
+                tot += L->rootx[m->x_first[i] + t - m->x_s0[i]];
+            if (s ? v < 0.99 : tot > 0.01)
+                L->list[n++] = i;
+        }
+    } else {
+        for (i = 0; i < N; i++)
+            L->list[n++] = i;
+    }
+    /* A random subset of the candidates, of the size wanted. */
+    for (i = 0; i < n && i < want; i++) {
+        int j = i + rng_int(&S->rnd, n - i), t = L->list[i];
+        L->list[i] = L->list[j];
+        L->list[j] = t;
+        free_initiative(L, L->list[i]);
+    }
+    /* Too few: fill up at random. */
+    for (i = 0; n < want && i < 4 * want; i++) {
+        int j = rng_int(&S->rnd, N);
+        if (!L->freed[j]) {
+            free_initiative(L, j);
+            n++;
+        }
+    }
+}
+
+/* One round: frees the chosen initiatives, the rest fixed to the
+ * incumbent, and asks GLPK for anything better within seconds. */
+static int lns_round(lns *L, double seconds)
+{
+    search *S = L->S;
+    const oap_model *m = S->m;
+    int N = m->res->N, i, s, found, proven;
+    double cut, t0 = oap_now();
+    for (i = 0; i < N; i++)
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
+            int j = m->x_first[i] + s - m->x_s0[i];
+            if (L->freed[i])
+                oap_lp_unfix(L->sub, j);
+            else
+                oap_lp_fix(L->sub, j, S->best[j] > 0.5 ? 1 : 0);
+        }
+    cut = S->zbest + 1e-7 * (1 + fabs(S->zbest));
+    found = oap_lp_mip(L->sub, cut, seconds, 0, S->xs, &proven);
+    L->rounds++;
+    /* Adapt the size: grow when the sub-MIP is proven fast, shrink when
+     * it runs out of time. */
+    if (proven || found < 0) {
+        if (oap_now() - t0 < 0.5 * seconds)
+            L->size *= 1.15;
+    } else {
+        L->size *= 0.85;
+    }
+    if (L->size < 4)
+        L->size = 4;
+    if (L->size > N)
+        L->size = N;
+    if (found == 1 && offer(S)) {
+        L->wins++;
+        return 1;
+    }
+    return 0;
+}
+
+/* The search until the time (seconds from now) is spent. */
+static int lns_run(search *S, double seconds, const double *rootx)
+{
+    const oap_model *m = S->m;
+    int N = m->res->N, kind = 0;
+    double end = oap_now() + seconds;
+    lns L;
+    memset(&L, 0, sizeof L);
+    if (!S->has_best || N < 2 || seconds <= 0.05)
+        return OA_OK;
+    L.S = S;
+    L.rootx = rootx;
+    L.size = N < 30 ? N : 30;
+    L.freed = oap_calloc((size_t)N + 1, 1);
+    L.list = oap_calloc((size_t)N + 1, sizeof(int));
+    if (!L.freed || !L.list || oap_lp_new(&L.sub, m, 1, 1, S->o) != OA_OK) {
+        oap_free(L.freed);
+        oap_free(L.list);
+        return OA_ENOMEM;
+    }
+    while (!timed_out(S->o)) {
+        double left = end - oap_now(), per;
+        if (left <= 0.02)
+            break;
+        per = 0.02 * (S->o->time_limit > 0 ? S->o->time_limit : 60);
+        if (per < 0.3)
+            per = 0.3;
+        if (per > 3)
+            per = 3;
+        if (per > left)
+            per = left;
+        choose(&L, kind);
+        kind = (kind + 1) % 4;
+        if (kind == 2 && !rootx)
+            kind = 3;
+        lns_round(&L, per);
+    }
+    oap_lp_free(L.sub);
+    oap_free(L.freed);
+    oap_free(L.list);
+    return OA_OK;
+}
+
+/* ======================================================================
+ * The whole search
+ * ==================================================================== */
+
+static void search_free(search *S)
+{
+    oap_lp_free(S->F);
+    oap_free(S->xs);
+    oap_free(S->lpx);
+    oap_free(S->best);
+    oap_free(S->order);
+    oap_free(S->pre);
+}
+
+/* The incumbent as the solution, with the bound known. */
+static void finish(oap_solution *sol, search *S)
+{
+    const oap_model *m = S->m;
+    if (!S->has_best) {
+        sol->status = OAP_SOL_NONE;
+        sol->has_bound = S->bound < HUGE_VAL;
+        sol->bound = sol->has_bound ? S->bound : NAN;
+        return;
+    }
+    memcpy(sol->x, S->best, m->ncols * sizeof *sol->x);
+    sol->obj = S->zbest;
+    sol->status = OAP_SOL_FEASIBLE;
+    sol->has_bound = S->bound < HUGE_VAL;
+    sol->bound = sol->has_bound ? S->bound : HUGE_VAL;
+    if (sol->has_bound && sol->bound < sol->obj)
+        sol->bound = sol->obj;
+    if (sol->has_bound &&
+        sol->bound - sol->obj <= 1e-9 * (1 + fabs(sol->obj)))
+        sol->status = OAP_SOL_OPTIMAL;
+}
+
+int oap_search_solve(oap_solution *sol, const oap_model *m,
+                     const oap_solver_opts *opts, oa_error *err)
+{
+    /* A stop asked by the progress callback ends the whole search. */
+    oap_solver_opts lo = *opts;
+    const oap_solver_opts *o = &lo;
+    int stopped = 0;
+    const oap_resolved *res = m->res;
+    int N = res->N, heuristic = !(o->flags & OA_SOLVE_NO_HEURISTIC);
+    int use_lns = !(o->flags & OA_SOLVE_NO_LNS), root, rc = OA_OK;
+    size_t n1 = m->ncols + 1;
+    oap_mip *mip = NULL;
+    search S;
+    double rootb = HUGE_VAL;
+
+    if (lo.stopped == NULL)
+        lo.stopped = &stopped;
+    memset(sol, 0, sizeof *sol);
+    memset(&S, 0, sizeof S);
+    S.m = m;
+    S.o = o;
+    S.bound = HUGE_VAL;
+    S.rnd.s = 0x2545F4914F6CDD1DULL ^ (unsigned long long)m->ncols;
+    sol->x = oap_calloc(n1, sizeof(double));
+    S.xs = oap_calloc(n1, sizeof(double));
+    S.lpx = oap_calloc(n1, sizeof(double));
+    S.best = oap_calloc(n1, sizeof(double));
+    S.order = oap_calloc((size_t)N + 1, sizeof(int));
+    S.pre = oap_calloc((size_t)N + 1, sizeof(int));
+    if (!sol->x || !S.xs || !S.lpx || !S.best || !S.order || !S.pre) {
+        rc = OA_ENOMEM;
+        goto fail;
+    }
+    rc = oap_lp_new(&S.F, m, 0, 0, o);
+    if (rc != OA_OK)
+        goto fail;
+
+    /* 1. First roadmaps: the caller's start, the greedy by value, the
+     * mandatory work through GLPK. */
+    if (o->start) {
+        memcpy(S.xs, o->start, m->ncols * sizeof *S.xs);
+        offer(&S);
+    }
+    if (heuristic && !timed_out(o)) {
+        if (construct(&S, NULL, NULL, 256, 50 + N / 20))
+            offer(&S);
+        if (!S.has_best && !timed_out(o)) {
+            double left = oap_time_left(o);
+            int r = forced_submip(&S, left == HUGE_VAL ? 0 : 0.5 * left);
+            if (r > 0)
+                offer(&S);
+            else if (r < 0) {
+                sol->status = OAP_SOL_INFEASIBLE;
+                goto done;
+            }
+        }
+    }
+    if (timed_out(o))
+        goto finish;
+
+    /* 2. The root LP: all the time there is for small plans; on larger
+     * ones at most half of it, so that the search keeps the rest. */
+    rc = oap_mip_new(&mip, m, o);
+    if (rc != OA_OK)
+        goto fail;
+    {
+        double left = oap_time_left(o), cap = 0;
+        if (left != HUGE_VAL && N > PRESOLVE_MAX_INITIATIVES && S.has_best &&
+            use_lns)
+            cap = 0.5 * left;
+        root = oap_mip_root(mip, cap, &rootb, S.lpx);
+    }
+    if (root < -1) {
+        rc = OA_ESOLVER;
+        goto fail;
+    }
+    if (root < 0) {
+        sol->status = OAP_SOL_INFEASIBLE;
+        goto done;
+    }
+    if (root > 0) {
+        S.bound = rootb;
+        if (heuristic && !timed_out(o) &&
+            construct(&S, S.lpx, NULL, 16, 4 * N + 100))
+            offer(&S);
+    }
+    if (timed_out(o))
+        goto finish;
+    if (root == 0) {
+        /* The root LP did not finish: the search has the rest. */
+        if (use_lns && heuristic)
+            lns_run(&S, oap_time_left(o), NULL);
+        goto finish;
+    }
+
+    /* 3. Large plans: the neighbourhood search for a share of the time
+     * left, guided by the root LP; then branch-and-cut from its best. */
+    if (use_lns && heuristic && S.has_best && N > PRESOLVE_MAX_INITIATIVES &&
+        o->time_limit > 0) {
+        lns_run(&S, 0.5 * oap_time_left(o), S.lpx);
+        if (timed_out(o))
+            goto finish;
+    }
+
+    /* 4. Branch-and-cut.  Up to 100 initiatives GLPK's presolver and
+     * search without the library's node heuristic prove faster (the
+     * realistic example: optimal in 63 s, against a 3.3 % gap after
+     * 120 s): the roadmap found here is kept aside and returned if the
+     * search does not beat it. */
+    {
+        oap_solution bs;
+        int presolve = !heuristic ||
+                       (!o->start && N <= PRESOLVE_MAX_INITIATIVES);
+        rc = oap_mip_branch(&bs, mip, S.has_best ? S.best : NULL, presolve,
+                            heuristic ? node_heur : NULL, &S, rootb, err);
+        if (rc != OA_OK)
+            goto fail;
+        if (bs.status == OAP_SOL_INFEASIBLE) {
+            oap_solution_free(&bs);
+            sol->status = OAP_SOL_INFEASIBLE;
+            goto done;
+        }
+        if (bs.has_bound && bs.bound < S.bound)
+            S.bound = bs.bound;
+        if (bs.status == OAP_SOL_OPTIMAL || bs.status == OAP_SOL_FEASIBLE) {
+            memcpy(S.xs, bs.x, m->ncols * sizeof *S.xs);
+            if (!offer(&S) && !S.has_best) {
+                /* GLPK's own roadmap, taken as it is. */
+                memcpy(S.best, bs.x, m->ncols * sizeof *S.best);
+                S.zbest = bs.obj;
+                S.has_best = 1;
+            }
+            if (bs.status == OAP_SOL_OPTIMAL && S.zbest >= bs.obj - 1e-9 *
+                                                    (1 + fabs(bs.obj)))
+                S.bound = S.zbest;
+        }
+        oap_solution_free(&bs);
+    }
+finish:
+    finish(sol, &S);
+done:
+    oap_mip_free(mip);
+    search_free(&S);
+    return OA_OK;
+fail:
+    oap_mip_free(mip);
+    search_free(&S);
+    oap_solution_free(sol);
+    return rc;
+}
+
+/* ======================================================================
+ * Starting from a given roadmap
+ * ==================================================================== */
+
+/* ---- starting from a given roadmap ---- */
+
+typedef struct startw {
+    const oap_model *m;
+    const oap_solver_opts *so;
+    double *dual;
+    int *at;        /* [N]: start of each initiative, 0 when out */
+} startw;
+
+/* x from at[] with the cheapest levers; 1 when feasible. */
+static int start_price(startw *w, double *x)
+{
+    const oap_model *m = w->m;
+    int i;
+    memset(x, 0, (m->ncols + 1) * sizeof *x);
+    for (i = 0; i < m->res->N; i++)
+        if (w->at[i])
+            x[m->x_first[i] + w->at[i] - m->x_s0[i]] = 1;
+    return oap_solver_fixed_lp(w->dual, x, m, w->so, NULL) == OA_OK;
+}
+
+static double start_coef(const startw *w, int i)
+{
+    const oap_model *m = w->m;
+    return m->cols[m->x_first[i] + w->at[i] - m->x_s0[i]].obj;
+}
+
+/* 1 when two initiatives demand work of a common unit. */
+static int share_unit(const oap_rini *a, const oap_rini *b)
+{
+    size_t p, q;
+    for (p = 0; p < a->ndem; p++)
+        for (q = 0; q < b->ndem; q++)
+            if (a->dem[p].u == b->dem[q].u)
+                return 1;
+    return 0;
+}
+
+/* Takes initiative j out, and every scheduled one that requires it. */
+static void start_drop(startw *w, int j)
+{
+    const oap_resolved *res = w->m->res;
+    int i;
+    size_t k;
+    w->at[j] = 0;
+    for (i = 0; i < res->N; i++)
+        for (k = 0; k < res->ini[i].nreq; k++)
+            if (w->at[i] && res->ini[i].req[k].i == j)
+                start_drop(w, i);
+}
+
+/* Drops optional initiatives until the roadmap is feasible: first those
+ * running beside initiative k in a unit it needs, then beside it in time,
+ * then any (k < 0: any), least valuable first.  1 when it ends
+ * feasible. */
+static int start_repair(startw *w, double *x, int k)
+{
+    const oap_resolved *res = w->m->res;
+    int guard;
+    for (guard = 0; guard <= res->N; guard++) {
+        int i, victim = -1, near = 0;
+        if (start_price(w, x))
+            return 1;
+        for (i = 0; i < res->N; i++) {
+            int overlap;
+            if (!w->at[i] || i == k || res->ini[i].mandatory)
+                continue;
+            overlap = k < 0 ? 1
+                      : w->at[i] <= w->at[k] + res->ini[k].d - 1 &&
+                                w->at[k] <= w->at[i] + res->ini[i].d - 1
+                          ? 1 + share_unit(&res->ini[i], &res->ini[k])
+                          : 0;
+            if (victim < 0 || overlap > near ||
+                (overlap == near && start_coef(w, i) < start_coef(w, victim))) {
+                victim = i;
+                near = overlap;
+            }
+        }
+        if (victim < 0)
+            return 0;
+        start_drop(w, victim);
+    }
+    return 0;
+}
+
+/*
+ * A start for the search from a roadmap given as a result (initiatives
+ * matched by id): the roadmap itself when it fits this model; otherwise
+ * repaired: each mandatory initiative it lacks is put at the start where
+ * the repaired roadmap is worth most, dropping the least valuable
+ * optional initiatives that run beside it until the levers can carry the
+ * rest.  *out stays NULL when no repair fits.
+ */
+int oap_search_start_from(double **out, const oap_model *m,
+                          const oa_plan *plan, const oa_result *r,
+                          const oap_solver_opts *so)
+{
+    const oap_resolved *res = m->res;
+    startw w;
+    double *x;
+    int *best_at, *base_at;
+    int i, ok = 1, rc = OA_OK;
+    *out = NULL;
+    w.m = m;
+    w.so = so;
+    x = oap_calloc(m->ncols + 1, sizeof(double));
+    base_at = oap_calloc((size_t)res->N + 1, sizeof(int));
+    w.dual = oap_calloc(m->nrows + 1, sizeof(double));
+    w.at = oap_calloc((size_t)res->N + 1, sizeof(int));
+    best_at = oap_calloc((size_t)res->N + 1, sizeof(int));
+    if (!x || !base_at || !w.dual || !w.at || !best_at) {
+        rc = OA_ENOMEM;
+        goto out;
+    }
+    for (i = 0; i < res->N; i++) {
+        oa_initiative_result ir;
+        int s;
+        if (oa_result_find_initiative(&ir, r, plan->initiatives.v[i]->id) !=
+                OA_OK || !ir.scheduled)
+            continue;
+        s = ir.start;
+        if (s >= m->x_s0[i] && s <= m->x_s1[i] &&
+            m->cols[m->x_first[i] + s - m->x_s0[i]].ub > 0)
+            w.at[i] = s;
+    }
+    for (i = 0; i < res->N && ok; i++) {
+        int s, found = 0;
+        double best = -HUGE_VAL;
+        if (w.at[i] || !res->ini[i].mandatory)
+            continue;
+        memcpy(base_at, w.at, (size_t)res->N * sizeof(int));
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
+            if (m->cols[m->x_first[i] + s - m->x_s0[i]].ub <= 0)
+                continue;
+            memcpy(w.at, base_at, (size_t)res->N * sizeof(int));
+            w.at[i] = s;
+            if (start_repair(&w, x, i)) {
+                double v = oap_model_objective(m, x);
+                if (!found || v > best) {
+                    best = v;
+                    memcpy(best_at, w.at, (size_t)res->N * sizeof(int));
+                    found = 1;
+                }
+            }
+        }
+        ok = found;
+        if (found)
+            memcpy(w.at, best_at, (size_t)res->N * sizeof(int));
+    }
+    if (ok && start_repair(&w, x, -1)) {
+        *out = x;
+        x = NULL;
+    }
+out:
+    oap_free(x);
+    oap_free(base_at);
+    oap_free(w.dual);
+    oap_free(w.at);
+    oap_free(best_at);
+    return rc;
+}
+
+/* ======================================================================
+ * The earlier-start rule
+ * ==================================================================== */
+
+/*
+ * The earlier-start rule of model.md, made exact: with the roadmap fixed
+ * and the levers free (an LP), each scheduled initiative in order of its
+ * start moves to the earliest start where the objective (without the
+ * tie-break) is not worse; passes repeat until nothing moves, within
+ * max_lps LPs and the time limit.
+ */
+int oap_search_left_shift(double *x, const oap_model *m,
+                          const oap_solver_opts *o, int max_lps)
+{
+    const oap_resolved *res = m->res;
+    oap_lp *P = NULL;
+    int *ord = NULL, i, n, lps = 0, moved, rc;
+    size_t k;
+    double cur, z;
+    rc = oap_lp_new(&P, m, 0, 0, o);
+    if (rc != OA_OK)
+        return rc;
+    ord = oap_calloc((size_t)res->N + 1, sizeof(int));
+    if (ord == NULL) {
+        oap_lp_free(P);
+        return OA_ENOMEM;
+    }
+    oap_lp_fix_roadmap(P, x);
+    if (!oap_lp_solve(P, &cur))
+        goto out;
+    do {
+        /* Scheduled initiatives by start, then index. */
+        n = 0;
+        for (i = 0; i < res->N; i++) {
+            int at = on(m, x, i);
+            if (at > m->x_s0[i]) {
+                int q = n++;
+                while (q > 0 && on(m, x, ord[q - 1]) > at) {
+                    ord[q] = ord[q - 1];
+                    q--;
+                }
+                ord[q] = i;
+            }
+        }
+        moved = 0;
+        for (k = 0; k < (size_t)n && lps < max_lps && !timed_out(o); k++) {
+            int s, at, j0;
+            i = ord[k];
+            j0 = m->x_first[i] - m->x_s0[i];
+            at = on(m, x, i);
+            for (s = m->x_s0[i]; s < at && lps < max_lps; s++) {
+                if (m->cols[j0 + s].ub <= 0)
+                    continue;
+                oap_lp_fix(P, j0 + at, 0);
+                oap_lp_fix(P, j0 + s, 1);
+                lps++;
+                /* The LP objective includes the tie-break, which gains
+                 * (at - s) periods: compare without it. */
+                if (oap_lp_solve(P, &z) &&
+                    z - m->tiebreak * (at - s) >= cur - 1e-9 * (1 + fabs(cur))) {
+                    cur = z;
+                    x[j0 + at] = 0;
+                    x[j0 + s] = 1;
+                    moved = 1;
+                    break;
+                }
+                oap_lp_fix(P, j0 + s, 0);
+                oap_lp_fix(P, j0 + at, 1);
+            }
+        }
+    } while (moved && lps < max_lps && !timed_out(o));
+    /* The levers for the final roadmap. */
+    oap_lp_fix_roadmap(P, x);
+    if (oap_lp_solve(P, NULL)) {
+        double *v = oap_calloc(m->ncols + 1, sizeof(double));
+        if (v) {
+            oap_lp_values(P, v);
+            for (k = 0; k < m->ncols; k++)
+                if (m->cols[k].kind != OAP_COL_X)
+                    x[k] = v[k];
+            oap_free(v);
+        }
+    }
+out:
+    oap_free(ord);
+    oap_lp_free(P);
+    return OA_OK;
+}
