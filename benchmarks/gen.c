@@ -6,7 +6,7 @@
  *   gen --initiatives N [--units U] [--periods P] [--step month|week]
  *       [--seed S] [--density D] [--dependencies F] [--levers 0|1]
  *       [--mandatory F] [--tightness T] [--excludes F] [--effects F]
- *       [--gmpl-data FILE]
+ *       [--family default|tight] [--witness 0|1] [--gmpl-data FILE]
  *
  * The same arguments give the same files byte for byte: the generator has
  * its own random number generator (xoshiro256**) and rounds every number
@@ -44,6 +44,49 @@
  *    mandatory costs and 80% of the optional costs a T-times
  *    oversubscribed plan could spend), a first-half limit, and budgets on
  *    30% of the units that own initiatives.
+ *
+ * The tight family (--family tight; the default family above is unchanged
+ * by it) is the same plan with its mandatory work made hard to fit, and a
+ * roadmap that fits known to the generator:
+ *  - units belong to departments: D = U/4 departments (1 to 16), unit u in
+ *    department u mod D, named after it ("sales-2": the second team of
+ *    Sales); loans [levers] only between units of one department, about
+ *    U/2 of them, in both directions;
+ *  - the mandatory share is drawn per plan, 5-15% [--mandatory overrides
+ *    it]; mandatory work is placed, at a start chosen by the generator, up
+ *    to 90% of the capacity run work leaves free in every unit and period
+ *    (not capped at half, never shrunk to fit: an initiative that fits at
+ *    none of ten starts tried is left optional);
+ *  - about 40% of the mandatory initiatives sit in requires chains of 2-4
+ *    initiatives (lags 0-1 period), each member mandatory or optional at
+ *    random: a mandatory member requires the optional ones before it, which
+ *    makes them mandatory in effect, and optional members after the last
+ *    mandatory one require it; the chain is placed as a whole (the members
+ *    up to the last mandatory one must fit), one after another with 0-2
+ *    periods between them;
+ *  - a quarter of the other mandatory initiatives, in units with levers,
+ *    need them: their demand on such a unit is set so that in some period
+ *    it is over what run work and the mandatory work before it leave free,
+ *    and everywhere within what overtime, contractors and loans (from the
+ *    other units of the department, up to 90% of the lender's free
+ *    capacity) can add; the generator books those levers;
+ *  - every initiative of the known roadmap (the mandatory ones and what
+ *    they require) gets a window around its start: earliest 0-3 periods
+ *    before it, deadline 0-3 periods after its finish; they have no
+ *    effects and no excludes; the optional requires (F_d) are drawn as in
+ *    the default family among the other initiatives;
+ *  - budgets as in the default family, but never below what the known
+ *    roadmap spends (its initiatives' costs and the levers it books, in the
+ *    total, the first half and every unit budget) plus a margin;
+ *  - service levels with penalties, overtime and contractors as in the
+ *    default family.
+ * So every plan of the family has a roadmap.  --witness 1 writes, instead
+ * of the plan, the same plan with only the known roadmap's initiatives,
+ * each fixed at its start (earliest = start, deadline = finish): solving it
+ * checks that the known roadmap fits (opsalign solve must find it at once).
+ * The plan's comment says how much of each kind it has.  Sizes used by
+ * benchmarks/families.sh: 200, 500 and 2000 initiatives over 12 months,
+ * 500 over 52 weeks.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -185,6 +228,11 @@ typedef struct {
     double opcost;      /* its operating plans' costs */
     double owned_mand_cost, owned_opt_cost;
     double negeff;      /* sum of negative effects on it */
+    /* tight family: the known roadmap, per period */
+    double *used;       /* its work there, plus what it lends */
+    double *covered;    /* overtime + contractors + loans received */
+    double *ot_used, *ct_used;
+    double kspend;      /* what its levers cost there (it pays) */
 } unit_t;
 
 typedef struct {
@@ -220,11 +268,16 @@ typedef struct {
     double eff_v;
     int *exc;           /* excluded partners */
     int nexc;
+    int fixed;          /* in the known roadmap (tight family) */
+    int start;          /* its start there; 0: not placed */
+    int chained;        /* member of a requires chain (tight family) */
+    int lever;          /* needs levers in the known roadmap */
 } ini_t;
 
 typedef struct {
     int from, to;
     double max, eff, cost;
+    double *used;       /* tight family: lent in the known roadmap */
 } loan_t;
 
 static const char *unit_names[][2] = {
@@ -256,6 +309,12 @@ static unsigned long long seed = 1;
 static double density = 2.5, f_dep = 0.1, f_mand = 0.1, tightness = 2.5,
               f_exc = 0.02, f_eff = 0.05;
 static const char *gmpl_path = NULL;
+static int tight = 0;        /* --family tight */
+static int witness = 0;      /* --witness 1 */
+static int mand_given = 0;   /* --mandatory given */
+static int ndept = 1;        /* tight family: departments */
+static double *kspend_t;     /* tight family: lever spend per period */
+static double **used_rows;   /* tight family: units[u].used by u */
 
 static unit_t *units;
 static opplan_t *ops;
@@ -286,7 +345,8 @@ static void usage(void)
             "[--levers 0|1]\n"
             "           [--mandatory F] [--tightness T] [--excludes F] "
             "[--effects F]\n"
-            "           [--gmpl-data FILE]\n");
+            "           [--family default|tight] [--witness 0|1] "
+            "[--gmpl-data FILE]\n");
     exit(1);
 }
 
@@ -332,8 +392,18 @@ static void parse_args(int argc, char **argv)
             f_dep = arg_num(v, a);
         else if (strcmp(a, "--levers") == 0)
             levers = arg_num(v, a) != 0;
-        else if (strcmp(a, "--mandatory") == 0)
+        else if (strcmp(a, "--mandatory") == 0) {
             f_mand = arg_num(v, a);
+            mand_given = 1;
+        } else if (strcmp(a, "--family") == 0) {
+            if (strcmp(v, "default") == 0)
+                tight = 0;
+            else if (strcmp(v, "tight") == 0)
+                tight = 1;
+            else
+                usage();
+        } else if (strcmp(a, "--witness") == 0)
+            witness = arg_num(v, a) != 0;
         else if (strcmp(a, "--tightness") == 0)
             tightness = arg_num(v, a);
         else if (strcmp(a, "--excludes") == 0)
@@ -359,6 +429,17 @@ static void parse_args(int argc, char **argv)
     if (U <= 0)
         U = N / 10 > 2 ? N / 10 : 2;
     pscale = 12.0 / ppy;
+    if (witness && !tight) {
+        fprintf(stderr, "gen: --witness is for --family tight\n");
+        exit(1);
+    }
+    if (tight) {
+        ndept = U / 4;
+        if (ndept < 1)
+            ndept = 1;
+        if (ndept > 16)
+            ndept = 16;
+    }
 }
 
 static int pick_weighted(const double *w, int n, const int *skip, int nskip)
@@ -415,7 +496,13 @@ static void make_units(void)
         int nn = (int)(sizeof unit_names / sizeof unit_names[0]);
         double share, peak;
         int tries;
-        if (U <= nn) {
+        if (tight) {
+            /* Department u mod D, team u / D + 1 of it. */
+            snprintf(un->id, sizeof un->id, "%s-%d", unit_names[u % ndept][0],
+                     u / ndept + 1);
+            snprintf(un->name, sizeof un->name, "%s %d",
+                     unit_names[u % ndept][1], u / ndept + 1);
+        } else if (U <= nn) {
             snprintf(un->id, sizeof un->id, "%s", unit_names[u][0]);
             snprintf(un->name, sizeof un->name, "%s", unit_names[u][1]);
         } else {
@@ -588,8 +675,41 @@ static void make_units(void)
                 }
         }
     }
+    /* Tight family: loans within departments, about U/2 of them. */
+    if (tight && levers && U > ndept) {
+        int want = U / 2 > 1 ? U / 2 : 1, k2;
+        loans = xcalloc((size_t)want, sizeof *loans);
+        for (k2 = 0; k2 < want * 8 && nloans < want; k2++) {
+            int a = irand(0, U - 1), b, j, dup = 0, team = U / ndept;
+            static const double effs[] = {0.8, 0.9, 1};
+            loan_t *l;
+            /* another team of a's department */
+            if (U % ndept > a % ndept)
+                team++;
+            if (team < 2)
+                continue;
+            b = a % ndept + ndept * irand(0, team - 1);
+            if (a == b)
+                continue;
+            for (j = 0; j < nloans; j++)
+                dup |= loans[j].from == a && loans[j].to == b;
+            if (dup)
+                continue;
+            l = &loans[nloans++];
+            l->from = a;
+            l->to = b;
+            l->max = round_to((units[a].base < units[b].base ? units[a].base
+                                                             : units[b].base) *
+                                  unif2(0.08, 0.15),
+                              1);
+            if (l->max < 0.5)
+                l->max = 0.5;
+            l->eff = effs[irand(0, 2)];
+            l->cost = round_to(unif2(800, 3000) * pscale, -2);
+        }
+    }
     /* Loans between about U/3 pairs of units. */
-    if (levers && U >= 2) {
+    if (!tight && levers && U >= 2) {
         int want = U / 3 > 1 ? U / 3 : 1, k2;
         loans = xcalloc((size_t)want, sizeof *loans);
         for (k2 = 0; k2 < want * 4 && nloans < want; k2++) {
@@ -626,6 +746,350 @@ static double ini_work(const ini_t *in)
     for (k = 0; k < in->ndem; k++)
         w += in->dem[k].q * (in->dem[k].last - in->dem[k].first + 1);
     return w;
+}
+
+/* ---- the tight family: mandatory work at a known roadmap ---- */
+
+/* What unit a can lend in period t (0-based) of the known roadmap: up to
+ * 90% of its free capacity, less its own work there and what it lends. */
+static double lender_spare(int a, int t)
+{
+    double v = 0.9 * units[a].free[t] - units[a].used[t];
+    return v > 0 ? v : 0;
+}
+
+static double take(double avail, double *left)
+{
+    double a = avail < *left ? avail : *left;
+    if (a < 0)
+        a = 0;
+    *left -= a;
+    return a;
+}
+
+/*
+ * The levers of unit u in period t (0-based) in the known roadmap: what
+ * they can still add (commit = 0, need = HUGE_VAL), or book `need` of it
+ * (commit = 1): overtime first, then contractors, then the loans it may
+ * receive.  Returns what they add (book).  A hair under each limit, so
+ * that rounding never makes the roadmap infeasible.
+ */
+static double lever_cover(int u, int t, double need, int commit)
+{
+    unit_t *un = &units[u];
+    double left = need, got = 0, a;
+    int l;
+    if (un->has_ot) {
+        a = take(0.999 * un->ot_max * un->cap[t] - un->ot_used[t], &left);
+        got += a;
+        if (commit && a > 0) {
+            un->ot_used[t] += a;
+            un->kspend += a * un->ot_cost;
+            kspend_t[t] += a * un->ot_cost;
+        }
+    }
+    a = take(0.999 * un->ctmax[t] - un->ct_used[t], &left);
+    got += a;
+    if (commit && a > 0) {
+        un->ct_used[t] += a;
+        un->kspend += a * un->ctcost[t];
+        kspend_t[t] += a * un->ctcost[t];
+    }
+    for (l = 0; l < nloans; l++) {
+        loan_t *ln = &loans[l];
+        double avail, sp;
+        if (ln->to != u)
+            continue;
+        avail = 0.999 * ln->max - ln->used[t];
+        sp = lender_spare(ln->from, t);
+        if (avail > sp)
+            avail = sp;
+        a = take(ln->eff * avail, &left);
+        got += a;
+        if (commit && a > 0) {
+            double lend = a / ln->eff;
+            ln->used[t] += lend;
+            units[ln->from].used[t] += lend;
+            un->kspend += lend * ln->cost;
+            kspend_t[t] += lend * ln->cost;
+        }
+    }
+    if (commit)
+        un->covered[t] += got;
+    return got;
+}
+
+/* Does one demand of an initiative started in s fit, on top of the known
+ * roadmap and `pend` (work of the same placement not yet booked), within
+ * 90% of the free capacity (plus what levers already cover there)? */
+static int demand_fits(const demand_t *dm, int s, double **pend)
+{
+    const unit_t *un = &units[dm->u];
+    int t;
+    for (t = s + dm->first - 2; t <= s + dm->last - 2; t++)
+        if (un->used[t] + pend[dm->u][t] + dm->q >
+            0.9 * un->free[t] + un->covered[t] + 1e-9)
+            return 0;
+    return 1;
+}
+
+/* Adds sign times the work of an initiative started in s to arr (all its
+ * demands but skip, -1: none). */
+static void add_work(const ini_t *in, int s, double **arr, double sign,
+                     int skip)
+{
+    int k, t;
+    for (k = 0; k < in->ndem; k++) {
+        const demand_t *dm = &in->dem[k];
+        if (k == skip)
+            continue;
+        for (t = s + dm->first - 2; t <= s + dm->last - 2; t++)
+            arr[dm->u][t] += sign * dm->q;
+    }
+}
+
+/* A window around the start: earliest 0-3 periods before it, deadline
+ * 0-3 periods after the finish. */
+static void window_around(ini_t *in, int s)
+{
+    in->start = s;
+    in->earliest = s - irand(0, 3);
+    if (in->earliest < 1)
+        in->earliest = 1;
+    in->deadline = s + in->d - 1 + irand(0, 3);
+    if (in->deadline > P)
+        in->deadline = P;
+    in->es = in->earliest;
+}
+
+/* Does unit u have a lever at all? */
+static int has_levers(int u)
+{
+    int t, l;
+    if (units[u].has_ot)
+        return 1;
+    for (t = 0; t < P; t++)
+        if (units[u].ctmax[t] > 0)
+            return 1;
+    for (l = 0; l < nloans; l++)
+        if (loans[l].to == u)
+            return 1;
+    return 0;
+}
+
+/* A random initiative not yet taken, of at most maxd periods; -1: none
+ * found in 60 draws. */
+static int pick_untaken(const char *taken, int maxd)
+{
+    int k;
+    for (k = 0; k < 60; k++) {
+        int i = irand(0, N - 1);
+        if (!taken[i] && inis[i].d <= maxd)
+            return i;
+    }
+    return -1;
+}
+
+/*
+ * A mandatory initiative that needs levers, started in s: its demand kk
+ * (on a unit with levers) is set so that in some period the unit's work
+ * is over its free capacity and everywhere within what the levers can
+ * add; the other demands must fit as usual.  Books it all; returns 1, or
+ * 0 (nothing booked) when no such demand exists at s.
+ */
+static int place_lever(ini_t *in, int s, int kk, double **pend)
+{
+    demand_t *dm = &in->dem[kk];
+    unit_t *un = &units[dm->u];
+    double lo = HUGE_VAL, hi = HUGE_VAL, q;
+    int k, t;
+    for (k = 0; k < in->ndem; k++)
+        if (k != kk && !demand_fits(&in->dem[k], s, pend))
+            return 0;
+    {
+        /* book the other demands first: a lender may be one of them */
+        double **used = used_rows;
+        add_work(in, s, used, 1, kk);
+        for (t = s + dm->first - 2; t <= s + dm->last - 2; t++) {
+            double l = un->free[t] - un->used[t];
+            double h = un->free[t] + un->covered[t] - un->used[t] +
+                       lever_cover(dm->u, t, HUGE_VAL, 0);
+            if (l < lo)
+                lo = l;
+            if (h < hi)
+                hi = h;
+        }
+        if (lo < 0)
+            lo = 0;
+        q = floor((lo + unif2(0.4, 0.95) * (hi - lo)) * 100) / 100;
+        if (hi - lo < 0.1 || q <= lo + 0.005 || q < 0.05 || q > hi) {
+            add_work(in, s, used, -1, kk);
+            return 0;
+        }
+        dm->q = q;
+        for (t = s + dm->first - 2; t <= s + dm->last - 2; t++) {
+            double excess;
+            un->used[t] += q;
+            excess = un->used[t] - un->free[t] - un->covered[t];
+            if (excess > 0 &&
+                lever_cover(dm->u, t, excess, 1) < excess - 1e-9) {
+                fprintf(stderr, "gen: internal error: levers do not cover "
+                                "%s in period %d\n", in->id, t + 1);
+                exit(4);
+            }
+        }
+    }
+    return 1;
+}
+
+/* A standalone mandatory initiative; returns 1 when placed. */
+static int place_single(int i, double **pend)
+{
+    ini_t *in = &inis[i];
+    int tries, k, kk = -1;
+    if (levers && unif() < 0.25)
+        for (k = 0; k < in->ndem && kk < 0; k++)
+            if (has_levers(in->dem[k].u))
+                kk = k;
+    for (tries = 0; tries < 10; tries++) {
+        int s = irand(1, P - in->d + 1), ok = 1;
+        if (kk >= 0) {
+            if (!place_lever(in, s, kk, pend))
+                continue;
+            in->lever = 1;
+        } else {
+            for (k = 0; k < in->ndem && ok; k++)
+                ok = demand_fits(&in->dem[k], s, pend);
+            if (!ok)
+                continue;
+            add_work(in, s, used_rows, 1, -1);
+        }
+        in->mandatory = in->fixed = 1;
+        window_around(in, s);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * A requires chain of 2-4 initiatives, each mandatory or optional at
+ * random (one at least mandatory), member k+1 requiring member k with a
+ * lag of 0-1 period; placed one after another with 0-2 periods between
+ * them.  The members up to the last mandatory one are the known
+ * roadmap's and must fit.  Returns the number of mandatory members (0:
+ * not placed, nothing changed).
+ */
+static int place_chain(char *taken, double **pend)
+{
+    int L = irand(2, 4), m[4], type[4], lag[4], gap[4], st[4];
+    int n = 0, k, span = 0, last = -1, tries, nm = 0, slack;
+    for (k = 0; k < L; k++) {
+        int lg = k > 0 ? irand(0, 1) : 0, i;
+        i = pick_untaken(taken, P - span - lg);
+        if (i < 0)
+            break;
+        m[n] = i;
+        lag[n] = lg;
+        taken[i] = 1;
+        span += lg + inis[i].d;
+        n++;
+    }
+    for (k = 0; k < n; k++)
+        taken[m[k]] = 0;
+    if (n < 2)
+        return 0;
+    for (k = 0; k < n; k++)
+        type[k] = unif() < 0.5;
+    type[irand(0, n - 1)] = 1;
+    for (k = 0; k < n; k++)
+        if (type[k])
+            last = k;
+    slack = P - span;
+    for (k = 0; k < n; k++) {
+        gap[k] = k > 0 ? irand(0, slack < 2 ? slack : 2) : 0;
+        slack -= gap[k];
+        span += gap[k];
+    }
+    for (tries = 0; tries < 10; tries++) {
+        int ok = 1, added = 0;
+        st[0] = irand(1, P - span + 1);
+        for (k = 1; k < n; k++)
+            st[k] = st[k - 1] + inis[m[k - 1]].d + lag[k] + gap[k];
+        /* the members one after another: each on top of those before */
+        for (k = 0; k <= last && ok; k++) {
+            int j;
+            for (j = 0; j < inis[m[k]].ndem && ok; j++)
+                ok = demand_fits(&inis[m[k]].dem[j], st[k], pend);
+            if (ok) {
+                add_work(&inis[m[k]], st[k], pend, 1, -1);
+                added++;
+            }
+        }
+        for (k = 0; k < added; k++)
+            add_work(&inis[m[k]], st[k], pend, -1, -1);
+        if (ok)
+            break;
+    }
+    if (tries == 10)
+        return 0;
+    for (k = 0; k < n; k++) {
+        ini_t *in = &inis[m[k]];
+        taken[m[k]] = 1;
+        in->chained = 1;
+        window_around(in, st[k]);
+        if (k > 0) {
+            const ini_t *pr = &inis[m[k - 1]];
+            in->req = m[k - 1];
+            in->lag = lag[k];
+            if (in->es < pr->es + pr->d + lag[k])
+                in->es = pr->es + pr->d + lag[k];
+        }
+        if (k <= last) {
+            add_work(in, st[k], used_rows, 1, -1);
+            in->fixed = 1;
+            in->mandatory = type[k];
+            nm += type[k];
+        }
+    }
+    return nm;
+}
+
+/* The known roadmap of the tight family: chains and single mandatory
+ * initiatives until the drawn share of the initiatives is mandatory. */
+static void place_tight(void)
+{
+    char *taken = xcalloc((size_t)N, 1);
+    double **pend = xcalloc((size_t)U, sizeof *pend);
+    int want = (int)floor(f_mand * N + 0.5), have = 0, tries, u, l;
+    for (u = 0; u < U; u++) {
+        unit_t *un = &units[u];
+        pend[u] = xcalloc((size_t)P, sizeof(double));
+        un->used = xcalloc((size_t)P, sizeof(double));
+        un->covered = xcalloc((size_t)P, sizeof(double));
+        un->ot_used = xcalloc((size_t)P, sizeof(double));
+        un->ct_used = xcalloc((size_t)P, sizeof(double));
+    }
+    for (l = 0; l < nloans; l++)
+        loans[l].used = xcalloc((size_t)P, sizeof(double));
+    kspend_t = xcalloc((size_t)P, sizeof(double));
+    used_rows = xcalloc((size_t)U, sizeof *used_rows);
+    for (u = 0; u < U; u++)
+        used_rows[u] = units[u].used;
+    for (tries = 0; tries < 20 * N + 100 && have < want; tries++) {
+        if (unif() < 0.3) {
+            have += place_chain(taken, pend);
+        } else {
+            int i = pick_untaken(taken, P);
+            if (i < 0)
+                continue;
+            taken[i] = 1; /* tried: left optional when it does not fit */
+            have += place_single(i, pend);
+        }
+    }
+    for (u = 0; u < U; u++)
+        free(pend[u]);
+    free(pend);
+    free(taken);
 }
 
 static void make_initiatives(void)
@@ -719,12 +1183,14 @@ static void make_initiatives(void)
                 dm2->q = 0.05;
         }
 
+    if (tight)
+        place_tight();
     /* Mandatory work, placed so that it always fits: at most half of the
      * free capacity of every unit and period. */
     mload = xcalloc((size_t)U, sizeof *mload);
     for (u = 0; u < U; u++)
         mload[u] = xcalloc((size_t)P, sizeof(double));
-    for (i = 0; i < N; i++) {
+    for (i = 0; i < N && !tight; i++) {
         ini_t *in = &inis[i];
         int halvings, placed = 0;
         if (!(unif() < f_mand))
@@ -758,7 +1224,7 @@ static void make_initiatives(void)
                         in->dem[k].q = 0.01;
                 }
         }
-        in->mandatory = placed;
+        in->mandatory = in->fixed = placed;
     }
     for (u = 0; u < U; u++)
         free(mload[u]);
@@ -781,7 +1247,7 @@ static void make_initiatives(void)
         }
         if (unif() < 0.6)
             in->cost = round_to(fm * unif2(2000, 8000), -3);
-        if (in->mandatory)
+        if (in->fixed)
             units[in->dem[0].u].owned_mand_cost += in->cost;
         else
             units[in->dem[0].u].owned_opt_cost += in->cost;
@@ -791,7 +1257,7 @@ static void make_initiatives(void)
     for (i = 1; i < N; i++) {
         ini_t *in = &inis[i];
         int tries;
-        if (in->mandatory || !(unif() < f_dep))
+        if (in->fixed || in->req >= 0 || !(unif() < f_dep))
             continue;
         for (tries = 0; tries < 10; tries++) {
             int j = irand(0, i - 1);
@@ -815,7 +1281,7 @@ static void make_initiatives(void)
             inis[i].exc = xcalloc(8, sizeof(int));
         for (tries = 0; tries < want * 10 && made < want; tries++) {
             int a = irand(0, N - 1), b = irand(0, N - 1), q, bad = 0;
-            if (a == b || inis[a].mandatory || inis[b].mandatory ||
+            if (a == b || inis[a].fixed || inis[b].fixed ||
                 inis[a].req == b || inis[b].req == a || inis[a].nexc >= 8 ||
                 inis[b].nexc >= 8)
                 continue;
@@ -836,7 +1302,7 @@ static void make_initiatives(void)
         ini_t *in = &inis[i];
         unit_t *un = &units[in->dem[0].u];
         double v;
-        if (in->mandatory || !(unif() < f_eff))
+        if (in->fixed || !(unif() < f_eff))
             continue;
         if (unif() < 0.75) {
             v = -round_to(unif2(0.02, 0.06) * un->minrun, 2);
@@ -856,32 +1322,56 @@ static void make_initiatives(void)
 
 /* ---- money ---- */
 
+/* v rounded up to a multiple of 10^digits. */
+static double ceil_to(double v, int digits)
+{
+    double f = pow(10, digits);
+    return ceil(v / f) * f;
+}
+
 static void make_budgets(void)
 {
-    double opcost = 0, cm = 0, co = 0;
-    int u, i;
+    double opcost = 0, cm = 0, co = 0, klever = 0, kh1 = 0;
+    int u, i, t;
     for (u = 0; u < U; u++)
         opcost += units[u].opcost;
     for (i = 0; i < N; i++) {
-        if (inis[i].mandatory)
+        if (inis[i].fixed)
             cm += inis[i].cost;
         else
             co += inis[i].cost;
     }
+    /* Tight family: what the known roadmap spends on levers, in all and
+     * in the first half, and its initiatives' costs in the first half. */
+    for (t = 0; tight && t < P; t++) {
+        klever += kspend_t[t];
+        if (t < P / 2)
+            kh1 += kspend_t[t];
+    }
+    for (i = 0; tight && i < N; i++) {
+        const ini_t *in = &inis[i];
+        int k;
+        for (k = in->start; in->fixed && k < in->start + in->d; k++)
+            if (k <= P / 2)
+                kh1 += in->cost / in->d;
+    }
     total_budget = round_to(opcost + cm + 0.8 * co / tightness, -4);
     if (total_budget < opcost + cm)
         total_budget = round_to(opcost + cm + 5000, -4);
+    if (tight && total_budget < opcost + cm + klever + 5000)
+        total_budget = ceil_to(opcost + cm + klever + 5000, 4);
     h1_budget = -1;
     if (P >= 4) {
         double fixed = opcost / P * (P / 2);
         h1_budget = round_to(fixed + 0.6 * (total_budget - opcost), -4);
         if (h1_budget < fixed + cm + 10000)
             h1_budget = round_to(fixed + cm + 10000, -4);
+        if (tight && h1_budget < fixed + kh1 + 10000)
+            h1_budget = ceil_to(fixed + kh1 + 10000, 4);
     }
     for (u = 0; u < U; u++) {
         unit_t *un = &units[u];
         double levers_cost = 0;
-        int t;
         if (un->owned_opt_cost + un->owned_mand_cost <= 0 || !(unif() < 0.3))
             continue;
         for (t = 0; t < P; t++)
@@ -894,6 +1384,11 @@ static void make_budgets(void)
                               -3);
         if (un->budget < un->opcost + un->owned_mand_cost)
             un->budget = round_to(un->opcost + un->owned_mand_cost + 1000, -3);
+        if (tight &&
+            un->budget < un->opcost + un->owned_mand_cost + un->kspend + 1000)
+            un->budget = ceil_to(un->opcost + un->owned_mand_cost +
+                                     un->kspend + 1000,
+                                 3);
     }
 }
 
@@ -934,6 +1429,41 @@ static void write_xml(FILE *f)
         ndep += inis[i].req >= 0;
     }
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (tight) {
+        int nfix = 0, nchain = 0, nlever = 0;
+        double kwork = 0;
+        for (i = 0; i < N; i++) {
+            nfix += inis[i].fixed;
+            nchain += inis[i].chained && inis[i].req < 0;
+            nlever += inis[i].lever;
+            if (inis[i].fixed)
+                kwork += ini_work(&inis[i]);
+        }
+        fprintf(f,
+                "<!--\n  Synthetic plan from benchmarks/gen, family tight "
+                "(libopsalign), seed %llu:\n"
+                "  %d units in %d departments, %d initiatives (%d mandatory: "
+                "share %s%s; %d with a requires link),\n"
+                "  %d %s periods, density %s, levers %d, %d loans within "
+                "departments.\n"
+                "  Initiative demand is %s times the capacity run work leaves "
+                "free.\n"
+                "  A roadmap is known: %d initiatives (the mandatory ones and "
+                "the %d optional\n  ones they require), %d requires chains, "
+                "%d mandatory ones that need levers;\n"
+                "  its work is %s of the free capacity.%s\n-->\n",
+                seed, U, ndept, N, nmand, num(round_to(f_mand, 3)),
+                mand_given ? "" : " drawn", ndep, P,
+                step_week ? "weekly" : "monthly", num(density), levers, nloans,
+                num(round_to(work / freecap, 3)), nfix, nfix - nmand, nchain,
+                nlever, num(round_to(kwork / freecap, 3)),
+                witness ? "\n  WITNESS: only the known roadmap's initiatives, "
+                          "each fixed at its start."
+                        : "");
+        fprintf(f, "<plan version=\"1\" name=\"tight-%d-%d-%d-s%llu%s\" "
+                   "currency=\"EUR\">\n",
+                N, U, P, seed, witness ? "-witness" : "");
+    } else {
     fprintf(f,
             "<!--\n  Synthetic plan from benchmarks/gen (libopsalign), seed %llu:\n"
             "  %d units, %d initiatives (%d mandatory, %d with a requires "
@@ -945,6 +1475,7 @@ static void write_xml(FILE *f)
     fprintf(f, "<plan version=\"1\" name=\"synthetic-%d-%d-%d-s%llu\" "
                "currency=\"EUR\">\n",
             N, U, P, seed);
+    }
     fprintf(f, "  <horizon start=\"%s\" step=\"%s\" periods=\"%d\"/>\n",
             step_week ? "2027-W01" : "2027-01", step_week ? "week" : "month",
             P);
@@ -1001,13 +1532,21 @@ static void write_xml(FILE *f)
     fprintf(f, "  </operating-plans>\n  <initiatives>\n");
     for (i = 0; i < N; i++) {
         ini_t *in = &inis[i];
+        int earliest = in->earliest, deadline = in->deadline;
+        if (witness) {
+            /* only the known roadmap, each at its start */
+            if (!in->fixed)
+                continue;
+            earliest = in->start;
+            deadline = in->start + in->d - 1;
+        }
         fprintf(f, "    <initiative id=\"%s\" name=\"%s\" owner=\"%s\" "
                    "duration=\"%d\"",
                 in->id, in->name, units[in->dem[0].u].id, in->d);
-        if (in->earliest != 1)
-            fprintf(f, " earliest=\"%s\"", per(in->earliest));
-        if (in->deadline != P)
-            fprintf(f, " deadline=\"%s\"", per(in->deadline));
+        if (earliest != 1)
+            fprintf(f, " earliest=\"%s\"", per(earliest));
+        if (deadline != P)
+            fprintf(f, " deadline=\"%s\"", per(deadline));
         fprintf(f, " value=\"%s\"", num(in->value));
         if (in->benefit > 0)
             fprintf(f, " benefit-per-period=\"%s\"", num(in->benefit));
@@ -1036,7 +1575,7 @@ static void write_xml(FILE *f)
             fprintf(f, "/>\n");
         }
         for (k = 0; k < in->nexc; k++)
-            if (in->exc[k] > i)
+            if (in->exc[k] > i && !witness)
                 fprintf(f, "      <excludes initiative=\"%s\"/>\n",
                         inis[in->exc[k]].id);
         if (in->eff_u >= 0)
@@ -1166,6 +1705,12 @@ int main(int argc, char **argv)
 {
     parse_args(argc, argv);
     seed_rng(seed);
+    if (tight && !mand_given)
+        f_mand = round_to(unif2(0.05, 0.15), 3);
+    if (witness && gmpl_path) {
+        fprintf(stderr, "gen: --witness writes no GMPL data\n");
+        return 1;
+    }
     make_units();
     make_initiatives();
     make_budgets();
