@@ -116,6 +116,14 @@ void oap_model_add_nz(oap_model *m, int row, int col, double v);
  * initiatives. */
 int oap_model_build_bound(oap_model **out, const oap_model *full);
 
+/* An upper bound on the optimum of m by Lagrangian relaxation
+ * (lagrange.c), improved for at most seconds, its steps aimed at target
+ * (the best objective known, or -HUGE_VAL); HUGE_VAL when none, -HUGE_VAL
+ * when the relaxation proves that no roadmap exists.  *pass (may be NULL)
+ * gets the seconds one step took, a pass over the coefficients. */
+double oap_model_lagrangian_bound(const oap_model *m, double target,
+                                  double seconds, double *pass);
+
 /* Objective of model.md for column values (without the tie-break). */
 double oap_model_objective(const oap_model *m, const double *x);
 

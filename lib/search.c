@@ -780,6 +780,10 @@ static int construct(search *S, const double *lpx, const int *pre,
         return 0;
     if (!price(S, n))
         return 0;
+    /* The priced roadmap counts at once: adding to it takes an LP per
+     * start tried, seconds on large plans. */
+    if (add_lps > 0)
+        offer(S);
     if (add_lps > 0 && add_pass(S, add_lps) && !oap_model_feasible(S->m, S->xs))
         return 0;
     return oap_model_feasible(S->m, S->xs);
@@ -874,6 +878,10 @@ static void choose(lns *L, int kind)
     const oap_model *m = S->m;
     const oap_resolved *res = m->res;
     int N = res->N, P = res->P, i, n = 0, want = (int)L->size;
+    if (want >= N) {
+        memset(L->freed, 1, (size_t)N);
+        return;
+    }
     memset(L->freed, 0, (size_t)N);
     if (want < 2)
         want = 2;
@@ -952,6 +960,14 @@ static int lns_round(lns *L, double seconds)
     cut = S->zbest + 1e-7 * (1 + fabs(S->zbest));
     found = oap_lp_mip(L->sub, cut, seconds, 0, S->xs, &proven);
     L->rounds++;
+    for (i = 0; i < N && L->freed[i]; i++)
+        ;
+    if (i == N && proven && found == 0) {
+        /* Everything free and nothing better: the incumbent is optimal
+         * (within the cutoff's 1e-7). */
+        S->bound = S->zbest;
+        return 0;
+    }
     /* Adapt the size: grow when the sub-MIP is proven fast, shrink when
      * it runs out of time. */
     if (proven || found < 0) {
@@ -971,11 +987,14 @@ static int lns_round(lns *L, double seconds)
     return 0;
 }
 
-/* The search until the time (seconds from now) is spent. */
-static int lns_run(search *S, double seconds, const double *rootx)
+/* The search until the time (seconds from now) is spent, the incumbent
+ * is proven optimal, or (when stall > 0) stall rounds in a row bring
+ * nothing. */
+static int lns_run(search *S, double seconds, const double *rootx,
+                   int stall)
 {
     const oap_model *m = S->m;
-    int N = m->res->N, kind = 0;
+    int N = m->res->N, kind = 0, idle = 0;
     double end = oap_now() + seconds;
     lns L;
     memset(&L, 0, sizeof L);
@@ -1006,7 +1025,12 @@ static int lns_run(search *S, double seconds, const double *rootx)
         kind = (kind + 1) % 4;
         if (kind == 2 && !rootx)
             kind = 3;
-        lns_round(&L, per);
+        if (lns_round(&L, per))
+            idle = 0;
+        else if (stall > 0 && ++idle >= stall)
+            break;
+        if (S->bound <= S->zbest)
+            break;
     }
     oap_lp_free(L.sub);
     oap_free(L.freed);
@@ -1063,7 +1087,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     size_t n1 = m->ncols + 1;
     oap_mip *mip = NULL;
     search S;
-    double rootb = HUGE_VAL;
+    double rootb = HUGE_VAL, pass = 0;
 
     if (lo.stopped == NULL)
         lo.stopped = &stopped;
@@ -1110,8 +1134,31 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (timed_out(o))
         goto finish;
 
-    /* 2. The root LP: all the time there is for small plans; on larger
-     * ones at most half of it, so that the search keeps the rest. */
+    /* 2. The bound.  On larger plans a Lagrangian bound first: it reaches
+     * the LP bound in a second or two where GLPK's root LP may take
+     * minutes (benchmarks/README.md).  Then the root LP: all the time there
+     * is for small plans; on larger ones at most a third of it, so that
+     * the search keeps the rest. */
+    if (N > PRESOLVE_MAX_INITIATIVES && !timed_out(o)) {
+        double left = oap_time_left(o), lb;
+        lb = oap_model_lagrangian_bound(
+            m, S.has_best ? S.zbest : -HUGE_VAL,
+            left == HUGE_VAL ? 5 : (0.1 * left < 5 ? 0.1 * left : 5), &pass);
+        if (lb == -HUGE_VAL) {
+            /* Mandatory work with no open start: no roadmap. */
+            sol->status = OAP_SOL_INFEASIBLE;
+            goto done;
+        }
+        if (isfinite(lb) && lb < S.bound)
+            S.bound = lb;
+        if (S.has_best) {
+            if (S.bound <= S.zbest + 1e-9 * (1 + fabs(S.zbest)))
+                goto finish; /* the first roadmap is proven optimal */
+            oap_report_incumbent(o, S.zbest, S.bound);
+        }
+    }
+    if (timed_out(o))
+        goto finish;
     rc = oap_mip_new(&mip, m, o);
     if (rc != OA_OK)
         goto fail;
@@ -1119,8 +1166,14 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         double left = oap_time_left(o), cap = 0;
         if (left != HUGE_VAL && N > PRESOLVE_MAX_INITIATIVES && S.has_best &&
             use_lns)
-            cap = 0.5 * left;
-        root = oap_mip_root(mip, cap, &rootb, S.lpx);
+            cap = left / 3;
+        /* GLPK's root LP takes about 6-18 Lagrangian steps per row on the
+         * plans of benchmarks/ (the step timed on this machine): one that
+         * cannot finish within its share is not started. */
+        if (cap > 0 && pass > 0 && 12 * pass * (double)m->nrows > cap)
+            root = 0;
+        else
+            root = oap_mip_root(mip, cap, &rootb, S.lpx);
     }
     if (root < -1) {
         rc = OA_ESOLVER;
@@ -1131,7 +1184,8 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         goto done;
     }
     if (root > 0) {
-        S.bound = rootb;
+        if (rootb < S.bound)
+            S.bound = rootb;
         if (heuristic && !timed_out(o) &&
             construct(&S, S.lpx, NULL, 16, 4 * N + 100))
             offer(&S);
@@ -1141,7 +1195,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (root == 0) {
         /* The root LP did not finish: the search has the rest. */
         if (use_lns && heuristic)
-            lns_run(&S, oap_time_left(o), NULL);
+            lns_run(&S, oap_time_left(o), NULL, 0);
         goto finish;
     }
 
@@ -1149,8 +1203,8 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
      * left, guided by the root LP; then branch-and-cut from its best. */
     if (use_lns && heuristic && S.has_best && N > PRESOLVE_MAX_INITIATIVES &&
         o->time_limit > 0) {
-        lns_run(&S, 0.5 * oap_time_left(o), S.lpx);
-        if (timed_out(o))
+        lns_run(&S, 0.5 * oap_time_left(o), S.lpx, 50);
+        if (timed_out(o) || S.bound <= S.zbest)
             goto finish;
     }
 

@@ -129,6 +129,34 @@ static int knap_read(knap *k, int *count, const char *path, int which)
     return ok;
 }
 
+/* Reads a one-problem file of sac94-mkp ("n m opt", p, rows, b). */
+static int knap_read_one(knap *k, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    int i, ok;
+    memset(k, 0, sizeof *k);
+    if (f == NULL)
+        return 0;
+    ok = read_int(f, &k->n) && read_int(f, &k->m) && read_num(f, &k->opt) &&
+         k->n > 0 && k->m > 0;
+    if (ok) {
+        k->p = malloc((size_t)k->n * sizeof *k->p);
+        k->r = malloc((size_t)k->n * (size_t)k->m * sizeof *k->r);
+        k->b = malloc((size_t)k->m * sizeof *k->b);
+        ok = k->p && k->r && k->b;
+    }
+    for (i = 0; ok && i < k->n; i++)
+        ok = read_num(f, &k->p[i]);
+    for (i = 0; ok && i < k->n * k->m; i++)
+        ok = read_num(f, &k->r[i]);
+    for (i = 0; ok && i < k->m; i++)
+        ok = read_num(f, &k->b[i]);
+    fclose(f);
+    if (!ok)
+        knap_free(k);
+    return ok;
+}
+
 /* The published optima (README of shared/reference, table 1a). */
 static const double mknap1_opt[MKNAP1_PROBLEMS] = {
     3800, 8706.1, 4015, 6120, 12400, 10618, 16537
@@ -232,6 +260,45 @@ START_TEST(test_mknap1)
         tu_assert_num(l.change, used[c - 1]);
     }
     free(used);
+    oa_result_free(r);
+    oa_plan_free(plan);
+    knap_free(&k);
+}
+END_TEST
+
+/* WEING7 and WEING8 (mknap2): 105 initiatives, so the search's path for
+ * larger plans (a Lagrangian bound before the root LP, the neighbourhood
+ * search) must end proven optimal at the published optimum: a bound below
+ * the optimum would stop it early at a worse roadmap called optimal. */
+static const struct {
+    const char *file;
+    double opt;
+} weing[] = { { "data/reference/weing7.dat", 1095445 },
+              { "data/reference/weing8.dat", 624319 } };
+
+START_TEST(test_weing)
+{
+    knap k;
+    oa_plan *plan;
+    oa_result *r;
+    oa_error err;
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+
+    ck_assert_msg(knap_read_one(&k, tu_path(weing[_i].file)), "%s: cannot read",
+                  weing[_i].file);
+    ck_assert_int_eq(k.n, 105);
+    ck_assert_msg(close_rel(k.opt, weing[_i].opt, 1e-12), "%s: file says %.10g",
+                  weing[_i].file, k.opt);
+    plan = knap_plan(&k);
+    opts.time_limit = 60; /* a safety net: the proof takes about a second */
+    ck_assert_msg(oa_solve(&r, plan, &opts, &err) == OA_OK, "%s: %s",
+                  weing[_i].file, err.text);
+    ck_assert_msg(oa_result_status(r) == OA_STATUS_OPTIMAL, "%s: status %s",
+                  weing[_i].file, oa_status_name(oa_result_status(r)));
+    ck_assert_msg(close_rel(oa_result_objective(r), weing[_i].opt, 1e-9),
+                  "%s: objective %.10g, published %.10g", weing[_i].file,
+                  oa_result_objective(r), weing[_i].opt);
+    tu_assert_oracle(plan, r, "weing");
     oa_result_free(r);
     oa_plan_free(plan);
     knap_free(&k);
@@ -662,6 +729,7 @@ int main(void)
     tc = tcase_create("mknap1");
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, test_mknap1, 0, MKNAP1_PROBLEMS);
+    tcase_add_loop_test(tc, test_weing, 0, 2);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("j30");
