@@ -486,6 +486,32 @@ static void resolve(double *out, const entry *e, int n)
 
 /* ---- units, run work, levers ---- */
 
+/* A loan from unit a to unit b, unless a == b or the pair has one: at
+ * most a share in [lo, hi] of the smaller unit's staff, one of neff
+ * efficiencies, a cost per unit in [clo, chi] (draws in this order). */
+static void add_loan(int a, int b, double lo, double hi, const double *effs,
+                     int neff, double clo, double chi)
+{
+    loan_t *l;
+    int j;
+    if (a == b)
+        return;
+    for (j = 0; j < nloans; j++)
+        if (loans[j].from == a && loans[j].to == b)
+            return;
+    l = &loans[nloans++];
+    l->from = a;
+    l->to = b;
+    l->max = round_to((units[a].base < units[b].base ? units[a].base
+                                                     : units[b].base) *
+                          unif2(lo, hi),
+                      1);
+    if (l->max < 0.5)
+        l->max = 0.5;
+    l->eff = effs[irand(0, neff - 1)];
+    l->cost = round_to(unif2(clo, chi) * pscale, -2);
+}
+
 static void make_units(void)
 {
     int u, t, k, p;
@@ -680,32 +706,15 @@ static void make_units(void)
         int want = U / 2 > 1 ? U / 2 : 1, k2;
         loans = xcalloc((size_t)want, sizeof *loans);
         for (k2 = 0; k2 < want * 8 && nloans < want; k2++) {
-            int a = irand(0, U - 1), b, j, dup = 0, team = U / ndept;
+            int a = irand(0, U - 1), b, team = U / ndept;
             static const double effs[] = {0.8, 0.9, 1};
-            loan_t *l;
             /* another team of a's department */
             if (U % ndept > a % ndept)
                 team++;
             if (team < 2)
                 continue;
             b = a % ndept + ndept * irand(0, team - 1);
-            if (a == b)
-                continue;
-            for (j = 0; j < nloans; j++)
-                dup |= loans[j].from == a && loans[j].to == b;
-            if (dup)
-                continue;
-            l = &loans[nloans++];
-            l->from = a;
-            l->to = b;
-            l->max = round_to((units[a].base < units[b].base ? units[a].base
-                                                             : units[b].base) *
-                                  unif2(0.08, 0.15),
-                              1);
-            if (l->max < 0.5)
-                l->max = 0.5;
-            l->eff = effs[irand(0, 2)];
-            l->cost = round_to(unif2(800, 3000) * pscale, -2);
+            add_loan(a, b, 0.08, 0.15, effs, 3, 800, 3000);
         }
     }
     /* Loans between about U/3 pairs of units. */
@@ -713,26 +722,9 @@ static void make_units(void)
         int want = U / 3 > 1 ? U / 3 : 1, k2;
         loans = xcalloc((size_t)want, sizeof *loans);
         for (k2 = 0; k2 < want * 4 && nloans < want; k2++) {
-            int a = irand(0, U - 1), b = irand(0, U - 1), j, dup = 0;
+            int a = irand(0, U - 1), b = irand(0, U - 1);
             static const double effs[] = {0.7, 0.8, 0.9, 1};
-            loan_t *l;
-            if (a == b)
-                continue;
-            for (j = 0; j < nloans; j++)
-                dup |= loans[j].from == a && loans[j].to == b;
-            if (dup)
-                continue;
-            l = &loans[nloans++];
-            l->from = a;
-            l->to = b;
-            l->max = round_to((units[a].base < units[b].base ? units[a].base
-                                                             : units[b].base) *
-                                  unif2(0.05, 0.1),
-                              1);
-            if (l->max < 0.5)
-                l->max = 0.5;
-            l->eff = effs[irand(0, 3)];
-            l->cost = round_to(unif2(1000, 4000) * pscale, -2);
+            add_loan(a, b, 0.05, 0.1, effs, 4, 1000, 4000);
         }
     }
 }
