@@ -428,10 +428,11 @@ static int try_starts(greedy *w, int i, int e, const double *lpx)
  * key goes next, at its first start that fits.  Returns -1 when all are
  * placed, else the one that found no place.
  */
-static int forced_pass(greedy *w, const double *lpx, const int *pre)
+static int forced_pass_skip(greedy *w, const double *lpx, const int *pre,
+                            int skip, int *nfail)
 {
     const oap_model *m = w->m;
-    int N = m->res->N, i, left = 0;
+    int N = m->res->N, i, left = 0, first = -1;
     for (i = 0; i < N; i++)
         if (m->forced[i] && !(pre && pre[i] > 0))
             left++;
@@ -440,19 +441,38 @@ static int forced_pass(greedy *w, const double *lpx, const int *pre)
         for (i = 0; i < N; i++) {
             if (!m->forced[i] || w->start[i] != 0)
                 continue;
-            if (ready_at(m, w->start, i) <= 0)
+            e = ready_at(m, w->start, i);
+            if (e < 0 && skip) {
+                /* Something it requires found no place. */
+                w->start[i] = -1;
+                left--;
+                continue;
+            }
+            if (e <= 0)
                 continue;
             if (best < 0 || w->key[i] < w->key[best])
                 best = i;
         }
         if (best < 0)
-            return 0; /* cannot happen: requires are acyclic */
+            break; /* all placed or skipped (requires are acyclic) */
         e = ready_at(m, w->start, best);
-        if (!try_starts(w, best, e, lpx))
-            return best;
+        if (!try_starts(w, best, e, lpx)) {
+            if (!skip)
+                return best;
+            if (first < 0)
+                first = best;
+            w->start[best] = -1;
+            (*nfail)++;
+        }
         left--;
     }
-    return -1;
+    return first;
+}
+
+static int forced_pass(greedy *w, const double *lpx, const int *pre)
+{
+    int nfail = 0;
+    return forced_pass_skip(w, lpx, pre, 0, &nfail);
 }
 
 /* Starts again from the state before any initiative, with pre placed. */
@@ -496,6 +516,148 @@ static void squeak(greedy *w, int i, double amount, int depth)
         squeak(w, ri->req[k].i, amount, depth + 1);
 }
 
+/*
+ * One backward pass of the mandatory placement (a serial schedule of the
+ * reversed plan): of the forced initiatives whose forced successors are
+ * placed, the one with the largest key2 goes next, at the latest start
+ * that fits before its successors need it.  Right-justified schedules
+ * find room that left-justified ones miss, and their starts are a good
+ * order for the next forward pass (forward-backward improvement, Valls,
+ * Ballestin and Quintanilla 2005).  Returns -1 when all are placed, -2 on
+ * out of memory, else the one that found no place.
+ */
+static int backward_pass(greedy *w, const double *key2, const int *pre,
+                         int *nfail)
+{
+    const oap_model *m = w->m;
+    const oap_resolved *res = m->res;
+    int N = res->N, i, left = 0, ret = -1;
+    int *nsucc = oap_calloc((size_t)N + 1, sizeof(int));
+    int *dl = oap_calloc((size_t)N + 1, sizeof(int));
+    size_t k;
+    if (!nsucc || !dl) {
+        ret = -2;
+        goto out;
+    }
+    restart(w, pre);
+    for (i = 0; i < N; i++)
+        dl[i] = m->x_s1[i];
+    for (i = 0; i < N; i++) {
+        const oap_rini *ri = &res->ini[i];
+        if (m->forced[i] && w->start[i] == 0)
+            left++;
+        for (k = 0; k < ri->nreq; k++) {
+            int j = ri->req[k].i;
+            if (!m->forced[i] || !m->forced[j])
+                continue;
+            if (w->start[i] > 0) {
+                int d = w->start[i] - ri->req[k].lag - res->ini[j].d;
+                if (d < dl[j])
+                    dl[j] = d;
+            } else {
+                nsucc[j]++;
+            }
+        }
+    }
+    while (left > 0) {
+        int best = -1, e, s;
+        const oap_rini *ri;
+        for (i = 0; i < N; i++)
+            if (m->forced[i] && w->start[i] == 0 && nsucc[i] == 0 &&
+                (best < 0 || key2[i] > key2[best]))
+                best = i;
+        if (best < 0)
+            break; /* cannot happen: requires are acyclic */
+        ri = &res->ini[best];
+        e = m->x_s0[best];
+        for (k = 0; k < ri->nreq; k++) {
+            int j = ri->req[k].i, f;
+            if (w->start[j] > 0) {
+                f = w->start[j] + res->ini[j].d + ri->req[k].lag;
+                if (f > e)
+                    e = f;
+            }
+        }
+        for (s = dl[best]; s >= e; s--)
+            if (start_open(m, best, s) && place(&w->g, best, s))
+                break;
+        left--;
+        if (s < e) {
+            /* No place: noted, and the pass goes on without it. */
+            if (ret == -1)
+                ret = best;
+            (*nfail)++;
+            w->start[best] = -1;
+            for (k = 0; k < ri->nreq; k++)
+                if (m->forced[ri->req[k].i])
+                    nsucc[ri->req[k].i]--;
+            continue;
+        }
+        w->start[best] = s;
+        w->order[w->nplaced++] = best;
+        for (k = 0; k < ri->nreq; k++) {
+            int j = ri->req[k].i, d = s - ri->req[k].lag - res->ini[j].d;
+            if (!m->forced[j])
+                continue;
+            nsucc[j]--;
+            if (d < dl[j])
+                dl[j] = d;
+        }
+    }
+out:
+    oap_free(nsucc);
+    oap_free(dl);
+    return ret;
+}
+
+/*
+ * Forward and backward passes in turn, each ordered by the last
+ * schedule: the forward pass by the backward pass's starts, the backward
+ * pass by the forward pass's finishes (what found no place counts as
+ * finishing last).  1 when a pass placed all the mandatory work.
+ */
+static int place_fbi(greedy *w, const int *pre, int rounds)
+{
+    const oap_model *m = w->m;
+    int N = m->res->N, i, r, nf, ok = 0;
+    double *key2 = oap_calloc((size_t)N + 1, sizeof(double));
+    if (!key2)
+        return 0;
+    for (r = 0; r < rounds && !ok && !w->g.failed; r++) {
+        /* Backward, ordered by the last forward pass's finishes; what
+         * found no place first. */
+        for (i = 0; i < N; i++)
+            key2[i] = w->start[i] > 0
+                          ? w->start[i] + m->res->ini[i].d +
+                                1e-3 * rng_unif(&w->rnd)
+                          : 2.0 * m->res->P + 2 + m->x_s1[i];
+        nf = 0;
+        if (backward_pass(w, key2, pre, &nf) == -2)
+            break;
+        if (nf == 0) {
+            ok = 1;
+            break;
+        }
+        /* Forward, ordered by the backward pass's starts; what found no
+         * place first. */
+        for (i = 0; i < N; i++)
+            w->key[i] = w->start[i] > 0 ? w->start[i] : -1.0 - m->x_s1[i];
+        restart(w, pre);
+        nf = 0;
+        forced_pass_skip(w, NULL, pre, 1, &nf);
+        if (nf == 0 && !w->g.failed) {
+            ok = 1;
+            for (i = 0; i < N; i++)
+                if (m->forced[i] && w->start[i] <= 0)
+                    ok = 0;
+        }
+        if (timed_out(w->o))
+            break;
+    }
+    oap_free(key2);
+    return ok;
+}
+
 static int place_forced(greedy *w, const double *lpx, const int *pre,
                         int tries)
 {
@@ -517,6 +679,10 @@ static int place_forced(greedy *w, const double *lpx, const int *pre,
         if (w->g.failed)
             return 0;
         squeak(w, failed, 0.25 * span, 0);
+        /* After a few plain passes, forward-backward improvement from
+         * the schedule this pass left. */
+        if (iter >= 4 && iter % 4 == 0 && place_fbi(w, pre, 32))
+            return 1;
         if (iter % 16 == 15 && timed_out(w->o))
             break;
     }
@@ -841,7 +1007,7 @@ static int forced_submip(search *S, double seconds)
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++)
             oap_lp_fix(lp, m->x_first[i] + s - m->x_s0[i], 0);
     }
-    found = oap_lp_mip(lp, -HUGE_VAL, seconds, 1, S->xs, &proven);
+    found = oap_lp_mip(lp, -HUGE_VAL, seconds, 1, 0, S->xs, &proven);
     oap_lp_free(lp);
     if (found < 0)
         return optional_frees(m) ? 0 : -1;
@@ -958,7 +1124,7 @@ static int lns_round(lns *L, double seconds)
                 oap_lp_fix(L->sub, j, S->best[j] > 0.5 ? 1 : 0);
         }
     cut = S->zbest + 1e-7 * (1 + fabs(S->zbest));
-    found = oap_lp_mip(L->sub, cut, seconds, 0, S->xs, &proven);
+    found = oap_lp_mip(L->sub, cut, seconds, 0, 1, S->xs, &proven);
     L->rounds++;
     for (i = 0; i < N && L->freed[i]; i++)
         ;

@@ -121,15 +121,17 @@ int oap_lp_solve(oap_lp *lp, double *obj);
  * columns rounded). */
 void oap_lp_values(const oap_lp *lp, double *x);
 /*
- * Solves the loaded problem as a MIP (presolved, x columns integer) with
- * the objective above cutoff (when loaded with a cutoff row), for at most
+ * Solves the loaded problem as a MIP (x columns integer) with the
+ * objective above cutoff (when loaded with a cutoff row), for at most
  * seconds (and within the time limit), stopping at the first solution
- * when first is set.  Returns 1 and x[ncols] when it found a solution,
- * 0 when none, -1 when it proved there is none; *proven says whether the
- * solution is optimal.
+ * when first is set.  With presolve, GLPK's presolver first (fast on
+ * problems with most columns fixed, but it and its root LP do not look at
+ * the clock); without it, the LP relaxation under the clock first.
+ * Returns 1 and x[ncols] when it found a solution, 0 when none, -1 when
+ * it proved there is none; *proven says whether the solution is optimal.
  */
 int oap_lp_mip(oap_lp *lp, double cutoff, double seconds, int first,
-               double *x, int *proven);
+               int presolve, double *x, int *proven);
 
 /* ---- the MIP of a plan, root LP and branch-and-cut apart ---- */
 
