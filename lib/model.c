@@ -338,6 +338,9 @@ int oap_model_build(oap_model **out, const oa_plan *plan,
     m->tiebreak = (opts && (opts->no_tiebreak || opts->relax || opts->elastic))
                       ? 0
                       : 1e-6 * scale / ((double)(N + 1) * (double)(P + 1));
+    for (i = 0; i < N; i++)
+        if (m->x_s1[i] > m->x_s0[i])
+            m->tiebreak_span += m->tiebreak * (m->x_s1[i] - m->x_s0[i]);
 
     /* Columns: x[i,s]. */
     for (i = 0; i < N; i++) {
@@ -587,6 +590,11 @@ int oap_model_build(oap_model **out, const oa_plan *plan,
     }
     *out = m;
     return OA_OK;
+}
+
+int oap_model_proven(const oap_model *m, double z, double bound)
+{
+    return bound <= z + 1e-9 * (1 + fabs(z)) + m->tiebreak_span;
 }
 
 double oap_model_objective(const oap_model *m, const double *x)

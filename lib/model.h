@@ -88,6 +88,8 @@ typedef struct oap_model {
     double *avail;      /* [(u * R + r) * P + t]: the most a unit could
                            have (every lever), or NULL */
     double tiebreak;    /* objective weight per period of delay */
+    double tiebreak_span; /* the most the tie-break takes off a roadmap:
+                           tiebreak x the sum of the start windows */
     int failed;         /* out of memory while building */
 } oap_model;
 
@@ -123,6 +125,12 @@ int oap_model_build_bound(oap_model **out, const oap_model *full);
  * gets the seconds one step took, a pass over the coefficients. */
 double oap_model_lagrangian_bound(const oap_model *m, double target,
                                   double seconds, double *pass);
+
+/* 1 when no roadmap is better than z by more than the tie-break can
+ * tell apart: bound (on the objective with the tie-break) is within
+ * tiebreak_span and a relative 1e-9 of z.  Two roadmaps that close have
+ * the same objective of model.md but for rounding. */
+int oap_model_proven(const oap_model *m, double z, double bound);
 
 /* Objective of model.md for column values (without the tie-break). */
 double oap_model_objective(const oap_model *m, const double *x);

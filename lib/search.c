@@ -24,6 +24,7 @@
 #include "search.h"
 
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -658,12 +659,362 @@ static int place_fbi(greedy *w, const int *pre, int rounds)
     return ok;
 }
 
+/*
+ * The mandatory work on a horizon without end.  Placing mandatory work
+ * within its latest starts is a deadline problem: a serial schedule that
+ * meets a start it cannot keep has nothing better to do than give up, and
+ * learns little about a better order.  Here the forced initiatives are
+ * scheduled on the plan's periods extended past its end (the last
+ * period's capacity repeated), where every serial schedule succeeds, and
+ * the measure is the lateness: how far the worst start lies past its
+ * latest.  Forward and backward passes alternate (forward-backward
+ * improvement, Valls, Ballestin and Quintanilla 2005: each pass ordered
+ * by the last one's schedule, the backward one right-justified), from
+ * orders sampled around latest start first, until a schedule is on time.
+ * Capacity here is what is free with overtime, contractors and shortfall
+ * (not loans, not budgets), so a schedule on time is replayed in the
+ * greedy's own state start for start, and what the replay cannot keep
+ * goes to its first start that fits.
+ */
+typedef struct xsched {
+    const oap_model *m;
+    int T;              /* periods of the extended horizon */
+    int nf, *f;         /* the forced initiatives to place */
+    int *in;            /* [N]: 1 when in f */
+    double *cap, *use;  /* [(u R + r) T + t] */
+    int *s, *best;      /* [N]: starts (0 unplaced); pre'd ones fixed */
+    int *dl;            /* [N]: latest starts in the backward pass */
+    double *key;        /* [N] */
+    struct xs_item *ord; /* [nf] */
+} xsched;
+
+typedef struct xs_item {
+    int finish, i;
+} xs_item;
+
+static size_t xs_at(const xsched *x, int u, int r, int t)
+{
+    return ((size_t)u * (size_t)x->m->res->R + (size_t)r) * (size_t)x->T +
+           (size_t)t;
+}
+
+static int xs_fits(const xsched *x, int i, int s)
+{
+    const oap_rini *ri = &x->m->res->ini[i];
+    size_t k;
+    int t;
+    if (s < 1 || s - 1 + ri->d > x->T)
+        return 0;
+    for (k = 0; k < ri->ndem; k++) {
+        const oap_rdemand *d = &ri->dem[k];
+        size_t c = xs_at(x, d->u, d->r, s - 1 + d->k);
+        if (d->q > 0 && x->use[c] + d->q > x->cap[c] + 1e-9)
+            return 0;
+    }
+    for (k = 0; k < ri->neff; k++)
+        if (ri->eff[k].v > 0)
+            for (t = s - 1 + ri->d; t < x->m->res->P; t++) {
+                size_t c = xs_at(x, ri->eff[k].u, ri->eff[k].r, t);
+                if (x->use[c] + ri->eff[k].v > x->cap[c] + 1e-9)
+                    return 0;
+            }
+    return 1;
+}
+
+static void xs_put(xsched *x, int i, int s)
+{
+    const oap_rini *ri = &x->m->res->ini[i];
+    size_t k;
+    int t;
+    for (k = 0; k < ri->ndem; k++)
+        if (ri->dem[k].q > 0)
+            x->use[xs_at(x, ri->dem[k].u, ri->dem[k].r,
+                         s - 1 + ri->dem[k].k)] += ri->dem[k].q;
+    for (k = 0; k < ri->neff; k++)
+        if (ri->eff[k].v > 0)
+            for (t = s - 1 + ri->d; t < x->m->res->P; t++)
+                x->use[xs_at(x, ri->eff[k].u, ri->eff[k].r, t)] +=
+                    ri->eff[k].v;
+    x->s[i] = s;
+}
+
+/* A start s of i the plan allows: a start column within the window,
+ * anything past it (the lateness counts it). */
+static int xs_open(const xsched *x, int i, int s)
+{
+    const oap_model *m = x->m;
+    if (s < m->x_s0[i])
+        return 0;
+    return s > m->x_s1[i] || start_open(m, i, s);
+}
+
+static void xs_clear(xsched *x)
+{
+    int a;
+    memset(x->use, 0,
+           (size_t)x->m->res->U * (size_t)x->m->res->R * (size_t)x->T *
+               sizeof(double));
+    for (a = 0; a < x->nf; a++)
+        x->s[x->f[a]] = 0;
+}
+
+/* The forward pass: of the forced initiatives whose requirements are
+ * placed, the one with the smallest key at its first start that fits.
+ * Returns the lateness, or INT_MAX when something found no place. */
+static int xs_forward(xsched *x)
+{
+    const oap_model *m = x->m;
+    int a, late = INT_MIN;
+    xs_clear(x);
+    for (a = 0; a < x->nf; a++) {
+        int b, best = -1, e = 0, s;
+        for (b = 0; b < x->nf; b++) {
+            int i = x->f[b], ready = m->x_s0[i];
+            size_t k;
+            const oap_rini *ri = &m->res->ini[i];
+            if (x->s[i] > 0)
+                continue;
+            for (k = 0; k < ri->nreq && ready > 0; k++) {
+                int j = ri->req[k].i;
+                if (x->s[j] > 0) {
+                    int f = x->s[j] + m->res->ini[j].d + ri->req[k].lag;
+                    if (f > ready)
+                        ready = f;
+                } else if (x->in[j]) {
+                    ready = 0;
+                }
+            }
+            if (ready > 0 && (best < 0 || x->key[i] < x->key[best])) {
+                best = i;
+                e = ready;
+            }
+        }
+        if (best < 0)
+            return INT_MAX; /* cannot happen: requires are acyclic */
+        for (s = e; s - 1 + m->res->ini[best].d <= x->T; s++)
+            if (xs_open(x, best, s) && xs_fits(x, best, s))
+                break;
+        if (s - 1 + m->res->ini[best].d > x->T)
+            return INT_MAX;
+        xs_put(x, best, s);
+        if (s - m->x_s1[best] > late)
+            late = s - m->x_s1[best];
+    }
+    return late;
+}
+
+/* Latest finish first. */
+static int xs_cmp_finish(const void *pa, const void *pb)
+{
+    const xs_item *a = pa, *b = pb;
+    if (a->finish != b->finish)
+        return a->finish > b->finish ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* x->ord: the forced initiatives by the finishes of starts st, latest
+ * first. */
+static void xs_order(xsched *x, const int *st)
+{
+    int a;
+    for (a = 0; a < x->nf; a++) {
+        x->ord[a].i = x->f[a];
+        x->ord[a].finish = st[x->f[a]] + x->m->res->ini[x->f[a]].d;
+    }
+    qsort(x->ord, (size_t)x->nf, sizeof *x->ord, xs_cmp_finish);
+}
+
+/*
+ * The backward pass: the forward schedule (in s) right-justified, latest
+ * finish first, each initiative at the latest start that fits before what
+ * requires it and at most late past its latest start.  Leaves the starts
+ * in s and returns the lateness, or INT_MAX when something found no place
+ * (then s is undefined).
+ */
+static int xs_backward(xsched *x, int late)
+{
+    const oap_model *m = x->m;
+    const oap_resolved *res = m->res;
+    int a, out = INT_MIN;
+    if (late < 0)
+        late = 0;
+    xs_order(x, x->s);
+    xs_clear(x);
+    /* dl[i] in dl: the latest start left to i by its successors. */
+    for (a = 0; a < x->nf; a++)
+        x->dl[x->f[a]] = INT_MAX;
+    for (a = 0; a < x->nf; a++) {
+        int i2 = x->ord[a].i;
+        const oap_rini *ri = &res->ini[i2];
+        int hi = m->x_s1[i2] + late, s;
+        size_t k;
+        if (x->dl[i2] < hi)
+            hi = x->dl[i2];
+        if (hi - 1 + ri->d > x->T)
+            hi = x->T - ri->d + 1;
+        for (s = hi; s >= m->x_s0[i2]; s--)
+            if (xs_open(x, i2, s) && xs_fits(x, i2, s))
+                break;
+        if (s < m->x_s0[i2] || s < 1)
+            return INT_MAX;
+        xs_put(x, i2, s);
+        if (s - m->x_s1[i2] > out)
+            out = s - m->x_s1[i2];
+        for (k = 0; k < ri->nreq; k++) {
+            int j = ri->req[k].i, d;
+            if (!x->in[j])
+                continue;
+            d = s - ri->req[k].lag - res->ini[j].d;
+            if (d < x->dl[j])
+                x->dl[j] = d;
+        }
+    }
+    return out;
+}
+
+static void xs_free(xsched *x)
+{
+    oap_free(x->f);
+    oap_free(x->in);
+    oap_free(x->cap);
+    oap_free(x->use);
+    oap_free(x->s);
+    oap_free(x->dl);
+    oap_free(x->best);
+    oap_free(x->key);
+    oap_free(x->ord);
+}
+
+/* Replays the starts of x->best in the greedy's state; 1 when every
+ * forced initiative is placed. */
+static int xs_replay(xsched *x, greedy *w, const int *pre)
+{
+    const oap_model *m = w->m;
+    int a;
+    xs_order(x, x->best);
+    restart(w, pre);
+    for (a = x->nf - 1; a >= 0; a--) {
+        int i2 = x->ord[a].i, e = ready_at(m, w->start, i2), s = x->best[i2];
+        if (e <= 0)
+            return 0;
+        if (s >= e && start_open(m, i2, s) && place(&w->g, i2, s)) {
+            w->start[i2] = s;
+            w->order[w->nplaced++] = i2;
+        } else if (!try_starts(w, i2, e, NULL)) {
+            return 0;
+        }
+    }
+    return !w->g.failed;
+}
+
+/* Orders sampled for up to seconds (and within the time limit), each
+ * improved by forward and backward passes; 1 when the mandatory work is
+ * placed in the greedy's state. */
+static int place_extended(greedy *w, const int *pre, double seconds)
+{
+    const oap_model *m = w->m;
+    const oap_resolved *res = m->res;
+    int N = res->N, i, u, r, t, smp, bestlate = INT_MAX, maxd = 1, ok = 0;
+    int improved = 0; /* the sample that last improved bestlate */
+    double span = res->P + 1, t_end = oap_now() + seconds;
+    xsched x;
+    memset(&x, 0, sizeof x);
+    x.m = m;
+    restart(w, pre);
+    for (i = 0; i < N; i++)
+        if (res->ini[i].d > maxd)
+            maxd = res->ini[i].d;
+    x.T = 2 * res->P + maxd;
+    x.f = oap_calloc((size_t)N + 1, sizeof(int));
+    x.in = oap_calloc((size_t)N + 1, sizeof(int));
+    x.cap = oap_calloc((size_t)res->U * res->R * x.T + 1, sizeof(double));
+    x.use = oap_calloc((size_t)res->U * res->R * x.T + 1, sizeof(double));
+    x.s = oap_calloc((size_t)N + 1, sizeof(int));
+    x.dl = oap_calloc((size_t)N + 1, sizeof(int));
+    x.best = oap_calloc((size_t)N + 1, sizeof(int));
+    x.key = oap_calloc((size_t)N + 1, sizeof(double));
+    x.ord = oap_calloc((size_t)N + 1, sizeof *x.ord);
+    if (!x.f || !x.in || !x.cap || !x.use || !x.s || !x.dl || !x.best ||
+        !x.key || !x.ord)
+        goto out;
+    for (i = 0; i < N; i++) {
+        if (m->forced[i] && w->start[i] == 0) {
+            x.f[x.nf++] = i;
+            x.in[i] = 1;
+        }
+        x.s[i] = w->start[i] > 0 ? w->start[i] : 0;
+    }
+    for (u = 0; u < res->U; u++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < x.T; t++) {
+                const cell *c = &w->g.cells[OAP_URT(
+                    res, u, r, t < res->P ? t : res->P - 1)];
+                x.cap[xs_at(&x, u, r, t)] =
+                    (c->base > 0 ? c->base : 0) + c->sh + c->ot + c->ct;
+            }
+    for (smp = 0; bestlate > 0; smp++) {
+        int late, round, stale = 0;
+        /* Latest start first, then by turns: that order shaken, or the
+         * best schedule so far shaken by a few periods. */
+        for (i = 0; i < N; i++)
+            x.key[i] =
+                smp % 2 == 1 && bestlate != INT_MAX
+                    ? x.best[i] + rng_unif(&w->rnd) * (1 + smp % 7)
+                    : m->x_s1[i] + 1e-3 * m->x_s0[i] +
+                          (smp > 0 ? rng_unif(&w->rnd) * 0.05 * span *
+                                         (1 + smp % 4)
+                                   : 0);
+        late = xs_forward(&x);
+        for (round = 0; round < 64 && late != INT_MAX && stale < 3;
+             round++) {
+            int back;
+            if (late < bestlate) {
+                bestlate = late;
+                improved = smp;
+                memcpy(x.best, x.s, (size_t)N * sizeof(int));
+                stale = 0;
+            } else {
+                stale++;
+            }
+            if (bestlate <= 0)
+                break;
+            back = xs_backward(&x, late);
+            if (back == INT_MAX)
+                break;
+            for (i = 0; i < N; i++)
+                x.key[i] = x.s[i] + 1e-3 * rng_unif(&w->rnd);
+            late = xs_forward(&x);
+        }
+        if (smp % 8 == 7 && (timed_out(w->o) || oap_now() > t_end))
+            break;
+        /* Stalled: as many samples again as it took to the last
+         * improvement (and at least 128) brought nothing. */
+        if (smp - improved > (improved > 128 ? improved : 128))
+            break;
+    }
+    if (bestlate <= 0)
+        ok = xs_replay(&x, w, pre);
+out:
+    xs_free(&x);
+    return ok;
+}
+
+/* Seconds for place_extended in one placement of the mandatory work: a
+ * half the time left, at least 0.2 s; 1 s without a time limit. */
+static double ext_seconds(const oap_solver_opts *o)
+{
+    double left = oap_time_left(o);
+    if (left == HUGE_VAL)
+        return 1;
+    return 0.5 * left > 0.2 ? 0.5 * left : 0.2;
+}
+
 static int place_forced(greedy *w, const double *lpx, const int *pre,
                         int tries)
 {
     const oap_model *m = w->m;
     int N = m->res->N, i, iter, failed;
-    double span = m->res->P + 1;
+    double span = m->res->P + 1, ext_left = ext_seconds(w->o);
     for (i = 0; i < N; i++)
         w->bonus[i] = 0;
     for (iter = 0; iter < tries; iter++) {
@@ -681,8 +1032,14 @@ static int place_forced(greedy *w, const double *lpx, const int *pre,
         squeak(w, failed, 0.25 * span, 0);
         /* After a few plain passes, forward-backward improvement from
          * the schedule this pass left. */
-        if (iter >= 4 && iter % 4 == 0 && place_fbi(w, pre, 32))
+        if (iter >= 4 && iter % 8 == 4 && ext_left > 0) {
+            double t = oap_now();
+            if (place_extended(w, pre, ext_left))
+                return 1;
+            ext_left -= oap_now() - t;
+        } else if (iter >= 4 && iter % 4 == 0 && place_fbi(w, pre, 32)) {
             return 1;
+        }
         if (iter % 16 == 15 && timed_out(w->o))
             break;
     }
@@ -818,6 +1175,8 @@ typedef struct search {
     int *order;         /* [N] */
     int *pre;           /* [N] */
     double bound;       /* HUGE_VAL: none */
+    double build_s;     /* seconds to build F */
+    double lp_s;        /* build_s + the longest solve of price() */
     rng rnd;
 } search;
 
@@ -828,8 +1187,12 @@ static int price(search *S, int nplaced)
 {
     const oap_model *m = S->m;
     int q, ok;
+    double t = oap_now();
     oap_lp_fix_roadmap(S->F, S->xs);
     ok = oap_lp_solve(S->F, NULL);
+    t = oap_now() - t;
+    if (S->build_s + t > S->lp_s)
+        S->lp_s = S->build_s + t;
     for (q = nplaced - 1; !ok && q >= 0 && !timed_out(S->o); q--) {
         int i = S->order[q], s;
         if (m->forced[i])
@@ -1195,7 +1558,7 @@ static int lns_run(search *S, double seconds, const double *rootx,
             idle = 0;
         else if (stall > 0 && ++idle >= stall)
             break;
-        if (S->bound <= S->zbest)
+        if (oap_model_proven(S->m, S->zbest, S->bound))
             break;
     }
     oap_lp_free(L.sub);
@@ -1222,6 +1585,7 @@ static void search_free(search *S)
 static void finish(oap_solution *sol, search *S)
 {
     const oap_model *m = S->m;
+    sol->lp_s = S->lp_s;
     if (!S->has_best) {
         sol->status = OAP_SOL_NONE;
         sol->has_bound = S->bound < HUGE_VAL;
@@ -1235,8 +1599,7 @@ static void finish(oap_solution *sol, search *S)
     sol->bound = sol->has_bound ? S->bound : HUGE_VAL;
     if (sol->has_bound && sol->bound < sol->obj)
         sol->bound = sol->obj;
-    if (sol->has_bound &&
-        sol->bound - sol->obj <= 1e-9 * (1 + fabs(sol->obj)))
+    if (sol->has_bound && oap_model_proven(m, sol->obj, sol->bound))
         sol->status = OAP_SOL_OPTIMAL;
 }
 
@@ -1273,9 +1636,11 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         rc = OA_ENOMEM;
         goto fail;
     }
+    S.build_s = oap_now();
     rc = oap_lp_new(&S.F, m, 0, 0, o);
     if (rc != OA_OK)
         goto fail;
+    S.build_s = oap_now() - S.build_s;
 
     /* 1. First roadmaps: the caller's start, the greedy by value, the
      * mandatory work through GLPK. */
@@ -1318,7 +1683,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         if (isfinite(lb) && lb < S.bound)
             S.bound = lb;
         if (S.has_best) {
-            if (S.bound <= S.zbest + 1e-9 * (1 + fabs(S.zbest)))
+            if (oap_model_proven(m, S.zbest, S.bound))
                 goto finish; /* the first roadmap is proven optimal */
             oap_report_incumbent(o, S.zbest, S.bound);
         }
@@ -1370,7 +1735,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (use_lns && heuristic && S.has_best && N > PRESOLVE_MAX_INITIATIVES &&
         o->time_limit > 0) {
         lns_run(&S, 0.5 * oap_time_left(o), S.lpx, 50);
-        if (timed_out(o) || S.bound <= S.zbest)
+        if (timed_out(o) || oap_model_proven(m, S.zbest, S.bound))
             goto finish;
     }
 
@@ -1637,7 +2002,8 @@ int oap_search_left_shift(double *x, const oap_model *m,
             i = ord[k];
             j0 = m->x_first[i] - m->x_s0[i];
             at = on(m, x, i);
-            for (s = m->x_s0[i]; s < at && lps < max_lps; s++) {
+            for (s = m->x_s0[i]; s < at && lps < max_lps && !timed_out(o);
+                 s++) {
                 if (m->cols[j0 + s].ub <= 0)
                     continue;
                 oap_lp_fix(P, j0 + at, 0);

@@ -497,21 +497,43 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
             c.r->status = sol.status == OAP_SOL_OPTIMAL ? OA_STATUS_OPTIMAL
                                                        : OA_STATUS_FEASIBLE;
             /* Earlier starts among equal roadmaps (model.md): a bounded
-             * number of LPs, so large plans pay little. */
-            rc = oap_search_left_shift(sol.x, m, &c.so,
-                                       2 * c.res->N + 200);
+             * number of LPs, and under a time limit at most a tenth of
+             * it (at least half a second) and only while that much is
+             * left, so that a roadmap found early is not held back
+             * polishing its tie-break, nor one found late made late. */
+            oap_solver_opts lso = c.so;
+            int shift = 1;
+            if (lso.time_limit > 0) {
+                double spent = oap_now() - lso.t0;
+                double share = 0.1 * lso.time_limit < 0.5
+                                   ? 0.5
+                                   : 0.1 * lso.time_limit;
+                /* Building its LP and solving it once must fit too. */
+                shift = spent + share <= lso.time_limit &&
+                        2 * sol.lp_s <= share;
+                lso.time_limit = spent + share;
+            }
+            rc = shift ? oap_search_left_shift(sol.x, m, &lso,
+                                               2 * c.res->N + 200)
+                       : OA_OK;
             if (rc != OA_OK && rc != OA_ESOLVER)
                 goto fail;
-            /* Marginal values: the LP with the roadmap fixed.  Its lever
-             * amounts are the cheapest for that roadmap. */
-            dual = oap_calloc(m->nrows + 1, sizeof(double));
-            if (dual == NULL) {
-                rc = OA_ENOMEM;
-                goto fail;
-            }
-            if (oap_solver_fixed_lp(dual, sol.x, m, &c.so, NULL) != OA_OK) {
-                oap_free(dual);
-                dual = NULL;
+            /* Marginal values: the LP with the roadmap fixed (its lever
+             * amounts are the cheapest for that roadmap), while the time
+             * limit leaves time for it: on the largest plans loading it
+             * alone takes seconds.  Without it the result has no
+             * marginal values and keeps the search's lever amounts. */
+            if (c.so.time_limit <= 0 || oap_time_left(&c.so) > sol.lp_s) {
+                dual = oap_calloc(m->nrows + 1, sizeof(double));
+                if (dual == NULL) {
+                    rc = OA_ENOMEM;
+                    goto fail;
+                }
+                if (oap_solver_fixed_lp(dual, sol.x, m, &c.so, NULL) !=
+                    OA_OK) {
+                    oap_free(dual);
+                    dual = NULL;
+                }
             }
         }
         c.r->objective = snap(oap_model_objective(m, sol.x));

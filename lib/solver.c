@@ -367,6 +367,7 @@ typedef struct cbctx {
     double eval_cost;    /* seconds per candidate evaluation (estimate) */
     double branch_t;     /* when GLPK last took a branching decision */
     int branch_new;      /* new candidates at that decision */
+    int proven;          /* stopped: the bound is within the tie-break */
 } cbctx;
 
 static void take_bound(cbctx *c, glp_tree *T)
@@ -486,6 +487,13 @@ static void mip_cb(glp_tree *T, void *info)
         take_bound(c, T);
         glp_ios_tree_size(T, NULL, NULL, &cnt);
         c->nodes = cnt;
+        if (c->has_bound && glp_mip_status(P) == GLP_FEAS &&
+            oap_model_proven(c->m, glp_mip_obj_val(P), c->bound)) {
+            /* What is left to prove is the tie-break alone. */
+            c->proven = 1;
+            glp_ios_terminate(T);
+            return;
+        }
         if (c->o->progress) {
             oa_progress pr;
             memset(&pr, 0, sizeof pr);
@@ -541,7 +549,7 @@ static int read_mip(oap_solution *sol, glp_prob *P, const oap_model *m,
         sol->obj = glp_mip_obj_val(P);
         for (k = 0; k < m->ncols; k++)
             sol->x[k] = glp_mip_col_val(P, (int)k + 1);
-        if (rc == 0) {
+        if (rc == 0 || (rc == GLP_ESTOP && cb->proven)) {
             sol->status = OAP_SOL_OPTIMAL;
             sol->bound = sol->obj;
             sol->has_bound = 1;

@@ -27,6 +27,8 @@ typedef struct oap_solution {
     long nodes;
     double *x;           /* [ncols] */
     double *dual;        /* [nrows], LP only; NULL otherwise */
+    double lp_s;         /* seconds to build the LP of the model and solve
+                            it with a roadmap fixed (0: not measured) */
 } oap_solution;
 
 /*
