@@ -1717,6 +1717,8 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (root > 0) {
         if (rootb < S.bound)
             S.bound = rootb;
+        if (S.has_best && oap_model_proven(m, S.zbest, S.bound))
+            goto finish; /* the root LP proves the roadmap optimal */
         if (heuristic && !timed_out(o) &&
             construct(&S, S.lpx, NULL, 16, 4 * N + 100))
             offer(&S);

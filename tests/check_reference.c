@@ -309,7 +309,7 @@ END_TEST
 /* PSPLIB j30                                                             */
 /* ---------------------------------------------------------------------- */
 
-#define RC_MAXJOBS 64
+#define RC_MAXJOBS 128
 #define RC_MAXRES 8
 
 /* A single-mode RCPSP; jobs 1..njobs, job 1 and job njobs are dummies. */
@@ -665,6 +665,51 @@ START_TEST(test_j30_left_justified)
 }
 END_TEST
 
+/*
+ * A j120 instance of one of the hardest groups (RS 0.1: j1206_1, best
+ * known makespan 144, lower bound 132, optimum.csv of the shared
+ * reference folder) as an all-mandatory plan of ceil(1.1 x 144) = 159
+ * periods: a schedule exists, and more than 100 initiatives take the
+ * library's own search.  Plain serial passes of the mandatory placement
+ * do not find one; the passes on the extended horizon do (lib/search.c).
+ * Every roadmap of an all-mandatory plan has objective 0 up to the
+ * earlier-start tie-break, so the result is proven optimal with gap 0.
+ */
+START_TEST(test_j120_mandatory)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    rcpsp *p = calloc(1, sizeof *p);
+    oa_plan *plan;
+    oa_result *r;
+    oa_error err;
+    int j;
+
+    ck_assert_ptr_nonnull(p);
+    ck_assert(rc_read(p, tu_path("data/reference/j1206_1.sm")));
+    ck_assert_int_eq(p->njobs, 122);
+    ck_assert_int_le(rc_critical_path(p), 132);
+    plan = rc_plan(p, 159);
+    opts.time_limit = 60; /* a safety net: this takes a few seconds */
+    ck_assert_msg(oa_solve(&r, plan, &opts, &err) == OA_OK, "%s", err.text);
+    ck_assert_msg(oa_result_status(r) == OA_STATUS_OPTIMAL, "status %s",
+                  oa_status_name(oa_result_status(r)));
+    tu_assert_num(oa_result_objective(r), 0);
+    tu_assert_num(oa_result_gap(r), 0);
+    for (j = 2; j < p->njobs; j++) {
+        oa_initiative_result ir;
+        char id[32];
+        snprintf(id, sizeof id, "j%d", j);
+        ck_assert_int_eq(oa_result_find_initiative(&ir, r, id), OA_OK);
+        ck_assert_msg(ir.scheduled, "%s not scheduled", id);
+        ck_assert_int_le(ir.finish, 159);
+    }
+    tu_assert_oracle(plan, r, "j1206_1.sm");
+    oa_result_free(r);
+    oa_plan_free(plan);
+    free(p);
+}
+END_TEST
+
 START_TEST(test_j30_one_less)
 {
     const rc_case *c = &rc_cases[_i];
@@ -737,6 +782,7 @@ int main(void)
     tcase_add_loop_test(tc, test_j30_optimal, 0, RC_NCASES);
     tcase_add_loop_test(tc, test_j30_left_justified, 0, RC_NCASES);
     tcase_add_loop_test(tc, test_j30_one_less, 0, RC_NCASES);
+    tcase_add_test(tc, test_j120_mandatory);
     suite_add_tcase(s, tc);
 
     return tu_run(s);
