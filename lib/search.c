@@ -1662,6 +1662,13 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
             }
         }
     }
+    /* What follows the search within the limit (solve.c: the marginal
+     * values, an LP of the whole model with the roadmap fixed) costs
+     * about what pricing a roadmap cost: half as much again is kept out
+     * of the search, when that is at most a tenth of the limit. */
+    if (lo.time_limit > 0 && S.lp_s > 0 &&
+        1.5 * S.lp_s <= 0.1 * lo.time_limit)
+        lo.time_limit -= 1.5 * S.lp_s;
     if (timed_out(o))
         goto finish;
 
