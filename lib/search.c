@@ -1393,6 +1393,11 @@ typedef struct lns {
     double size;        /* initiatives freed per round */
     int rounds, wins;
     const double *rootx;/* root LP values, or NULL */
+    /* GLPK's MIP presolver does not look at the clock: after a round that
+     * overran its limit the sub-MIPs go without it (their LP then runs
+     * under the clock first, oap_lp_mip). */
+    int no_presolve;
+    double longest;     /* seconds the longest round took */
 } lns;
 
 static void free_initiative(lns *L, int i)
@@ -1477,7 +1482,7 @@ static int lns_round(lns *L, double seconds)
     search *S = L->S;
     const oap_model *m = S->m;
     int N = m->res->N, i, s, found, proven;
-    double cut, t0 = oap_now();
+    double cut, t0 = oap_now(), t;
     for (i = 0; i < N; i++)
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
             int j = m->x_first[i] + s - m->x_s0[i];
@@ -1487,7 +1492,14 @@ static int lns_round(lns *L, double seconds)
                 oap_lp_fix(L->sub, j, S->best[j] > 0.5 ? 1 : 0);
         }
     cut = S->zbest + 1e-7 * (1 + fabs(S->zbest));
-    found = oap_lp_mip(L->sub, cut, seconds, 0, 1, S->xs, &proven);
+    t = oap_now();
+    found = oap_lp_mip(L->sub, cut, seconds, 0, !L->no_presolve, S->xs,
+                       &proven);
+    t = oap_now() - t;
+    if (t > 1.5 * seconds + 0.1)
+        L->no_presolve = 1;
+    if (t > L->longest)
+        L->longest = t;
     L->rounds++;
     for (i = 0; i < N && L->freed[i]; i++)
         ;
@@ -1541,8 +1553,8 @@ static int lns_run(search *S, double seconds, const double *rootx,
     }
     while (!timed_out(S->o)) {
         double left = end - oap_now(), per;
-        if (left <= 0.02)
-            break;
+        if (left <= 0.02 || left < L.longest)
+            break; /* a round would not end in time */
         per = 0.02 * (S->o->time_limit > 0 ? S->o->time_limit : 60);
         if (per < 0.3)
             per = 0.3;
