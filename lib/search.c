@@ -427,7 +427,9 @@ static int try_starts(greedy *w, int i, int e, const double *lpx)
  * One pass of the mandatory placement (a serial schedule): of the forced
  * initiatives whose requirements are placed, the one with the smallest
  * key goes next, at its first start that fits.  Returns -1 when all are
- * placed, else the one that found no place.
+ * placed, else the (first) one that found no place.  With skip, the pass
+ * goes on without it and without what requires it, and *nfail counts
+ * everything left out.
  */
 static int forced_pass_skip(greedy *w, const double *lpx, const int *pre,
                             int skip, int *nfail)
@@ -446,6 +448,7 @@ static int forced_pass_skip(greedy *w, const double *lpx, const int *pre,
             if (e < 0 && skip) {
                 /* Something it requires found no place. */
                 w->start[i] = -1;
+                (*nfail)++;
                 left--;
                 continue;
             }
@@ -646,12 +649,8 @@ static int place_fbi(greedy *w, const int *pre, int rounds)
         restart(w, pre);
         nf = 0;
         forced_pass_skip(w, NULL, pre, 1, &nf);
-        if (nf == 0 && !w->g.failed) {
+        if (nf == 0 && !w->g.failed)
             ok = 1;
-            for (i = 0; i < N; i++)
-                if (m->forced[i] && w->start[i] <= 0)
-                    ok = 0;
-        }
         if (timed_out(w->o))
             break;
     }
@@ -769,21 +768,12 @@ static int xs_forward(xsched *x)
     for (a = 0; a < x->nf; a++) {
         int b, best = -1, e = 0, s;
         for (b = 0; b < x->nf; b++) {
-            int i = x->f[b], ready = m->x_s0[i];
-            size_t k;
-            const oap_rini *ri = &m->res->ini[i];
+            /* What a forced initiative requires is forced: in f, or
+             * placed before (pre). */
+            int i = x->f[b], ready;
             if (x->s[i] > 0)
                 continue;
-            for (k = 0; k < ri->nreq && ready > 0; k++) {
-                int j = ri->req[k].i;
-                if (x->s[j] > 0) {
-                    int f = x->s[j] + m->res->ini[j].d + ri->req[k].lag;
-                    if (f > ready)
-                        ready = f;
-                } else if (x->in[j]) {
-                    ready = 0;
-                }
-            }
+            ready = ready_at(m, x->s, i);
             if (ready > 0 && (best < 0 || x->key[i] < x->key[best])) {
                 best = i;
                 e = ready;
