@@ -897,18 +897,192 @@ static int xs_replay(xsched *x, greedy *w, const int *pre)
     return !w->g.failed;
 }
 
-/* Orders sampled for up to seconds (and within the time limit), each
- * improved by forward and backward passes; 1 when the mandatory work is
- * placed in the greedy's state. */
+/* Earliest start first. */
+static int xs_cmp_start(const void *pa, const void *pb)
+{
+    const xs_item *a = pa, *b = pb;
+    if (a->finish != b->finish)
+        return a->finish < b->finish ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The total lateness of the starts in s: the tie-break between schedules
+ * equally late at their worst. */
+static long xs_total(const xsched *x)
+{
+    long sum = 0;
+    int a;
+    for (a = 0; a < x->nf; a++) {
+        int i = x->f[a];
+        if (x->s[i] > x->m->x_s1[i])
+            sum += x->s[i] - x->m->x_s1[i];
+    }
+    return sum;
+}
+
+/* Forward-backward improvement from the order of x->key: forward and
+ * backward passes alternate, each ordered by the last one's schedule,
+ * until three rounds bring nothing.  The best forward schedule goes to
+ * out (starts by initiative), its lateness and total lateness to *late
+ * and *total.  Returns 0 when no forward pass placed everything. */
+static int xs_fbi(xsched *x, rng *rnd, int *out, int *late, long *total)
+{
+    int N = x->m->res->N, round, stale = 0, i, ok = 0;
+    int l = xs_forward(x);
+    for (round = 0; round < 64 && l != INT_MAX && stale < 3; round++) {
+        long tot = xs_total(x);
+        if (!ok || l < *late || (l == *late && tot < *total)) {
+            ok = 1;
+            *late = l;
+            *total = tot;
+            memcpy(out, x->s, (size_t)N * sizeof(int));
+            stale = 0;
+        } else {
+            stale++;
+        }
+        if (l <= 0 || xs_backward(x, l) == INT_MAX)
+            break;
+        for (i = 0; i < N; i++)
+            x->key[i] = x->s[i] + 1e-3 * rng_unif(rnd);
+        l = xs_forward(x);
+    }
+    return ok;
+}
+
+/*
+ * A population of schedules of the forced initiatives for the genetic
+ * algorithm of place_extended: each kept as its order (the forced
+ * initiatives by start), its lateness and total lateness; the best at
+ * index 0, no order twice.
+ */
+#define XS_POP 24     /* schedules in the population */
+#define XS_SWAP 0.05  /* chance of a swap of neighbours in a child */
+#define XS_STALL 2000 /* samples without improvement before giving up */
+
+typedef struct xpop {
+    int n, nf;
+    int *list;  /* [XS_POP * nf] */
+    int late[XS_POP];
+    long tot[XS_POP];
+} xpop;
+
+/* 1 when lateness l1 and total t1 are better than l2 and t2. */
+static int xs_better(int l1, long t1, int l2, long t2)
+{
+    return l1 < l2 || (l1 == l2 && t1 < t2);
+}
+
+/* A child of two parents, each the better of two drawn (Hartmann's
+ * two-point crossover: the head and the tail in the order of the first
+ * parent, the middle in the order of the second), a few neighbours
+ * swapped: its order as keys in x->key.  mark is scratch of [N]. */
+static void xs_child(xsched *x, const xpop *p, rng *rnd, int *child,
+                     int *mark)
+{
+    int par[2], q1, q2, c, a, k;
+    for (k = 0; k < 2; k++) {
+        int a1 = rng_int(rnd, p->n), a2 = rng_int(rnd, p->n);
+        par[k] = xs_better(p->late[a2], p->tot[a2], p->late[a1],
+                           p->tot[a1])
+                     ? a2
+                     : a1;
+    }
+    q1 = rng_int(rnd, x->nf + 1);
+    q2 = rng_int(rnd, x->nf + 1);
+    if (q1 > q2) {
+        int tmp = q1;
+        q1 = q2;
+        q2 = tmp;
+    }
+    for (a = 0; a < x->nf; a++)
+        mark[x->f[a]] = 0;
+    for (c = 0, k = 0; k < 3; k++) {
+        const int *l = p->list + (size_t)par[k == 1] * (size_t)x->nf;
+        int end = k == 0 ? q1 : k == 1 ? q2 : x->nf;
+        for (a = 0; c < end; a++)
+            if (!mark[l[a]]) {
+                mark[l[a]] = 1;
+                child[c++] = l[a];
+            }
+    }
+    for (a = 0; a + 1 < x->nf; a++)
+        if (rng_unif(rnd) < XS_SWAP) {
+            int tmp = child[a];
+            child[a] = child[a + 1];
+            child[a + 1] = tmp;
+        }
+    for (a = 0; a < x->nf; a++)
+        x->key[child[a]] = a;
+}
+
+/* Offers the schedule with starts st (lateness late, total tot) to the
+ * population: it takes a free place, or the place of the worst when it is
+ * better, unless its order is there already. */
+static void xs_admit(xsched *x, xpop *p, const int *st, int late, long tot)
+{
+    int a, k, at = p->n;
+    int *l;
+    if (p->n == XS_POP) {
+        for (at = 0, a = 1; a < p->n; a++)
+            if (xs_better(p->late[at], p->tot[at], p->late[a], p->tot[a]))
+                at = a;
+        if (!xs_better(late, tot, p->late[at], p->tot[at]))
+            return;
+    }
+    for (a = 0; a < x->nf; a++) {
+        x->ord[a].i = x->f[a];
+        x->ord[a].finish = st[x->f[a]];
+    }
+    qsort(x->ord, (size_t)x->nf, sizeof *x->ord, xs_cmp_start);
+    for (k = 0; k < p->n; k++) {
+        if (p->late[k] != late || p->tot[k] != tot)
+            continue;
+        l = p->list + (size_t)k * (size_t)x->nf;
+        for (a = 0; a < x->nf && l[a] == x->ord[a].i; a++)
+            ;
+        if (a == x->nf)
+            return;
+    }
+    if (at == p->n)
+        p->n++;
+    /* The best stays at 0. */
+    if (at > 0 && xs_better(late, tot, p->late[0], p->tot[0])) {
+        memcpy(p->list + (size_t)at * (size_t)x->nf, p->list,
+               (size_t)x->nf * sizeof(int));
+        p->late[at] = p->late[0];
+        p->tot[at] = p->tot[0];
+        at = 0;
+    }
+    l = p->list + (size_t)at * (size_t)x->nf;
+    for (a = 0; a < x->nf; a++)
+        l[a] = x->ord[a].i;
+    p->late[at] = late;
+    p->tot[at] = tot;
+}
+
+/*
+ * Orders for the forced initiatives, each improved by forward-backward
+ * passes, for up to seconds (and within the time limit); 1 when the
+ * mandatory work is placed in the greedy's state.  The first orders are
+ * latest start first, shaken by up to 5 %, 20 %, 80 % and 320 % of the
+ * horizon in turn; then the population of the best schedules breeds the
+ * orders (the activity-list genetic algorithm of Hartmann 1998, each
+ * child improved by forward-backward passes as in Valls, Ballestin and
+ * Quintanilla 2008), until a schedule is on time or XS_STALL samples
+ * (or as many as it took to the last improvement) bring nothing better.
+ */
 static int place_extended(greedy *w, const int *pre, double seconds)
 {
     const oap_model *m = w->m;
     const oap_resolved *res = m->res;
-    int N = res->N, i, u, r, t, smp, bestlate = INT_MAX, maxd = 1, ok = 0;
-    int improved = 0; /* the sample that last improved bestlate */
+    int N = res->N, i, u, r, t, smp, maxd = 1, ok = 0;
+    int improved = 0; /* the sample that last improved the best */
+    int *cs = NULL, *child = NULL, *mark = NULL;
     double span = res->P + 1, t_end = oap_now() + seconds;
     xsched x;
+    xpop pop;
     memset(&x, 0, sizeof x);
+    memset(&pop, 0, sizeof pop);
     x.m = m;
     restart(w, pre);
     for (i = 0; i < N; i++)
@@ -924,8 +1098,12 @@ static int place_extended(greedy *w, const int *pre, double seconds)
     x.best = oap_calloc((size_t)N + 1, sizeof(int));
     x.key = oap_calloc((size_t)N + 1, sizeof(double));
     x.ord = oap_calloc((size_t)N + 1, sizeof *x.ord);
+    cs = oap_calloc((size_t)N + 1, sizeof(int));
+    mark = oap_calloc((size_t)N + 1, sizeof(int));
+    child = oap_calloc((size_t)N + 1, sizeof(int));
+    pop.list = oap_calloc((size_t)XS_POP * (size_t)N + 1, sizeof(int));
     if (!x.f || !x.in || !x.cap || !x.use || !x.s || !x.dl || !x.best ||
-        !x.key || !x.ord)
+        !x.key || !x.ord || !cs || !mark || !child || !pop.list)
         goto out;
     for (i = 0; i < N; i++) {
         if (m->forced[i] && w->start[i] == 0) {
@@ -934,6 +1112,7 @@ static int place_extended(greedy *w, const int *pre, double seconds)
         }
         x.s[i] = w->start[i] > 0 ? w->start[i] : 0;
     }
+    pop.nf = x.nf;
     for (u = 0; u < res->U; u++)
         for (r = 0; r < res->R; r++)
             for (t = 0; t < x.T; t++) {
@@ -942,50 +1121,40 @@ static int place_extended(greedy *w, const int *pre, double seconds)
                 x.cap[xs_at(&x, u, r, t)] =
                     (c->base > 0 ? c->base : 0) + c->sh + c->ot + c->ct;
             }
-    for (smp = 0; bestlate > 0; smp++) {
-        int late, round, stale = 0;
-        /* Latest start first, then by turns: that order shaken, or the
-         * best schedule so far shaken by a few periods. */
-        for (i = 0; i < N; i++)
-            x.key[i] =
-                smp % 2 == 1 && bestlate != INT_MAX
-                    ? x.best[i] + rng_unif(&w->rnd) * (1 + smp % 7)
-                    : m->x_s1[i] + 1e-3 * m->x_s0[i] +
-                          (smp > 0 ? rng_unif(&w->rnd) * 0.05 * span *
-                                         (1 + smp % 4)
-                                   : 0);
-        late = xs_forward(&x);
-        for (round = 0; round < 64 && late != INT_MAX && stale < 3;
-             round++) {
-            int back;
-            if (late < bestlate) {
-                bestlate = late;
-                improved = smp;
-                memcpy(x.best, x.s, (size_t)N * sizeof(int));
-                stale = 0;
-            } else {
-                stale++;
-            }
-            if (bestlate <= 0)
-                break;
-            back = xs_backward(&x, late);
-            if (back == INT_MAX)
-                break;
+    for (smp = 0;; smp++) {
+        int late = INT_MAX;
+        long tot = 0;
+        if (smp < XS_POP || pop.n < 2) {
             for (i = 0; i < N; i++)
-                x.key[i] = x.s[i] + 1e-3 * rng_unif(&w->rnd);
-            late = xs_forward(&x);
+                x.key[i] = m->x_s1[i] + 1e-3 * m->x_s0[i] +
+                           (smp > 0 ? rng_unif(&w->rnd) * 0.05 * span *
+                                          (1 << (2 * (smp % 4)))
+                                    : 0);
+        } else {
+            xs_child(&x, &pop, &w->rnd, child, mark);
+        }
+        if (xs_fbi(&x, &w->rnd, cs, &late, &tot)) {
+            if (pop.n == 0 || xs_better(late, tot, pop.late[0], pop.tot[0])) {
+                memcpy(x.best, cs, (size_t)N * sizeof(int));
+                improved = smp;
+            }
+            xs_admit(&x, &pop, cs, late, tot);
+            if (pop.late[0] <= 0)
+                break;
         }
         if (smp % 8 == 7 && (timed_out(w->o) || oap_now() > t_end))
             break;
-        /* Stalled: as many samples again as it took to the last
-         * improvement (and at least 128) brought nothing. */
-        if (smp - improved > (improved > 128 ? improved : 128))
+        if (smp - improved > (improved > XS_STALL ? improved : XS_STALL))
             break;
     }
-    if (bestlate <= 0)
+    if (pop.n > 0 && pop.late[0] <= 0)
         ok = xs_replay(&x, w, pre);
 out:
     xs_free(&x);
+    oap_free(cs);
+    oap_free(mark);
+    oap_free(child);
+    oap_free(pop.list);
     return ok;
 }
 

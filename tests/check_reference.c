@@ -710,6 +710,49 @@ START_TEST(test_j120_mandatory)
 }
 END_TEST
 
+/*
+ * A j30 instance at exactly its proven optimum (j3043_1, makespan 55,
+ * j30opt.sm of the shared reference folder): every period of the horizon
+ * is needed.  Sampled orders around latest start first, each improved by
+ * forward-backward passes, stay 1 to 3 periods late; the genetic
+ * algorithm over the best schedules (lib/search.c, place_extended) finds
+ * an on-time one.
+ */
+START_TEST(test_j30_tight)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    rcpsp *p = calloc(1, sizeof *p);
+    oa_plan *plan;
+    oa_result *r;
+    oa_error err;
+    int j, last = 0;
+
+    ck_assert_ptr_nonnull(p);
+    ck_assert(rc_read(p, tu_path("data/reference/j3043_1.sm")));
+    ck_assert_int_eq(p->njobs, 32);
+    plan = rc_plan(p, 55);
+    opts.time_limit = 60; /* a safety net: this takes well under a second */
+    ck_assert_msg(oa_solve(&r, plan, &opts, &err) == OA_OK, "%s", err.text);
+    ck_assert_msg(oa_result_status(r) == OA_STATUS_OPTIMAL, "status %s",
+                  oa_status_name(oa_result_status(r)));
+    tu_assert_num(oa_result_objective(r), 0);
+    for (j = 2; j < p->njobs; j++) {
+        oa_initiative_result ir;
+        char id[32];
+        snprintf(id, sizeof id, "j%d", j);
+        ck_assert_int_eq(oa_result_find_initiative(&ir, r, id), OA_OK);
+        ck_assert_msg(ir.scheduled, "%s not scheduled", id);
+        if (ir.finish > last)
+            last = ir.finish;
+    }
+    ck_assert_int_eq(last, 55); /* the optimum: no roadmap ends earlier */
+    tu_assert_oracle(plan, r, "j3043_1.sm");
+    oa_result_free(r);
+    oa_plan_free(plan);
+    free(p);
+}
+END_TEST
+
 START_TEST(test_j30_one_less)
 {
     const rc_case *c = &rc_cases[_i];
@@ -783,6 +826,7 @@ int main(void)
     tcase_add_loop_test(tc, test_j30_left_justified, 0, RC_NCASES);
     tcase_add_loop_test(tc, test_j30_one_less, 0, RC_NCASES);
     tcase_add_test(tc, test_j120_mandatory);
+    tcase_add_test(tc, test_j30_tight);
     suite_add_tcase(s, tc);
 
     return tu_run(s);
