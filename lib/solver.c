@@ -368,6 +368,13 @@ typedef struct cbctx {
     double branch_t;     /* when GLPK last took a branching decision */
     int branch_new;      /* new candidates at that decision */
     int proven;          /* stopped: the bound is within the tie-break */
+    /* GLPK's cut rounds do not look at the clock either: the longest
+     * gap between two calls before a round is taken as a round's cost,
+     * and the cuts are switched off (GLPK reads io's switches before
+     * every round) when less than twice that is left. */
+    glp_iocp *io;
+    double cut_t;        /* when the last round was about to start */
+    double cut_cost;     /* seconds: the longest round measured */
 } cbctx;
 
 static void take_bound(cbctx *c, glp_tree *T)
@@ -405,6 +412,16 @@ static int branch_self(glp_tree *T, int n)
     return 1;
 }
 
+static void cut_clock(cbctx *c, double now)
+{
+    glp_iocp *io = c->io;
+    if (c->cut_t > 0 && now - c->cut_t > c->cut_cost)
+        c->cut_cost = now - c->cut_t;
+    c->cut_t = now;
+    if (oap_time_left(c->o) < 2 * c->cut_cost + 0.5)
+        io->gmi_cuts = io->mir_cuts = io->cov_cuts = io->clq_cuts = GLP_OFF;
+}
+
 static void mip_cb(glp_tree *T, void *info)
 {
     cbctx *c = info;
@@ -429,6 +446,8 @@ static void mip_cb(glp_tree *T, void *info)
         glp_ios_terminate(T);
         return;
     }
+    if (reason == GLP_ICUTGEN && c->io && c->o->time_limit > 0)
+        cut_clock(c, now);
     if (reason == GLP_IHEUR && c->start1 && !c->start_given) {
         c->start_given = 1;
         glp_ios_heur_sol(T, c->start1);
@@ -1108,6 +1127,7 @@ int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
         clock_safe(&io, oap_time_left(o), mip->root_s);
     io.cb_func = mip_cb;
     io.cb_info = &cb;
+    cb.io = &io;
     rc = glp_intopt(lp->P, &io);
     rc = read_mip(sol, lp->P, m, rc, &cb, start, err);
     if (rc != OA_OK)
