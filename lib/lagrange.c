@@ -106,7 +106,7 @@ static double relaxed(lag *L)
 }
 
 double oap_model_lagrangian_bound(const oap_model *m, double target,
-                                  double seconds, double *pass)
+                                  double seconds, double *pass, double *xbar)
 {
     lag L;
     size_t nr = m->nrows, nc = m->ncols, k;
@@ -149,6 +149,12 @@ double oap_model_lagrangian_bound(const oap_model *m, double target,
         }
         if (z == HUGE_VAL)
             break; /* cannot happen with bounded columns */
+        /* The relaxed optima averaged, the latest weighing most: near the
+         * best multipliers an estimate of the LP's solution (the volume
+         * algorithm's primal, Barahona and Anbil 2000). */
+        if (xbar)
+            for (k = 0; k < nc; k++)
+                xbar[k] = it == 0 ? L.x[k] : 0.9 * xbar[k] + 0.1 * L.x[k];
         if (best == HUGE_VAL || z < best - 1e-9 * (1 + fabs(best))) {
             best = z;
             since = 0;

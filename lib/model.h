@@ -122,9 +122,12 @@ int oap_model_build_bound(oap_model **out, const oap_model *full);
  * (lagrange.c), improved for at most seconds, its steps aimed at target
  * (the best objective known, or -HUGE_VAL); HUGE_VAL when none, -HUGE_VAL
  * when the relaxation proves that no roadmap exists.  *pass (may be NULL)
- * gets the seconds one step took, a pass over the coefficients. */
+ * gets the seconds one step took, a pass over the coefficients.  xbar
+ * (may be NULL; [ncols]) gets the relaxed optima of the steps averaged,
+ * an estimate of the LP's solution. */
 double oap_model_lagrangian_bound(const oap_model *m, double target,
-                                  double seconds, double *pass);
+                                  double seconds, double *pass,
+                                  double *xbar);
 
 /* 1 when no roadmap is better than z by more than the tie-break can
  * tell apart: bound (on the objective with the tie-break) is within

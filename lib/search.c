@@ -1556,7 +1556,8 @@ typedef struct lns {
      * overran its limit the sub-MIPs go without it (their LP then runs
      * under the clock first, oap_lp_mip). */
     int no_presolve;
-    double longest;     /* seconds the longest round took */
+    double longest;     /* seconds the longest round took (before the
+                           first, an estimate from the model's size) */
 } lns;
 
 static void free_initiative(lns *L, int i)
@@ -1657,7 +1658,7 @@ static int lns_round(lns *L, double seconds)
     t = oap_now() - t;
     if (t > 1.5 * seconds + 0.1)
         L->no_presolve = 1;
-    if (t > L->longest)
+    if (L->rounds == 0 || t > L->longest)
         L->longest = t;
     L->rounds++;
     for (i = 0; i < N && L->freed[i]; i++)
@@ -1690,6 +1691,8 @@ static int lns_round(lns *L, double seconds)
 /* The search until the time (seconds from now) is spent, the incumbent
  * is proven optimal, or (when stall > 0) stall rounds in a row bring
  * nothing. */
+#define LNS_NZ_SECONDS 1e-6 /* 2.8 times GLPK's presolver load, measured */
+
 static int lns_run(search *S, double seconds, const double *rootx,
                    int stall)
 {
@@ -1699,6 +1702,14 @@ static int lns_run(search *S, double seconds, const double *rootx,
     lns L;
     memset(&L, 0, sizeof L);
     if (!S->has_best || N < 2 || seconds <= 0.05)
+        return OA_OK;
+    /* A round copies the whole model into GLPK's presolver (or its
+     * simplex), whatever the size of the neighbourhood: on a plan with
+     * 14 million nonzeros that took 5 s.  Until a round is measured its
+     * cost is taken as LNS_NZ_SECONDS a nonzero; building the
+     * sub-problem costs about as much again. */
+    L.longest = LNS_NZ_SECONDS * (double)m->nnz;
+    if (seconds < 2 * L.longest)
         return OA_OK;
     L.S = S;
     L.rootx = rootx;
@@ -1852,7 +1863,8 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         double left = oap_time_left(o), lb;
         lb = oap_model_lagrangian_bound(
             m, S.has_best ? S.zbest : -HUGE_VAL,
-            left == HUGE_VAL ? 5 : (0.1 * left < 5 ? 0.1 * left : 5), &pass);
+            left == HUGE_VAL ? 5 : (0.1 * left < 5 ? 0.1 * left : 5), &pass,
+            S.lpx);
         if (lb == -HUGE_VAL) {
             /* Mandatory work with no open start: no roadmap. */
             sol->status = OAP_SOL_INFEASIBLE;
@@ -1904,9 +1916,19 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (timed_out(o))
         goto finish;
     if (root == 0) {
-        /* The root LP did not finish: the search has the rest. */
+        /* The root LP did not finish: the search has the rest, guided
+         * by the Lagrangian estimate of the LP's solution. */
+        const double *guide = N > PRESOLVE_MAX_INITIATIVES ? S.lpx : NULL;
+        double left = oap_time_left(o);
+        int lps = 50 + N / 20;
+        /* Its pricing LPs within a twentieth of the time left. */
+        if (left != HUGE_VAL && S.lp_s > 0 && 0.05 * left / S.lp_s < lps)
+            lps = (int)(0.05 * left / S.lp_s);
+        if (guide && heuristic && !timed_out(o) &&
+            construct(&S, guide, NULL, 4, lps))
+            offer(&S);
         if (use_lns && heuristic)
-            lns_run(&S, oap_time_left(o), NULL, 0);
+            lns_run(&S, oap_time_left(o), guide, 0);
         goto finish;
     }
 
