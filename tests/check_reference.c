@@ -666,33 +666,34 @@ START_TEST(test_j30_left_justified)
 END_TEST
 
 /*
- * A j120 instance of one of the hardest groups (RS 0.1: j1206_1, best
- * known makespan 144, lower bound 132, optimum.csv of the shared
- * reference folder) as an all-mandatory plan of ceil(1.1 x 144) = 159
- * periods: a schedule exists, and more than 100 initiatives take the
- * library's own search.  Plain serial passes of the mandatory placement
- * do not find one; the passes on the extended horizon do (lib/search.c).
- * Every roadmap of an all-mandatory plan has objective 0 up to the
- * earlier-start tie-break, so the result is proven optimal with gap 0.
+ * Solves instance file (njobs jobs, dummies included) as an all-mandatory
+ * plan of periods periods, checks that every job is scheduled within
+ * them, the roadmap proven optimal with objective 0 (every roadmap of an
+ * all-mandatory plan has objective 0 up to the earlier-start tie-break)
+ * and the oracle; returns the last period any job runs in.
  */
-START_TEST(test_j120_mandatory)
+static int rc_solve_mandatory(const char *file, int njobs, int periods,
+                              int max_cp)
 {
     oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
     rcpsp *p = calloc(1, sizeof *p);
+    char rel[64];
     oa_plan *plan;
     oa_result *r;
     oa_error err;
-    int j;
+    int j, last = 0;
 
     ck_assert_ptr_nonnull(p);
-    ck_assert(rc_read(p, tu_path("data/reference/j1206_1.sm")));
-    ck_assert_int_eq(p->njobs, 122);
-    ck_assert_int_le(rc_critical_path(p), 132);
-    plan = rc_plan(p, 159);
-    opts.time_limit = 60; /* a safety net: this takes a few seconds */
-    ck_assert_msg(oa_solve(&r, plan, &opts, &err) == OA_OK, "%s", err.text);
-    ck_assert_msg(oa_result_status(r) == OA_STATUS_OPTIMAL, "status %s",
-                  oa_status_name(oa_result_status(r)));
+    snprintf(rel, sizeof rel, "data/reference/%s", file);
+    ck_assert(rc_read(p, tu_path(rel)));
+    ck_assert_int_eq(p->njobs, njobs);
+    ck_assert_int_le(rc_critical_path(p), max_cp);
+    plan = rc_plan(p, periods);
+    opts.time_limit = 60; /* a safety net: these take a few seconds */
+    ck_assert_msg(oa_solve(&r, plan, &opts, &err) == OA_OK, "%s: %s", file,
+                  err.text);
+    ck_assert_msg(oa_result_status(r) == OA_STATUS_OPTIMAL, "%s: status %s",
+                  file, oa_status_name(oa_result_status(r)));
     tu_assert_num(oa_result_objective(r), 0);
     tu_assert_num(oa_result_gap(r), 0);
     for (j = 2; j < p->njobs; j++) {
@@ -700,13 +701,29 @@ START_TEST(test_j120_mandatory)
         char id[32];
         snprintf(id, sizeof id, "j%d", j);
         ck_assert_int_eq(oa_result_find_initiative(&ir, r, id), OA_OK);
-        ck_assert_msg(ir.scheduled, "%s not scheduled", id);
-        ck_assert_int_le(ir.finish, 159);
+        ck_assert_msg(ir.scheduled, "%s: %s not scheduled", file, id);
+        ck_assert_int_le(ir.finish, periods);
+        if (ir.finish > last)
+            last = ir.finish;
     }
-    tu_assert_oracle(plan, r, "j1206_1.sm");
+    tu_assert_oracle(plan, r, file);
     oa_result_free(r);
     oa_plan_free(plan);
     free(p);
+    return last;
+}
+
+/*
+ * A j120 instance of one of the hardest groups (RS 0.1: j1206_1, best
+ * known makespan 144, lower bound 132, optimum.csv of the shared
+ * reference folder) as an all-mandatory plan of ceil(1.1 x 144) = 159
+ * periods: a schedule exists, and more than 100 initiatives take the
+ * library's own search.  Plain serial passes of the mandatory placement
+ * do not find one; the passes on the extended horizon do (lib/search.c).
+ */
+START_TEST(test_j120_mandatory)
+{
+    rc_solve_mandatory("j1206_1.sm", 122, 159, 132);
 }
 END_TEST
 
@@ -720,36 +737,8 @@ END_TEST
  */
 START_TEST(test_j30_tight)
 {
-    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
-    rcpsp *p = calloc(1, sizeof *p);
-    oa_plan *plan;
-    oa_result *r;
-    oa_error err;
-    int j, last = 0;
-
-    ck_assert_ptr_nonnull(p);
-    ck_assert(rc_read(p, tu_path("data/reference/j3043_1.sm")));
-    ck_assert_int_eq(p->njobs, 32);
-    plan = rc_plan(p, 55);
-    opts.time_limit = 60; /* a safety net: this takes well under a second */
-    ck_assert_msg(oa_solve(&r, plan, &opts, &err) == OA_OK, "%s", err.text);
-    ck_assert_msg(oa_result_status(r) == OA_STATUS_OPTIMAL, "status %s",
-                  oa_status_name(oa_result_status(r)));
-    tu_assert_num(oa_result_objective(r), 0);
-    for (j = 2; j < p->njobs; j++) {
-        oa_initiative_result ir;
-        char id[32];
-        snprintf(id, sizeof id, "j%d", j);
-        ck_assert_int_eq(oa_result_find_initiative(&ir, r, id), OA_OK);
-        ck_assert_msg(ir.scheduled, "%s not scheduled", id);
-        if (ir.finish > last)
-            last = ir.finish;
-    }
-    ck_assert_int_eq(last, 55); /* the optimum: no roadmap ends earlier */
-    tu_assert_oracle(plan, r, "j3043_1.sm");
-    oa_result_free(r);
-    oa_plan_free(plan);
-    free(p);
+    /* The optimum: no roadmap ends earlier. */
+    ck_assert_int_eq(rc_solve_mandatory("j3043_1.sm", 32, 55, 55), 55);
 }
 END_TEST
 
