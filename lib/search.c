@@ -688,7 +688,7 @@ typedef struct xsched {
 } xsched;
 
 typedef struct xs_item {
-    int finish, i;
+    int t, i;  /* a finish or a start, by the sort */
 } xs_item;
 
 static size_t xs_at(const xsched *x, int u, int r, int t)
@@ -797,8 +797,8 @@ static int xs_forward(xsched *x)
 static int xs_cmp_finish(const void *pa, const void *pb)
 {
     const xs_item *a = pa, *b = pb;
-    if (a->finish != b->finish)
-        return a->finish > b->finish ? -1 : 1;
+    if (a->t != b->t)
+        return a->t > b->t ? -1 : 1;
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
@@ -809,7 +809,7 @@ static void xs_order(xsched *x, const int *st)
     int a;
     for (a = 0; a < x->nf; a++) {
         x->ord[a].i = x->f[a];
-        x->ord[a].finish = st[x->f[a]] + x->m->res->ini[x->f[a]].d;
+        x->ord[a].t = st[x->f[a]] + x->m->res->ini[x->f[a]].d;
     }
     qsort(x->ord, (size_t)x->nf, sizeof *x->ord, xs_cmp_finish);
 }
@@ -901,8 +901,8 @@ static int xs_replay(xsched *x, greedy *w, const int *pre)
 static int xs_cmp_start(const void *pa, const void *pb)
 {
     const xs_item *a = pa, *b = pb;
-    if (a->finish != b->finish)
-        return a->finish < b->finish ? -1 : 1;
+    if (a->t != b->t)
+        return a->t < b->t ? -1 : 1;
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
@@ -920,6 +920,12 @@ static long xs_total(const xsched *x)
     return sum;
 }
 
+/* 1 when lateness l1 and total t1 are better than l2 and t2. */
+static int xs_better(int l1, long t1, int l2, long t2)
+{
+    return l1 < l2 || (l1 == l2 && t1 < t2);
+}
+
 /* Forward-backward improvement from the order of x->key: forward and
  * backward passes alternate, each ordered by the last one's schedule,
  * until three rounds bring nothing.  The best forward schedule goes to
@@ -931,7 +937,7 @@ static int xs_fbi(xsched *x, rng *rnd, int *out, int *late, long *total)
     int l = xs_forward(x);
     for (round = 0; round < 64 && l != INT_MAX && stale < 3; round++) {
         long tot = xs_total(x);
-        if (!ok || l < *late || (l == *late && tot < *total)) {
+        if (!ok || xs_better(l, tot, *late, *total)) {
             ok = 1;
             *late = l;
             *total = tot;
@@ -960,17 +966,11 @@ static int xs_fbi(xsched *x, rng *rnd, int *out, int *late, long *total)
 #define XS_STALL 2000 /* samples without improvement before giving up */
 
 typedef struct xpop {
-    int n, nf;
+    int n;
     int *list;  /* [XS_POP * nf] */
     int late[XS_POP];
     long tot[XS_POP];
 } xpop;
-
-/* 1 when lateness l1 and total t1 are better than l2 and t2. */
-static int xs_better(int l1, long t1, int l2, long t2)
-{
-    return l1 < l2 || (l1 == l2 && t1 < t2);
-}
 
 /* A child of two parents, each the better of two drawn (Hartmann's
  * two-point crossover: the head and the tail in the order of the first
@@ -1031,7 +1031,7 @@ static void xs_admit(xsched *x, xpop *p, const int *st, int late, long tot)
     }
     for (a = 0; a < x->nf; a++) {
         x->ord[a].i = x->f[a];
-        x->ord[a].finish = st[x->f[a]];
+        x->ord[a].t = st[x->f[a]];
     }
     qsort(x->ord, (size_t)x->nf, sizeof *x->ord, xs_cmp_start);
     for (k = 0; k < p->n; k++) {
@@ -1112,7 +1112,6 @@ static int place_extended(greedy *w, const int *pre, double seconds)
         }
         x.s[i] = w->start[i] > 0 ? w->start[i] : 0;
     }
-    pop.nf = x.nf;
     for (u = 0; u < res->U; u++)
         for (r = 0; r < res->R; r++)
             for (t = 0; t < x.T; t++) {
@@ -1799,6 +1798,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     oap_mip *mip = NULL;
     search S;
     double rootb = HUGE_VAL, pass = 0;
+    const double *guide = NULL; /* the Lagrangian estimate of the LP */
 
     if (lo.stopped == NULL)
         lo.stopped = &stopped;
@@ -1870,8 +1870,11 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
             sol->status = OAP_SOL_INFEASIBLE;
             goto done;
         }
-        if (isfinite(lb) && lb < S.bound)
-            S.bound = lb;
+        if (isfinite(lb)) {
+            guide = S.lpx;
+            if (lb < S.bound)
+                S.bound = lb;
+        }
         if (S.has_best) {
             if (oap_model_proven(m, S.zbest, S.bound))
                 goto finish; /* the first roadmap is proven optimal */
@@ -1918,7 +1921,6 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (root == 0) {
         /* The root LP did not finish: the search has the rest, guided
          * by the Lagrangian estimate of the LP's solution. */
-        const double *guide = N > PRESOLVE_MAX_INITIATIVES ? S.lpx : NULL;
         double left = oap_time_left(o);
         int lps = 50 + N / 20;
         /* Its pricing LPs within a twentieth of the time left. */

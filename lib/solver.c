@@ -412,14 +412,19 @@ static int branch_self(glp_tree *T, int n)
     return 1;
 }
 
+/* Every class of GLPK's cuts off. */
+static void cuts_off(glp_iocp *io)
+{
+    io->gmi_cuts = io->mir_cuts = io->cov_cuts = io->clq_cuts = GLP_OFF;
+}
+
 static void cut_clock(cbctx *c, double now)
 {
-    glp_iocp *io = c->io;
     if (c->cut_t > 0 && now - c->cut_t > c->cut_cost)
         c->cut_cost = now - c->cut_t;
     c->cut_t = now;
     if (oap_time_left(c->o) < 2 * c->cut_cost + 0.5)
-        io->gmi_cuts = io->mir_cuts = io->cov_cuts = io->clq_cuts = GLP_OFF;
+        cuts_off(c->io);
 }
 
 static void mip_cb(glp_tree *T, void *info)
@@ -870,7 +875,7 @@ static void clock_safe(glp_iocp *io, double left, double lp_s)
 {
     if (left >= 1 && left >= 40 * lp_s)
         return;
-    io->gmi_cuts = io->mir_cuts = io->cov_cuts = io->clq_cuts = GLP_OFF;
+    cuts_off(io);
     if (io->br_tech == GLP_BR_DTH)
         io->br_tech = GLP_BR_MFV;
 }
@@ -941,7 +946,7 @@ int oap_lp_mip(oap_lp *lp, double cutoff, double seconds, int first,
     io.cb_func = sub_cb;
     io.cb_info = &c;
     if (!has_free_integer(lp->m))
-        io.clq_cuts = io.cov_cuts = io.mir_cuts = io.gmi_cuts = GLP_OFF;
+        cuts_off(&io);
     rc = glp_intopt(lp->P, &io);
     st = glp_mip_status(lp->P);
     if (st == GLP_OPT || st == GLP_FEAS) {
@@ -1122,7 +1127,7 @@ int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
     if (o->flags & OA_SOLVE_CUTS)
         io.gmi_cuts = io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_ON;
     if (!has_free_integer(m))
-        io.gmi_cuts = io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_OFF;
+        cuts_off(&io);
     if (o->time_limit > 0)
         clock_safe(&io, oap_time_left(o), mip->root_s);
     io.cb_func = mip_cb;
