@@ -375,6 +375,18 @@ typedef struct cbctx {
     glp_iocp *io;
     double cut_t;        /* when the last round was about to start */
     double cut_cost;     /* seconds: the longest round measured */
+    /* With GLPK's presolver, GLPK solves the root LP again, on its own
+     * problem: from glp_intopt to the first call is that LP's time.  It
+     * can be far slower than the library's LP, and so are its nodes
+     * (j6022_1 optimize of benchmarks/families-psplib.md: 3.3 s against
+     * 0.18 s, then 10 s of pseudocost initialisation and node LPs of
+     * 20,000 iterations, ending 4-5 s past a 30 s limit).  When it does
+     * not fit the clock (clock_safe's rule) and the library's own root
+     * LP (own_lp_s, 0: none) does, the presolved search is given up for
+     * a search on the library's LP. */
+    double t_begin;      /* when glp_intopt started (oap_now), or 0 */
+    double own_lp_s;
+    int abandoned;
 } cbctx;
 
 static void take_bound(cbctx *c, glp_tree *T)
@@ -418,6 +430,29 @@ static void cuts_off(glp_iocp *io)
     io->gmi_cuts = io->mir_cuts = io->cov_cuts = io->clq_cuts = GLP_OFF;
 }
 
+/*
+ * GLPK's cut generators and its default branching (Driebeck-Tomlin) run
+ * without looking at the clock or calling back: on a PSPLIB j120 plan
+ * (122 initiatives over 112 periods) MIR cuts took 3.3 s and cover cuts
+ * 1.7 s at the root, 20 and 11 times the root LP, and choosing the first
+ * branch 18 s, 20 times its LP.  When the time left (seconds) is under 40
+ * times the LP's (lp_s) or a second, they give way: no cuts, the most
+ * fractional variable.
+ */
+static int clock_fits(double left, double lp_s)
+{
+    return left >= 1 && left >= 40 * lp_s;
+}
+
+static void clock_safe(glp_iocp *io, double left, double lp_s)
+{
+    if (clock_fits(left, lp_s))
+        return;
+    cuts_off(io);
+    if (io->br_tech == GLP_BR_DTH)
+        io->br_tech = GLP_BR_MFV;
+}
+
 static void cut_clock(cbctx *c, double now)
 {
     if (c->cut_t > 0 && now - c->cut_t > c->cut_cost)
@@ -450,6 +485,17 @@ static void mip_cb(glp_tree *T, void *info)
     if (c->o->stopped && *c->o->stopped) {
         glp_ios_terminate(T);
         return;
+    }
+    if (c->t_begin > 0 && c->io) {
+        double left = oap_time_left(c->o), lp_s = now - c->t_begin;
+        c->t_begin = 0;
+        if (c->own_lp_s > 0 && !clock_fits(left, lp_s) &&
+            clock_fits(left, c->own_lp_s)) {
+            c->abandoned = 1;
+            glp_ios_terminate(T);
+            return;
+        }
+        clock_safe(c->io, left, lp_s);
     }
     if (reason == GLP_ICUTGEN && c->io && c->o->time_limit > 0)
         cut_clock(c, now);
@@ -862,24 +908,6 @@ void oap_lp_values(const oap_lp *lp, double *x)
     }
 }
 
-/*
- * GLPK's cut generators and its default branching (Driebeck-Tomlin) run
- * without looking at the clock or calling back: on a PSPLIB j120 plan
- * (122 initiatives over 112 periods) MIR cuts took 3.3 s and cover cuts
- * 1.7 s at the root, 20 and 11 times the root LP, and choosing the first
- * branch 18 s, 20 times its LP.  When the time left (seconds) is under 40
- * times the LP's (lp_s) or a second, they give way: no cuts, the most
- * fractional variable.
- */
-static void clock_safe(glp_iocp *io, double left, double lp_s)
-{
-    if (left >= 1 && left >= 40 * lp_s)
-        return;
-    cuts_off(io);
-    if (io->br_tech == GLP_BR_DTH)
-        io->br_tech = GLP_BR_MFV;
-}
-
 typedef struct submip_cb {
     const oap_solver_opts *o;
     int first;
@@ -1040,11 +1068,12 @@ int oap_mip_root(oap_mip *mip, double seconds, double *bound, double *lpx)
 }
 
 int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
-                   int presolve, oap_node_heur_fn heur, void *heur_data,
+                   int want_presolve, oap_node_heur_fn heur, void *heur_data,
                    double root_bound, oa_error *err)
 {
     guard g;
     volatile int own;
+    volatile int presolve = want_presolve;
     oap_lp *lp = mip->lp;
     const oap_model *m = lp->m;
     const oap_solver_opts *o = lp->o;
@@ -1075,15 +1104,10 @@ int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
     cb.xs = work + n1;
     cb.xs1 = work + 2 * n1;
     cb.seen = seen;
-    if (start && !presolve) {
+    if (start) {
         double *s1 = work + 3 * n1;
         for (k = 0; k < m->ncols; k++)
             s1[k + 1] = start[k];
-        cb.start1 = s1;
-    }
-    if (!presolve) {
-        cb.heur = heur;
-        cb.heur_data = heur_data;
     }
     own = guard_install(&g, o);
     if (own && setjmp(g.jb) != 0) {
@@ -1093,15 +1117,19 @@ int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
         oap_solution_free(sol);
         return OA_ESOLVER;
     }
-    glp_init_iocp(&io);
-    io.msg_lev = o->verbosity > 0 ? GLP_MSG_ON : GLP_MSG_OFF;
     /* Without the presolver GLPK starts from the root LP's basis (it must
      * be solved); with it, GLPK's nodes hold the presolved problem, which
      * the library's heuristics cannot read. */
-    io.presolve = presolve || !mip->root_solved ? GLP_ON : GLP_OFF;
-    if (io.presolve == GLP_ON) {
-        cb.start1 = NULL;
-        cb.heur = NULL;
+    if (!mip->root_solved)
+        presolve = 1;
+again:
+    glp_init_iocp(&io);
+    io.msg_lev = o->verbosity > 0 ? GLP_MSG_ON : GLP_MSG_OFF;
+    io.presolve = presolve ? GLP_ON : GLP_OFF;
+    if (!presolve) {
+        cb.start1 = start ? work + 3 * n1 : NULL;
+        cb.heur = heur;
+        cb.heur_data = heur_data;
     }
     io.tm_lim = time_left_ms(o, 0);
     io.mip_gap = o->gap > 0 ? o->gap : 0;
@@ -1133,7 +1161,21 @@ int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
     io.cb_func = mip_cb;
     io.cb_info = &cb;
     cb.io = &io;
+    if (presolve && o->time_limit > 0 && mip->root_solved) {
+        cb.t_begin = oap_now();
+        cb.own_lp_s = mip->root_s;
+    }
     rc = glp_intopt(lp->P, &io);
+    if (cb.abandoned) {
+        /* What was learnt about the presolved columns does not carry. */
+        cb.abandoned = 0;
+        cb.own_lp_s = 0;
+        cb.eval_cost = cb.branch_t = cb.cut_t = cb.cut_cost = 0;
+        cb.branch_new = 0;
+        memset(seen, 0, n1);
+        presolve = 0;
+        goto again;
+    }
     rc = read_mip(sol, lp->P, m, rc, &cb, start, err);
     if (rc != OA_OK)
         oap_solution_free(sol);
