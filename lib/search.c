@@ -1,6 +1,10 @@
 /*
  * The search for roadmaps (search.h).
  *
+ * 0. The forced work (mandatory initiatives and what they require) on the
+ *    most each unit could have: a complete search (forced.c) within a
+ *    fifth of the time, which either proves that no roadmap exists or
+ *    gives starts the greedy tries when its own placement fails.
  * 1. A first roadmap, before any LP: the greedy places mandatory work
  *    first (what a mandatory initiative requires is mandatory too; least
  *    room first, by latest start, predecessors before successors), each
@@ -1539,6 +1543,26 @@ static int forced_submip(search *S, double seconds)
     return construct(S, NULL, S->pre, 1, 50 + res->N / 20);
 }
 
+/*
+ * The complete search for the forced work's starts (forced.c) within a
+ * share of the time left (10 s when there is no limit), into S->pre.
+ * 1: found, -1: the plan has no roadmap, 0: neither within the time.
+ */
+static int forced_search(search *S, double share)
+{
+    const oap_model *m = S->m;
+    double left = oap_time_left(S->o);
+    int i, any = 0;
+    for (i = 0; i < m->res->N; i++) {
+        S->pre[i] = 0;
+        any |= m->forced[i];
+    }
+    if (!any)
+        return 0;
+    return oap_forced_schedule(m, left == HUGE_VAL ? 10 : share * left,
+                               S->pre);
+}
+
 /* ======================================================================
  * Large-neighbourhood search
  * ==================================================================== */
@@ -1831,7 +1855,20 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         offer(&S);
     }
     if (heuristic && !timed_out(o)) {
-        if (construct(&S, NULL, NULL, 256, 50 + N / 20))
+        int fr = forced_search(&S, 0.2);
+        if (fr < 0) {
+            sol->status = OAP_SOL_INFEASIBLE;
+            goto done;
+        }
+        /* The greedy's own repair first, then the forced search's starts,
+         * then the greedy's longer searches. */
+        if (construct(&S, NULL, NULL, 4, 50 + N / 20))
+            offer(&S);
+        if (!S.has_best && fr > 0 && !timed_out(o) &&
+            construct(&S, NULL, S.pre, 1, 50 + N / 20))
+            offer(&S);
+        if (!S.has_best && !timed_out(o) &&
+            construct(&S, NULL, NULL, 256, 50 + N / 20))
             offer(&S);
         if (!S.has_best && !timed_out(o)) {
             double left = oap_time_left(o);

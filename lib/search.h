@@ -1,9 +1,10 @@
 /*
- * The search: every primal heuristic of the library (the greedy with
- * mandatory work first, its repair, the mandatory-work sub-MIP, the
- * large-neighbourhood search, the left shift, the warm-start repair) and
- * the order in which they and GLPK's branch-and-cut run within the time
- * limit.  It reaches GLPK only through solver.h.
+ * The search: every primal heuristic of the library (the complete search
+ * of the forced work, the greedy with mandatory work first, its repair,
+ * the mandatory-work sub-MIP, the large-neighbourhood search, the left
+ * shift, the warm-start repair) and the order in which they and GLPK's
+ * branch-and-cut run within the time limit.  It reaches GLPK only through
+ * solver.h (forced.c not at all).
  */
 #ifndef OA_SEARCH_H
 #define OA_SEARCH_H
@@ -49,5 +50,17 @@ int oap_search_start_from(double **out, const oap_model *m,
 int oap_greedy(const oap_model *m, const double *lpx, double *x,
                int *placed_order, const int *pre, int tries,
                const oap_solver_opts *o);
+
+/*
+ * A complete search for starts of the forced work (forced.c): mandatory
+ * initiatives and what they require, within windows and requires, on the
+ * most each unit could ever have (m->avail).  Returns 1 with start[i] set
+ * for every forced i (start has N entries; others untouched), -1 when no
+ * such starts exist (then the plan has no roadmap), 0 when seconds
+ * (<= 0: no limit) ran out, memory ran short, or the model has no
+ * m->avail.  Budgets, excludes and loans shared between borrowers are
+ * not looked at: the starts found may still not give a roadmap.
+ */
+int oap_forced_schedule(const oap_model *m, double seconds, int *start);
 
 #endif

@@ -742,6 +742,35 @@ START_TEST(test_j30_tight)
 }
 END_TEST
 
+/*
+ * The same j3043_1 one period below its optimum (54 periods): no roadmap
+ * exists.  GLPK's branch-and-cut, with or without the library's search,
+ * found neither a roadmap nor a proof within 30 s; the complete search of
+ * the forced work (lib/forced.c) proves it in a few thousand nodes.
+ */
+START_TEST(test_j30_tight_less_one)
+{
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    rcpsp *p = calloc(1, sizeof *p);
+    oa_plan *plan;
+    oa_result *r;
+    oa_error err;
+
+    ck_assert_ptr_nonnull(p);
+    ck_assert(rc_read(p, tu_path("data/reference/j3043_1.sm")));
+    plan = rc_plan(p, 54);
+    ck_assert_int_eq(oa_plan_validate(plan, &err, NULL), OA_OK);
+    opts.time_limit = 30;
+    ck_assert_msg(oa_solve(&r, plan, &opts, &err) == OA_OK, "%s", err.text);
+    ck_assert_msg(oa_result_status(r) == OA_STATUS_INFEASIBLE, "status %s",
+                  oa_status_name(oa_result_status(r)));
+    ck_assert(oa_result_deficit(r) > 0);
+    oa_result_free(r);
+    oa_plan_free(plan);
+    free(p);
+}
+END_TEST
+
 START_TEST(test_j30_one_less)
 {
     const rc_case *c = &rc_cases[_i];
@@ -816,6 +845,7 @@ int main(void)
     tcase_add_loop_test(tc, test_j30_one_less, 0, RC_NCASES);
     tcase_add_test(tc, test_j120_mandatory);
     tcase_add_test(tc, test_j30_tight);
+    tcase_add_test(tc, test_j30_tight_less_one);
     suite_add_tcase(s, tc);
 
     return tu_run(s);
