@@ -235,13 +235,14 @@ run_pair() {
         wrong|infeasible|no-solution|error) inc1=-; inc10=-; incT=- ;;
         esac
         # When an infeasible plan was found to be so: in the library's log,
-        # GLPK's tree emptied without a roadmap (before the least-deficit
-        # diagnosis starts), else the end of the run.
+        # its search of the forced work or GLPK's tree emptied without a
+        # roadmap (before the least-deficit diagnosis starts), else the end
+        # of the run.
         proof=-
         if [ "$st" = infeasible ]; then
             proof=$(echo "$out" | value wall_s)
             if [ $s = opsalign ] && [ -f "$w.opsalign.log" ]; then
-                p=$(grep -m 1 -E 'not found yet <= +tree is empty|NO PRIMAL FEASIBLE|NO INTEGER FEASIBLE|HAS NO (PRIMAL|INTEGER) FEASIBLE' \
+                p=$(grep -m 1 -E 'cannot fit in any schedule|not found yet <= +tree is empty|NO PRIMAL FEASIBLE|NO INTEGER FEASIBLE|HAS NO (PRIMAL|INTEGER) FEASIBLE' \
                     "$w.opsalign.log" | cut -d' ' -f1)
                 [ -n "$p" ] && proof=$p
             fi

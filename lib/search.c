@@ -1,10 +1,6 @@
 /*
  * The search for roadmaps (search.h).
  *
- * 0. The forced work (mandatory initiatives and what they require) on the
- *    most each unit could have: a complete search (forced.c) within a
- *    fifth of the time, which either proves that no roadmap exists or
- *    gives starts the greedy tries when its own placement fails.
  * 1. A first roadmap, before any LP: the greedy places mandatory work
  *    first (what a mandatory initiative requires is mandatory too; least
  *    room first, by latest start, predecessors before successors), each
@@ -13,10 +9,16 @@
  *    level, overtime, contractors and loans, cheapest first, within every
  *    budget).  When a mandatory initiative finds no place, the placement
  *    starts again with it and what it requires moved ahead (squeaky-wheel
- *    repair), then with a little noise in the order.  If that fails, GLPK
- *    solves the model of the mandatory work alone (optional initiatives
- *    fixed out) and the greedy places the optional ones around it.  An LP
- *    with the roadmap fixed prices its levers exactly.
+ *    repair).  When four such passes fail, a complete search of the
+ *    mandatory work alone on the most each unit could have (forced.c,
+ *    1 % of the time left) proves that no roadmap exists, or gives
+ *    starts the greedy places the work at.  Then the greedy goes on with
+ *    a little noise in the order and its schedules that learn from their
+ *    failures, then the complete search again (a fifth of the time
+ *    left); if all that fails, GLPK solves the model of the mandatory
+ *    work alone (optional initiatives fixed out) and the greedy places
+ *    the optional ones around it.  An LP with the roadmap fixed prices
+ *    its levers exactly.
  * 2. The root LP: its bound, and the greedy guided by its values.
  * 3. A large-neighbourhood search: again and again, part of the incumbent
  *    is freed (a window of periods, the initiatives of a unit, those the
@@ -1545,7 +1547,7 @@ static int forced_submip(search *S, double seconds)
 
 /*
  * The complete search for the forced work's starts (forced.c) within a
- * share of the time left (10 s when there is no limit), into S->pre.
+ * share of the time left (of 50 s when there is no limit), into S->pre.
  * 1: found, -1: the plan has no roadmap, 0: neither within the time.
  */
 static int forced_search(search *S, double share)
@@ -1559,8 +1561,19 @@ static int forced_search(search *S, double share)
     }
     if (!any)
         return 0;
-    return oap_forced_schedule(m, left == HUGE_VAL ? 10 : share * left,
+    return oap_forced_schedule(m, (left == HUGE_VAL ? 50 : left) * share,
                                S->pre);
+}
+
+/* The forced search, and the greedy at its starts when it finds some:
+ * -1 when the plan has no roadmap. */
+static int forced_work(search *S, double share)
+{
+    int r = timed_out(S->o) ? 0 : forced_search(S, share);
+    if (r > 0 && !timed_out(S->o) &&
+        construct(S, NULL, S->pre, 1, 50 + S->m->res->N / 20))
+        offer(S);
+    return r;
 }
 
 /* ======================================================================
@@ -1855,21 +1868,22 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         offer(&S);
     }
     if (heuristic && !timed_out(o)) {
-        int fr = forced_search(&S, 0.2);
-        if (fr < 0) {
-            sol->status = OAP_SOL_INFEASIBLE;
-            goto done;
-        }
-        /* The greedy's own repair first, then the forced search's starts,
-         * then the greedy's longer searches. */
+        /* The greedy's plain passes with repair first; when they fail,
+         * the forced search briefly (it proves most plans without a
+         * roadmap, and finds most schedules, in milliseconds), the
+         * greedy's longer searches, and the forced search again with
+         * more time (on PSPLIB j120 at 1.1 times the best makespan the
+         * forced search can take seconds where the greedy's genetic
+         * algorithm takes a fraction of one). */
         if (construct(&S, NULL, NULL, 4, 50 + N / 20))
             offer(&S);
-        if (!S.has_best && fr > 0 && !timed_out(o) &&
-            construct(&S, NULL, S.pre, 1, 50 + N / 20))
-            offer(&S);
+        if (!S.has_best && forced_work(&S, 0.01) < 0)
+            goto infeasible;
         if (!S.has_best && !timed_out(o) &&
             construct(&S, NULL, NULL, 256, 50 + N / 20))
             offer(&S);
+        if (!S.has_best && forced_work(&S, 0.2) < 0)
+            goto infeasible;
         if (!S.has_best && !timed_out(o)) {
             double left = oap_time_left(o);
             int r = forced_submip(&S, left == HUGE_VAL ? 0 : 0.5 * left);
@@ -2016,6 +2030,13 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     }
 finish:
     finish(sol, &S);
+    goto done;
+infeasible:
+    if (o->verbosity > 0 && o->log)
+        o->log("The mandatory work cannot fit in any schedule: no roadmap "
+               "exists\n",
+               o->log_data);
+    sol->status = OAP_SOL_INFEASIBLE;
 done:
     oap_mip_free(mip);
     search_free(&S);

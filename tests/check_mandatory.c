@@ -453,6 +453,31 @@ END_TEST
 START_TEST(test_chain_first) { check_first(&chain); }
 END_TEST
 
+/*
+ * varying.xml: P = 3.  eng: capacity 10, no run work, no levers.  Both
+ * mandatory, d=2, starts 1..2, demands by period of their own:
+ *
+ *   A  value 100  1 FTE, then 10
+ *   B  value  50  10 FTE, then 1
+ *
+ *   A@1 B@1: period 1 needs 1 + 10 = 11 > 10
+ *   A@1 B@2: period 2 needs 10 + 10 = 20
+ *   A@2 B@2: period 2 needs 1 + 10 = 11
+ *   A@2 B@1: periods 1..3 need 10, 1 + 1, 10      <- the only roadmap
+ * Optimum 150: B at 1, A at 2.  (The forced search may not postpone here:
+ * moving A earlier would change the loads it meets, lib/forced.c.)
+ */
+static const mcase varying = {
+    "varying", 150,
+    { { "A", 2 }, { "B", 1 } },
+    { { NULL, NULL, 0, NULL, 0 } },
+    { "A", "B" }
+};
+START_TEST(test_varying) { check_optimal(&varying); }
+END_TEST
+START_TEST(test_varying_first) { check_first(&varying); }
+END_TEST
+
 /* In every roadmap of chain.xml the starts keep the lags: O after Q's
  * finish, M one period after O's finish, P after M's finish. */
 START_TEST(test_chain_lags)
@@ -490,7 +515,7 @@ END_TEST
  */
 static const mcase *const feasible_cases[] = {
     &overtime_only, &contractors_only, &loan_only, &shortfall_only,
-    &one_order, &repair, &chain
+    &one_order, &repair, &chain, &varying
 };
 
 START_TEST(test_stop_is_final)
@@ -574,6 +599,7 @@ int main(void)
     tcase_add_test(tc, test_repair);
     tcase_add_test(tc, test_chain);
     tcase_add_test(tc, test_chain_lags);
+    tcase_add_test(tc, test_varying);
     tcase_add_test(tc, test_cannot_fit);
     suite_add_tcase(s, tc);
     tc = tcase_create("first-roadmap");
@@ -584,6 +610,7 @@ int main(void)
     tcase_add_test(tc, test_one_order_first);
     tcase_add_test(tc, test_repair_first);
     tcase_add_test(tc, test_chain_first);
+    tcase_add_test(tc, test_varying_first);
     suite_add_tcase(s, tc);
     tc = tcase_create("stop-is-final");
     tcase_add_loop_test(tc, test_stop_is_final, 0,
