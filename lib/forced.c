@@ -64,7 +64,6 @@ typedef struct fsearch {
     double *qbuf;
     int flat;           /* every run flat: postponing is complete */
     double deadline;    /* oap_now() limit, or 0 */
-    int out_of_time;
 } fsearch;
 
 static int open_at(const fsearch *F, int j, int s)
@@ -325,7 +324,6 @@ static int dfs(fsearch *F, const int *root, int *start)
              * small plans, and far more on large ones. */
             if ((++nodes & 7) == 0 && F->deadline > 0 &&
                 oap_now() > F->deadline) {
-                F->out_of_time = 1;
                 res = 0;
                 break;
             }
@@ -343,9 +341,7 @@ static int dfs(fsearch *F, const int *root, int *start)
             f->best = best;
         }
         if (f->phase == 2) {
-            oap_free(f->st);
-            f->st = NULL;
-            depth--;
+            depth--; /* its state stays for the next node of its depth */
             continue;
         }
         /* A child: first the start at the earliest, then the other. */
@@ -359,6 +355,7 @@ static int dfs(fsearch *F, const int *root, int *start)
                 res = 0;
                 break;
             }
+            memset(g + cap, 0, (size_t)cap * sizeof *g);
             stack = g;
             cap *= 2;
             f = &stack[depth];
@@ -366,7 +363,8 @@ static int dfs(fsearch *F, const int *root, int *start)
         {
             fframe *c = &stack[depth + 1];
             int b = f->best, *clo, *chi, *cwait;
-            c->st = oap_calloc(3 * (size_t)n, sizeof(int));
+            if (c->st == NULL)
+                c->st = oap_calloc(3 * (size_t)n, sizeof(int));
             if (c->st == NULL) {
                 res = 0;
                 break;
@@ -390,7 +388,7 @@ static int dfs(fsearch *F, const int *root, int *start)
             depth++;
         }
     }
-    for (j = 0; j <= depth && j < cap; j++)
+    for (j = 0; j < cap; j++)
         oap_free(stack[j].st);
     oap_free(stack);
     return res;

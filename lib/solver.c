@@ -486,11 +486,12 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
         }
         c->branch_t = 0;
     }
-    if (c->o->time_limit > 0 &&
-        (now - c->o->t0 >= c->o->time_limit ||
-         oap_time_left(c->o) < c->step_max)) {
-        glp_ios_terminate(T);
-        return;
+    if (c->o->time_limit > 0) {
+        double left = c->o->time_limit - (now - c->o->t0);
+        if (left <= 0 || left < c->step_max) {
+            glp_ios_terminate(T);
+            return;
+        }
     }
     if (c->o->stopped && *c->o->stopped) {
         glp_ios_terminate(T);
