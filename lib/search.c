@@ -1547,31 +1547,22 @@ static int forced_submip(search *S, double seconds)
 
 /*
  * The complete search for the forced work's starts (forced.c) within a
- * share of the time left (of 50 s when there is no limit), into S->pre.
- * 1: found, -1: the plan has no roadmap, 0: neither within the time.
+ * share of the time left (of 50 s when there is no limit), into S->pre,
+ * and the greedy at those starts when it finds some.  -1: the plan has
+ * no roadmap.
  */
-static int forced_search(search *S, double share)
+static int forced_work(search *S, double share)
 {
     const oap_model *m = S->m;
     double left = oap_time_left(S->o);
-    int i, any = 0;
-    for (i = 0; i < m->res->N; i++) {
-        S->pre[i] = 0;
-        any |= m->forced[i];
-    }
-    if (!any)
+    int r;
+    if (timed_out(S->o))
         return 0;
-    return oap_forced_schedule(m, (left == HUGE_VAL ? 50 : left) * share,
-                               S->pre);
-}
-
-/* The forced search, and the greedy at its starts when it finds some:
- * -1 when the plan has no roadmap. */
-static int forced_work(search *S, double share)
-{
-    int r = timed_out(S->o) ? 0 : forced_search(S, share);
+    memset(S->pre, 0, (size_t)m->res->N * sizeof *S->pre);
+    r = oap_forced_schedule(m, (left == HUGE_VAL ? 50 : left) * share,
+                            S->pre);
     if (r > 0 && !timed_out(S->o) &&
-        construct(S, NULL, S->pre, 1, 50 + S->m->res->N / 20))
+        construct(S, NULL, S->pre, 1, 50 + m->res->N / 20))
         offer(S);
     return r;
 }
