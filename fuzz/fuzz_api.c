@@ -186,6 +186,7 @@ static void build(oa_plan *plan, reader *r)
                 (void)oa_initiative_set_earliest(ini, a.per[0]);
                 (void)oa_initiative_set_deadline(ini, a.per[1]);
                 (void)oa_initiative_set_mandatory(ini, (int)(a.bits & 1));
+                (void)oa_initiative_set_forbidden(ini, (int)(a.bits & 4));
                 (void)oa_initiative_set_owner(ini, a.id[0]);
                 (void)oa_initiative_set_duration(ini, a.n[0]);
             }

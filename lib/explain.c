@@ -26,6 +26,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #define EPS 1e-6
@@ -96,8 +97,9 @@ static int fix_roadmap(oa_plan *p, const oa_result *base, size_t skip,
                 rc = oa_initiative_set_deadline(ini,
                                                 p->labels[ir.finish - 1]);
         } else if (!(keep && keep[k])) {
-            ini->off = 1;
-            ini->mandatory = 0;
+            rc = oa_initiative_set_forbidden(ini, 1);
+            if (rc == OA_OK)
+                rc = oa_initiative_set_mandatory(ini, 0);
         }
     }
     p->valid = 0;
@@ -604,6 +606,40 @@ static const char *excluded_scheduled(const oa_plan *p, const oa_result *base,
     return NULL;
 }
 
+/* The forbidden initiative that keeps i out: i itself or one it requires,
+ * directly or not; NULL when there is none. */
+static const oa_initiative *forbidden_in_chain(const oa_plan *p, size_t i)
+{
+    char *seen = oap_calloc(p->initiatives.n + 1, 1);
+    const oa_initiative *f = NULL;
+    size_t k;
+    if (seen == NULL)
+        return NULL;
+    seen[i] = 1;
+    requires_closure(seen, p, i);
+    for (k = 0; k < p->initiatives.n && f == NULL; k++)
+        if (seen[k] && p->initiatives.v[k]->forbidden)
+            f = p->initiatives.v[k];
+    oap_free(seen);
+    return f;
+}
+
+/* A rejected initiative that cannot be chosen by a rule of the plan: no
+ * what-if is solved for it. */
+static int explain_forbidden(oa_explanation *ex, item *it,
+                             const oa_initiative *f)
+{
+    char buf[600];
+    if (strcmp(f->id, it->e.id) == 0)
+        snprintf(buf, sizeof buf, "it is forbidden in the plan");
+    else
+        snprintf(buf, sizeof buf, "it requires '%s', which is forbidden in "
+                 "the plan", f->id);
+    it->e.never_fits = 1;
+    it->e.reason = oap_arena_str(&ex->arena, buf);
+    return it->e.reason ? OA_OK : OA_ENOMEM;
+}
+
 OA_API int oa_explain(oa_explanation **out, oa_plan *plan,
                       const oa_result *base, const char *const *ids,
                       size_t n_ids, const oa_explain_opts *opts,
@@ -660,7 +696,12 @@ OA_API int oa_explain(oa_explanation **out, oa_plan *plan,
     c.o = opts;
     for (k = 0; k < ex->items.n && rc == OA_OK; k++) {
         item *it = &ex->items.v[k];
-        if (it->e.kind == OA_EXPLAINED_REJECTED) {
+        const oa_initiative *f = it->e.kind == OA_EXPLAINED_REJECTED
+                                     ? forbidden_in_chain(plan, it->idx)
+                                     : NULL;
+        if (f != NULL) {
+            rc = explain_forbidden(ex, it, f);
+        } else if (it->e.kind == OA_EXPLAINED_REJECTED) {
             it->t_force = add_task(&c, &cap, T_FORCE, it->idx, 0);
             it->e.excluded_by = oap_arena_str(
                 &ex->arena, excluded_scheduled(plan, base, it->idx));

@@ -141,7 +141,7 @@ static int prune_windows(oap_model *m)
     for (i = 0; i < N; i++) {
         m->x_s0[i] = res->ini[i].es;
         m->x_s1[i] = lf[i] - res->ini[i].d + 1;
-        if (res->ini[i].off)
+        if (res->ini[i].forbidden)
             m->x_s1[i] = m->x_s0[i] - 1;
     }
     oap_free(lf);

@@ -801,6 +801,11 @@ OA_API int oa_initiative_set_mandatory(oa_initiative *ini, int mandatory)
     INI_SET_NUM(mandatory, mandatory != 0);
 }
 
+OA_API int oa_initiative_set_forbidden(oa_initiative *ini, int forbidden)
+{
+    INI_SET_NUM(forbidden, forbidden != 0);
+}
+
 OA_API const char *oa_initiative_id(const oa_initiative *ini)
 {
     return ini ? ini->id : NULL;
@@ -849,6 +854,11 @@ OA_API double oa_initiative_cost(const oa_initiative *ini)
 OA_API int oa_initiative_mandatory(const oa_initiative *ini)
 {
     return ini ? ini->mandatory : 0;
+}
+
+OA_API int oa_initiative_forbidden(const oa_initiative *ini)
+{
+    return ini ? ini->forbidden : 0;
 }
 
 OA_API int oa_initiative_line(const oa_initiative *ini)
@@ -1274,6 +1284,7 @@ static int replay(oa_plan *d, const oa_plan *s)
         ini->benefit = si->benefit;
         ini->cost = si->cost;
         ini->mandatory = si->mandatory;
+        ini->forbidden = si->forbidden;
         for (k = 0; k < si->demand.n; k++) {
             const oa_initiative_demand_info *e = &si->demand.v[k];
             d->line = e->line;

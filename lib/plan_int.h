@@ -43,7 +43,7 @@ struct oa_initiative {
     const char *earliest, *deadline;
     double value, benefit, cost;
     int mandatory;
-    int off;        /* left out of the model (explanations), not in files */
+    int forbidden;  /* never scheduled (oa_initiative_set_forbidden) */
     int line;
     OAP_VEC(oa_initiative_demand_info) demand;
     OAP_VEC(oa_contribution_info) contributions;
@@ -86,7 +86,7 @@ typedef struct oap_rini {
     double value;   /* value + weighted scores */
     double benefit, cost;
     int mandatory;
-    int off;        /* no starts at all (see struct oa_initiative) */
+    int forbidden;  /* no starts at all */
     int owner;      /* unit index or -1 */
     oap_rdemand *dem; /* aggregated per (u, r, k), sorted */
     size_t ndem;

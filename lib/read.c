@@ -299,6 +299,7 @@ static void read_initiative(rctx *c, const xmlNode *in)
                    ini, num(c, &a, "benefit-per-period", 0)));
         api(c, oa_initiative_set_cost(ini, num(c, &a, "cost", 0)));
         api(c, oa_initiative_set_mandatory(ini, boolean(&a, "mandatory")));
+        api(c, oa_initiative_set_forbidden(ini, boolean(&a, "forbidden")));
     }
     attrs_free(&a);
     if (ini == NULL)

@@ -493,12 +493,14 @@ static void apply_initiative(actx *c)
         api(c, oa_initiative_set_earliest(ini, e->aval));
     else if (strcmp(a, "deadline") == 0)
         api(c, oa_initiative_set_deadline(ini, e->aval));
-    else if (strcmp(a, "mandatory") == 0) {
+    else if (strcmp(a, "mandatory") == 0 || strcmp(a, "forbidden") == 0) {
         int on = strcmp(e->aval, "true") == 0 || strcmp(e->aval, "1") == 0;
         if (!on && strcmp(e->aval, "false") != 0 && strcmp(e->aval, "0") != 0)
-            aerr(c, "mandatory '%s' is not true or false", e->aval);
-        else
+            aerr(c, "%s '%s' is not true or false", a, e->aval);
+        else if (a[0] == 'm')
             api(c, oa_initiative_set_mandatory(ini, on));
+        else
+            api(c, oa_initiative_set_forbidden(ini, on));
     } else if (strcmp(a, "duration") == 0 || strcmp(a, "value") == 0 ||
                strcmp(a, "benefit-per-period") == 0 ||
                strcmp(a, "cost") == 0) {
@@ -544,8 +546,8 @@ static void apply_remove(actx *c)
         for (j = n = 0; j < o->requirements.n; j++)
             if (strcmp(o->requirements.v[j].initiative, c->e->id) != 0)
                 o->requirements.v[n++] = o->requirements.v[j];
-            else
-                o->off = 1;
+        if (n < o->requirements.n)
+            api(c, oa_initiative_set_forbidden(o, 1));
         o->requirements.n = n;
     }
     api(c, oap_plan_remove_initiative(p, (size_t)i));
@@ -659,7 +661,7 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
     const xmlNode *n;
     static const char *const ini_attrs[] = {
         "name", "owner", "duration", "earliest", "deadline", "value",
-        "benefit-per-period", "cost", "mandatory" };
+        "benefit-per-period", "cost", "mandatory", "forbidden" };
     int rc = OA_OK;
     for (n = root->children; n && rc == OA_OK; n = n->next) {
         const char *tag = (const char *)n->name;

@@ -545,6 +545,7 @@ typedef struct chain {
     int *pred;   /* initiative that pushed it last, -1 if none */
     int *state;  /* DFS: 0 new, 1 on stack, 2 done */
     int *ok;     /* window resolvable */
+    int *out;    /* forbidden, or requires one that is (transitively) */
 } chain;
 
 static int ini_req_index(vctx *c, const oa_requirement_info *r)
@@ -612,6 +613,8 @@ static int push_visit(vctx *c, chain *ch, int j, int *stack, int depth)
         }
         if (ch->state[i] == 0 && push_visit(c, ch, i, stack, depth + 1) != 0)
             rc = -1;
+        if (ch->out[i])
+            ch->out[j] = 1;
         if (ch->ok[i] && ch->ok[j]) {
             /* Lags and durations may be huge: clamp past the horizon. */
             long long need = (long long)ch->es[i] +
@@ -641,9 +644,10 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
     ch.pred = oap_calloc(n + 1, sizeof(int));
     ch.state = oap_calloc(n + 1, sizeof(int));
     ch.ok = oap_calloc(n + 1, sizeof(int));
+    ch.out = oap_calloc(n + 1, sizeof(int));
     stack = oap_calloc(n + 1, sizeof(int));
     if (!ch.es || !ch.own || !ch.lf || !ch.pred || !ch.state || !ch.ok ||
-        !stack) {
+        !ch.out || !stack) {
         c->oom = 1;
         goto out;
     }
@@ -656,6 +660,7 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
         if (ini->deadline == NULL)
             l = p->P;
         ch.pred[i] = -1;
+        ch.out[i] = ini->forbidden;
         ch.own[i] = ch.es[i] = e;
         ch.lf[i] = l;
         ch.ok[i] = p->P > 0 && e > 0 && l > 0 && ini->duration >= 1;
@@ -683,9 +688,9 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
         /* With a cycle the pushes mean nothing: say only the cycle. */
         if (cycle || !ch.ok[i] || ch.es[i] == ch.own[i])
             continue;
-        /* Left out of the model (explanations): it will not start, so its
-         * window may be empty; the model drops its columns. */
-        if (ini->off && !ini->mandatory)
+        /* Forbidden, or requiring a forbidden one: it will not start, so
+         * its window may be empty; the model has no columns for it. */
+        if (ch.out[i] && !ini->mandatory)
             continue;
         if ((long long)ch.es[i] + ini->duration - 1 > ch.lf[i]) {
             char buf[300];
@@ -708,6 +713,7 @@ out:
     oap_free(ch.pred);
     oap_free(ch.state);
     oap_free(ch.ok);
+    oap_free(ch.out);
     oap_free(stack);
 }
 
@@ -769,7 +775,7 @@ static int resolve_initiative(vctx *c, oap_resolved *res, int i, int es,
     ri->benefit = ini->benefit;
     ri->cost = ini->cost;
     ri->mandatory = ini->mandatory;
-    ri->off = ini->off;
+    ri->forbidden = ini->forbidden;
     ri->owner = ini->owner ? lookup(c->unit_idx, c->nunit, ini->owner) : -1;
     ri->value = ini->value;
     for (k = 0; k < ini->contributions.n; k++) {

@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,6 +243,169 @@ START_TEST(test_remove_required)
 }
 END_TEST
 
+/* A plan changed by a scenario keeps nothing outside the public API: B
+ * requires A, the scenario removes A, so B can no longer be chosen (the
+ * optimum is 0).  A copy of that plan must solve the same, and explaining
+ * B on it must not claim that forcing B in gains anything: it never fits. */
+START_TEST(test_removed_copy)
+{
+    oa_plan *p, *q;
+    oa_unit *u;
+    oa_initiative *a, *b;
+    oa_scenario *s;
+    oa_result *r;
+    oa_explanation *ex;
+    oa_explained e;
+    const char *id = "b";
+    ck_assert_int_eq(oa_plan_new(&p), OA_OK);
+    oa_plan_set_horizon(p, "2027-01", OA_STEP_MONTH, 4);
+    oa_plan_add_resource(p, "fte", NULL, NULL);
+    oa_plan_add_unit(&u, p, "eng", NULL);
+    oa_unit_add_capacity(u, "fte", 5, NULL, NULL);
+    oa_plan_add_initiative(&a, p, "a", 1);
+    oa_initiative_set_value(a, 10);
+    oa_initiative_add_demand(a, "eng", "fte", 1, 0, 0);
+    oa_plan_add_initiative(&b, p, "b", 1);
+    oa_initiative_set_value(b, 100);
+    oa_initiative_add_demand(b, "eng", "fte", 1, 0, 0);
+    oa_initiative_add_requirement(b, "a", 0);
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    ck_assert_int_eq(oa_scenario_remove_initiative(s, "a"), OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, NULL), OA_OK);
+    oa_scenario_free(s);
+    tu_assert_num(optimum(p), 0);
+    ck_assert_int_eq(oa_plan_copy(&q, p), OA_OK);
+    tu_assert_num(optimum(q), 0);
+    ck_assert_int_eq(oa_solve(&r, q, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_explain(&ex, q, r, &id, 1, NULL, NULL), OA_OK);
+    ck_assert_uint_eq(oa_explanation_count(ex), 1);
+    ck_assert_int_eq(oa_explanation_initiative(&e, ex, 0), OA_OK);
+    ck_assert_int_eq(e.kind, OA_EXPLAINED_REJECTED);
+    ck_assert_int_eq(e.never_fits, 1);
+    ck_assert(isnan(e.forcing_cost));
+    ck_assert_str_eq(e.reason, "it is forbidden in the plan");
+    oa_explanation_free(ex);
+    oa_result_free(r);
+    oa_plan_free(q);
+    oa_plan_free(p);
+}
+END_TEST
+
+/* Property: for every valid plan under tests/data and every kind of
+ * scenario edit, the changed plan and a copy of it (oa_plan_copy replays
+ * the public API only) give the same status, objective and roadmap. */
+static const char *const copy_dirs[] = { "data/solve", "data/mandatory",
+                                         "data/explain", "data/people",
+                                         "data/read", "data/scenario" };
+enum { NEDIT = 9 };
+
+/* The edit of kind k on a plan whose first initiative is first and whose
+ * first required initiative (or first) is req; NULL when k does not apply. */
+static oa_scenario *edit_of(int k, const char *first, const char *req)
+{
+    oa_scenario *s;
+    double mx = 0.2, cs = 7;
+    int rc = OA_OK;
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    switch (k) {
+    case 0: rc = oa_scenario_set_capacity(s, "*", "*", 1, "1", "1"); break;
+    case 1: rc = oa_scenario_scale_capacity(s, "*", "*", 0.6, NULL, NULL); break;
+    case 2: rc = oa_scenario_set_contractors(s, "*", "*", &mx, &cs, NULL, NULL); break;
+    case 3: rc = oa_scenario_set_overtime(s, "*", "*", &mx, &cs); break;
+    case 4: rc = oa_scenario_set_initiative(s, first, "mandatory", "true"); break;
+    case 5: rc = oa_scenario_set_initiative(s, first, "forbidden", "true"); break;
+    case 6: rc = oa_scenario_set_initiative(s, first, "value", "12345"); break;
+    case 7: rc = oa_scenario_remove_initiative(s, req); break;
+    default: rc = oa_scenario_set_budget_total(s, 50); break;
+    }
+    ck_assert_int_eq(rc, OA_OK);
+    return s;
+}
+
+static void same_result(const oa_result *a, const oa_result *b,
+                        const char *what)
+{
+    size_t i, n = oa_result_initiative_count(a);
+    ck_assert_msg(oa_result_status(a) == oa_result_status(b),
+                  "%s: status %d against %d", what, oa_result_status(a),
+                  oa_result_status(b));
+    ck_assert_msg(oa_result_objective(a) == oa_result_objective(b) ||
+                      (isnan(oa_result_objective(a)) &&
+                       isnan(oa_result_objective(b))),
+                  "%s: objective %.10g against %.10g", what,
+                  oa_result_objective(a), oa_result_objective(b));
+    ck_assert_uint_eq(oa_result_initiative_count(b), n);
+    for (i = 0; i < n; i++) {
+        oa_initiative_result x, y;
+        ck_assert_int_eq(oa_result_initiative(&x, a, i), OA_OK);
+        ck_assert_int_eq(oa_result_initiative(&y, b, i), OA_OK);
+        ck_assert_msg(x.scheduled == y.scheduled && x.start == y.start,
+                      "%s: %s starts %d against %d", what, x.id, x.start,
+                      y.start);
+    }
+}
+
+START_TEST(test_copy_solves_alike)
+{
+    size_t d;
+    int applied = 0, k;
+    for (d = 0; d < sizeof copy_dirs / sizeof *copy_dirs; d++) {
+        char **names, rel[256];
+        int n = tu_list(&names, copy_dirs[d], ".xml"), f;
+        for (f = 0; f < n; f++) {
+            snprintf(rel, sizeof rel, "%s/%s.xml", copy_dirs[d], names[f]);
+            for (k = 0; k < NEDIT; k++) {
+                oa_plan *p, *q;
+                oa_scenario *s;
+                oa_result *ra, *rb;
+                const char *first, *req = NULL;
+                char what[320];
+                size_t i;
+                if (oa_plan_read_file(&p, tu_path(rel), NULL, NULL, NULL) !=
+                    OA_OK)
+                    break; /* a scenario file, not a plan */
+                if (oa_plan_initiative_count(p) == 0) {
+                    oa_plan_free(p);
+                    break;
+                }
+                first = oa_initiative_id(oa_plan_initiative(p, 0));
+                for (i = 0; i < oa_plan_initiative_count(p) && !req; i++) {
+                    const oa_initiative *ini = oa_plan_initiative(p, i);
+                    if (oa_initiative_requirement_count(ini) > 0) {
+                        oa_requirement_info ri;
+                        ck_assert_int_eq(
+                            oa_initiative_requirement(&ri, ini, 0), OA_OK);
+                        req = ri.initiative;
+                    }
+                }
+                s = edit_of(k, first, req ? req : first);
+                snprintf(what, sizeof what, "%s, edit %d", rel, k);
+                if (oa_plan_apply_scenario(p, s, NULL, NULL) == OA_OK &&
+                    oa_plan_validate(p, NULL, NULL) == OA_OK) {
+                    oa_solve_opts o = { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0,
+                                        NULL, NULL, NULL, NULL, 0, NULL };
+                    ck_assert_int_eq(oa_plan_copy(&q, p), OA_OK);
+                    ck_assert_msg(oa_solve(&ra, p, &o, NULL) == OA_OK, "%s",
+                                  what);
+                    ck_assert_msg(oa_solve(&rb, q, &o, NULL) == OA_OK, "%s",
+                                  what);
+                    same_result(ra, rb, what);
+                    applied++;
+                    oa_result_free(ra);
+                    oa_result_free(rb);
+                    oa_plan_free(q);
+                }
+                oa_scenario_free(s);
+                oa_plan_free(p);
+            }
+        }
+        tu_list_free(names, n);
+    }
+    /* Most edits apply to most plans; the count guards the loop itself. */
+    ck_assert_int_ge(applied, 200);
+}
+END_TEST
+
 /* Comparing: delays.xml against drop-a.xml (A removed, C mandatory:
  * B moves from 2 to 1) and more-eng.xml (D added in 3); summaries. */
 START_TEST(test_compare)
@@ -387,6 +551,8 @@ int main(void)
     tcase_add_test(tc, test_wildcards);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_remove_required);
+    tcase_add_test(tc, test_removed_copy);
+    tcase_add_test(tc, test_copy_solves_alike);
     tcase_add_test(tc, test_compare);
     tcase_add_test(tc, test_sweep);
     suite_add_tcase(s, tc);

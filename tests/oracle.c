@@ -107,6 +107,8 @@ static int check_roadmap(ctx *c, double *sumv)
                             ir.id, ir.start, ir.fraction);
             continue;
         }
+        if (oa_initiative_forbidden(ini))
+            return fail(c, "forbidden %s is scheduled", ir.id);
         if (ir.fraction != 1)
             return fail(c, "%s scheduled with fraction %g", ir.id,
                         ir.fraction);

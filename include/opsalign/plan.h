@@ -452,6 +452,14 @@ OA_API int oa_initiative_set_benefit_per_period(oa_initiative *ini,
 OA_API int oa_initiative_set_cost(oa_initiative *ini, double cost);
 /** Makes it mandatory (non-zero) or optional (0). */
 OA_API int oa_initiative_set_mandatory(oa_initiative *ini, int mandatory);
+/**
+ * Forbids it (non-zero: it is never scheduled, and neither is anything
+ * that requires it) or allows it again (0, the default).  A forbidden
+ * initiative keeps its place in the plan and in results (as not
+ * scheduled); forbidden and mandatory together make the plan infeasible.
+ * A scenario that removes an initiative forbids those that required it.
+ */
+OA_API int oa_initiative_set_forbidden(oa_initiative *ini, int forbidden);
 
 /** @return the id. */
 OA_API const char *oa_initiative_id(const oa_initiative *ini);
@@ -473,6 +481,8 @@ OA_API double oa_initiative_benefit_per_period(const oa_initiative *ini);
 OA_API double oa_initiative_cost(const oa_initiative *ini);
 /** @return 1 if mandatory, else 0. */
 OA_API int oa_initiative_mandatory(const oa_initiative *ini);
+/** @return 1 if forbidden, else 0. */
+OA_API int oa_initiative_forbidden(const oa_initiative *ini);
 /** @return the source line, or -1. */
 OA_API int oa_initiative_line(const oa_initiative *ini);
 

@@ -62,13 +62,14 @@ OA_API int oa_scenario_set_overtime(oa_scenario *sc, const char *unit,
 /**
  * Sets an attribute of an initiative, by its name in the format: name,
  * owner, duration, earliest, deadline, value, benefit-per-period, cost,
- * mandatory ("true"/"false").  The value is checked when applied.
+ * mandatory, forbidden ("true"/"false").  The value is checked when
+ * applied.
  */
 OA_API int oa_scenario_set_initiative(oa_scenario *sc, const char *id,
                                       const char *attribute,
                                       const char *value);
 /** Removes an initiative: excludes naming it vanish; initiatives that
- * require it can no longer be chosen. */
+ * require it become forbidden (oa_initiative_set_forbidden). */
 OA_API int oa_scenario_remove_initiative(oa_scenario *sc, const char *id);
 /** Sets the total budget. */
 OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total);
