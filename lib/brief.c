@@ -23,19 +23,13 @@ typedef struct bctx {
     oap_xw *x;       /* XML, or NULL for text */
 } bctx;
 
-static const char *lab(const bctx *c, int t)
-{
-    const char *l = oa_result_period_label(c->r, t);
-    return l ? l : "?";
-}
-
 /* "2027-03" or "2027-03..2027-05" */
 static void range_text(char *buf, size_t size, const bctx *c, int t0, int t1)
 {
     if (t0 == t1)
-        snprintf(buf, size, "%s", lab(c, t0));
+        snprintf(buf, size, "%s", oap_result_label(c->r, t0));
     else
-        snprintf(buf, size, "%s..%s", lab(c, t0), lab(c, t1));
+        snprintf(buf, size, "%s..%s", oap_result_label(c->r, t0), oap_result_label(c->r, t1));
 }
 
 /* Unit u's demand of initiative i per period (1-based index into d). */
@@ -126,7 +120,7 @@ static int write_brief(bctx *c)
                  p->units.v[c->u]->name ? " (" : "",
                  p->units.v[c->u]->name ? p->units.v[c->u]->name : "",
                  p->units.v[c->u]->name ? ")" : "",
-                 p->name ? p->name : "the plan", lab(c, 1), lab(c, res->P));
+                 p->name ? p->name : "the plan", oap_result_label(c->r, 1), oap_result_label(c->r, res->P));
         line(c, buf);
     } else {
         oap_xw_start(c->x, "brief");
@@ -301,7 +295,7 @@ static int write_brief(bctx *c)
         if (l.capacity <= EPS && l.run + l.change + lev <= EPS)
             continue;
         snprintf(buf, sizeof buf, "  %-9s %8.2f %7.2f %7.2f %7.2f %5.2f %3.0f%%%s",
-                 lab(c, l.period), l.capacity, l.run + l.effects - l.shortfall,
+                 oap_result_label(c->r, l.period), l.capacity, l.run + l.effects - l.shortfall,
                  l.change, lev, l.loan_out,
                  isnan(l.utilization) ? 0 : 100 * l.utilization,
                  res->R > 1 ? "" : "");
@@ -393,7 +387,7 @@ static int write_brief(bctx *c)
             }
             oap_format_amount(a, sizeof a, un.amount);
             snprintf(buf, sizeof buf, "  Not covered by our people in %s: %s "
-                     "%s", lab(c, un.period), a, un.resource);
+                     "%s", oap_result_label(c->r, un.period), a, un.resource);
             line(c, buf);
         }
     }

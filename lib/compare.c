@@ -3,6 +3,7 @@
  * other results as text, CSV or XML.
  */
 #include "fileio.h"
+#include "result.h"
 #include "xml.h"
 
 #include <math.h>
@@ -204,11 +205,6 @@ static const char *col_status(const column *c, const oa_result_summary *s)
     return c->r ? oa_status_name(s->status) : "error";
 }
 
-static const char *label(const oa_result *r, int t)
-{
-    const char *l = oa_result_period_label(r, t);
-    return l ? l : "?";
-}
 
 static const char *const change_names[] = { "added", "dropped", "moved",
                                             "removed", "new" };
@@ -356,21 +352,21 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
             case OA_CHANGE_ADDED:
             case OA_CHANGE_NEW:
                 oap_buf_printf(b, "    + %-28s in %s%s\n", c->id,
-                               label(r, c->to),
+                               oap_result_label(r, c->to),
                                c->kind == OA_CHANGE_NEW ? " (not in the base)"
                                                         : "");
                 break;
             case OA_CHANGE_DROPPED:
             case OA_CHANGE_REMOVED:
                 oap_buf_printf(b, "    - %-28s was in %s%s\n", c->id,
-                               label(base, c->from),
+                               oap_result_label(base, c->from),
                                c->kind == OA_CHANGE_REMOVED
                                    ? " (removed from the plan)"
                                    : "");
                 break;
             case OA_CHANGE_MOVED:
                 oap_buf_printf(b, "    > %-28s %s -> %s\n", c->id,
-                               label(base, c->from), label(r, c->to));
+                               oap_result_label(base, c->from), oap_result_label(r, c->to));
                 break;
             }
         }
@@ -441,10 +437,10 @@ static void write_csv(oap_buf *b, const oa_comparison *cmp)
                 oap_buf_printf(b, "%d", ch[j].to);
             oap_buf_puts(b, ",");
             if (ch[j].from)
-                oap_csv_str(b, label(base, ch[j].from));
+                oap_csv_str(b, oap_result_label(base, ch[j].from));
             oap_buf_puts(b, ",");
             if (ch[j].to)
-                oap_csv_str(b, label(r, ch[j].to));
+                oap_csv_str(b, oap_result_label(r, ch[j].to));
             oap_buf_puts(b, "\n");
         }
         oap_free(ch);
@@ -502,11 +498,11 @@ static int write_xml(oap_buf *b, const oa_comparison *cmp)
             oap_xw_attr_s(&x, "kind", change_names[ch[j].kind]);
             if (ch[j].from) {
                 oap_xw_attr_i(&x, "from", ch[j].from);
-                oap_xw_attr_s(&x, "from-label", label(base, ch[j].from));
+                oap_xw_attr_s(&x, "from-label", oap_result_label(base, ch[j].from));
             }
             if (ch[j].to) {
                 oap_xw_attr_i(&x, "to", ch[j].to);
-                oap_xw_attr_s(&x, "to-label", label(r, ch[j].to));
+                oap_xw_attr_s(&x, "to-label", oap_result_label(r, ch[j].to));
             }
             oap_xw_end(&x);
         }
@@ -638,17 +634,17 @@ void oap_comparison_html(oap_xw *x, const oa_comparison *cmp)
                 const oa_change *c = &ch[j];
                 if (c->kind == OA_CHANGE_MOVED)
                     snprintf(line, sizeof line, "%s moves from %s to %s",
-                             c->id, label(base, c->from), label(r, c->to));
+                             c->id, oap_result_label(base, c->from), oap_result_label(r, c->to));
                 else if (c->kind == OA_CHANGE_ADDED ||
                          c->kind == OA_CHANGE_NEW)
                     snprintf(line, sizeof line, "%s is added, in %s", c->id,
-                             label(r, c->to));
+                             oap_result_label(r, c->to));
                 else
                     snprintf(line, sizeof line, "%s is %s (was in %s)",
                              c->id, c->kind == OA_CHANGE_REMOVED
                                         ? "removed from the plan"
                                         : "dropped",
-                             label(base, c->from));
+                             oap_result_label(base, c->from));
                 h_el(x, "li", line);
             }
             oap_xw_end_full(x);

@@ -410,19 +410,6 @@ static int earliest_possible(const oa_plan *p, const oa_result *base,
     return e;
 }
 
-static int cmp_bottleneck(const void *a, const void *b)
-{
-    const oa_bottleneck *x = a, *y = b;
-    if (x->marginal != y->marginal)
-        return x->marginal < y->marginal ? 1 : -1;
-    /* longer ranges first, then earlier periods, capacity before budgets */
-    if (x->to - x->from != y->to - y->from)
-        return (y->to - y->from) - (x->to - x->from);
-    if (x->from != y->from)
-        return x->from < y->from ? -1 : 1;
-    return x->is_budget - y->is_budget;
-}
-
 static int cmp_confirmed(const void *a, const void *b)
 {
     const oa_bottleneck *x = a, *y = b;
@@ -431,73 +418,26 @@ static int cmp_confirmed(const void *a, const void *b)
         return cy - cx;
     if (cx && x->value != y->value)
         return x->value < y->value ? 1 : -1;
-    return cmp_bottleneck(a, b);
+    return oap_bottleneck_cmp(a, b);
 }
 
-/* A row used up: the work takes all the capacity and the levers used.
- * With no levers its shadow price (roadmap fixed) is 0, yet more of it
- * may well be worth something: the re-solve says. */
-static int tight(const oa_load *l)
-{
-    double work = l->run + l->effects - l->shortfall + l->change + l->loan_out;
-    double have = l->capacity + l->overtime + l->contractors + l->loan_in;
-    return work > EPS && have - work <= EPS * (1 + have);
-}
-
-/* Capacity rows with a positive shadow price or used up, joined into
- * ranges of consecutive periods; budgets with a positive shadow price. */
+/* The result's bottlenecks (oa_result_bottlenecks), kept in the arena. */
 static int find_bottlenecks(oa_explanation *ex)
 {
-    const oa_result *r = ex->base;
-    size_t k, n = oa_result_load_count(r);
-    oa_bottleneck cur;
-    int open = 0;
-    for (k = 0; k <= n; k++) {
-        oa_load l;
-        int ok = k < n && oa_result_load(&l, r, k) == OA_OK &&
-                 (l.shadow_price > EPS || tight(&l));
-        if (open && (!ok || strcmp(l.unit, cur.unit) != 0 ||
-                     strcmp(l.resource, cur.resource) != 0 ||
-                     l.period != cur.to + 1)) {
-            if (OAP_VPUSH(ex->bottlenecks, cur) != OA_OK)
-                return OA_ENOMEM;
-            open = 0;
-        }
-        if (!ok)
-            continue;
-        if (!open) {
-            memset(&cur, 0, sizeof cur);
-            cur.unit = oap_arena_str(&ex->arena, l.unit);
-            cur.resource = oap_arena_str(&ex->arena, l.resource);
-            cur.from = l.period;
-            cur.marginal = 0;
-            cur.value = NAN;
-            open = 1;
-        }
-        cur.to = l.period;
-        cur.marginal += l.shadow_price;
+    oa_bottleneck *v;
+    size_t k, n;
+    int rc = oa_result_bottlenecks(&v, &n, ex->base);
+    for (k = 0; k < n && rc == OA_OK; k++) {
+        oa_bottleneck b = v[k];
+        b.unit = oap_arena_str(&ex->arena, b.unit);
+        b.resource = oap_arena_str(&ex->arena, b.resource);
+        if ((v[k].unit && b.unit == NULL) ||
+            (v[k].resource && b.resource == NULL) ||
+            OAP_VPUSH(ex->bottlenecks, b) != OA_OK)
+            rc = OA_ENOMEM;
     }
-    for (k = 0; k < oa_result_spend_count(r); k++) {
-        oa_spend s;
-        oa_bottleneck b;
-        if (oa_result_spend(&s, r, k) != OA_OK || !s.has_limit ||
-            !(s.shadow_price > EPS))
-            continue;
-        memset(&b, 0, sizeof b);
-        b.is_budget = 1;
-        b.budget = s.kind;
-        b.unit = oap_arena_str(&ex->arena, s.unit);
-        b.from = s.from;
-        b.to = s.to;
-        b.marginal = s.shadow_price;
-        b.value = NAN;
-        if (OAP_VPUSH(ex->bottlenecks, b) != OA_OK)
-            return OA_ENOMEM;
-    }
-    if (ex->bottlenecks.n > 1)
-        qsort(ex->bottlenecks.v, ex->bottlenecks.n, sizeof(oa_bottleneck),
-              cmp_bottleneck);
-    return OA_OK;
+    oa_free(v);
+    return rc;
 }
 
 static void free_items(oa_explanation *ex)

@@ -3,6 +3,7 @@
  * writer, so plan-supplied texts are escaped).
  */
 #include "fileio.h"
+#include "result.h"
 #include "xml.h"
 
 #include <math.h>
@@ -45,11 +46,6 @@ static void put_wrapped(oap_buf *b, const char *text, int indent,
     oap_buf_puts(b, "\n");
 }
 
-static const char *label(const oa_result *r, int t)
-{
-    const char *l = oa_result_period_label(r, t);
-    return l ? l : "?";
-}
 
 static const char *budget_name(oa_budget_kind k)
 {
@@ -69,11 +65,11 @@ static void need_text(oap_buf *b, const oa_result *r, const oa_deficit *d)
         if (d->budget == OA_BUDGET_UNIT && d->unit)
             oap_buf_printf(b, " %s", d->unit);
         if (d->budget == OA_BUDGET_RANGE)
-            oap_buf_printf(b, " of %s..%s", label(r, d->from), label(r, d->to));
+            oap_buf_printf(b, " of %s..%s", oap_result_label(r, d->from), oap_result_label(r, d->to));
     } else {
         oap_format_amount(a, sizeof a, d->amount);
         oap_buf_printf(b, "%s more %s in %s in %s", a, d->resource, d->unit,
-                       label(r, d->period));
+                       oap_result_label(r, d->period));
         /* a range, if any, is appended by the caller */
     }
 }
@@ -115,7 +111,7 @@ static void needs_text(oap_buf *b, const oa_explanation *ex, size_t i)
         said++;
         need_text(b, r, &d);
         if (!d.is_budget && to != d.period)
-            oap_buf_printf(b, "..%s", label(r, to));
+            oap_buf_printf(b, "..%s", oap_result_label(r, to));
     }
     oap_buf_puts(b, oa_explanation_need_proven(ex, i)
                         ? "."
@@ -184,12 +180,12 @@ static void rejected_text(oap_buf *out, const oa_explanation *ex, size_t i,
             oap_buf_puts(&b, k == 0 ? ": it " : ", ");
             if (d.to == 0)
                 oap_buf_printf(&b, "drops %s (from %s)", d.id,
-                               label(r, d.from));
+                               oap_result_label(r, d.from));
             else if (d.from == 0)
-                oap_buf_printf(&b, "adds %s (in %s)", d.id, label(r, d.to));
+                oap_buf_printf(&b, "adds %s (in %s)", d.id, oap_result_label(r, d.to));
             else
                 oap_buf_printf(&b, "moves %s from %s to %s", d.id,
-                               label(r, d.from), label(r, d.to));
+                               oap_result_label(r, d.from), oap_result_label(r, d.to));
         }
         oap_buf_puts(&b, n ? "" : ": it displaces nothing");
         {
@@ -235,15 +231,15 @@ static void delayed_text(oap_buf *out, const oa_explanation *ex, size_t i,
     oap_buf_init(&b);
     name_of(&b, e);
     if (e->kind == OA_EXPLAINED_ON_TIME) {
-        oap_buf_printf(&b, " starts on time, in %s.", label(r, e->start));
+        oap_buf_printf(&b, " starts on time, in %s.", oap_result_label(r, e->start));
         put_wrapped(out, b.data, 2, 4);
         oap_buf_free(&b);
         return;
     }
     oap_buf_printf(&b, " starts in %s, %d period%s after its earliest start "
                        "%s",
-                   label(r, e->start), e->delay, e->delay == 1 ? "" : "s",
-                   label(r, e->earliest));
+                   oap_result_label(r, e->start), e->delay, e->delay == 1 ? "" : "s",
+                   oap_result_label(r, e->earliest));
     if (e->delay_cost > 0) {
         oap_format_money(m, sizeof m, e->delay_cost);
         oap_buf_printf(&b, "; the delay costs %s of benefit.", m);
@@ -283,15 +279,15 @@ static void bottleneck_text(oap_buf *out, const oa_explanation *ex, size_t k,
         if (bn->budget == OA_BUDGET_UNIT && bn->unit)
             oap_buf_printf(&b, " %s", bn->unit);
         if (bn->budget == OA_BUDGET_RANGE)
-            oap_buf_printf(&b, " of %s..%s", label(r, bn->from),
-                           label(r, bn->to));
+            oap_buf_printf(&b, " of %s..%s", oap_result_label(r, bn->from),
+                           oap_result_label(r, bn->to));
         oap_buf_printf(&b, " binds: each more unit of money is worth %s.", m);
     } else {
         oap_format_money(m, sizeof m, bn->marginal);
         oap_buf_printf(&b, " one more %s in %s in %s", bn->resource, bn->unit,
-                       label(r, bn->from));
+                       oap_result_label(r, bn->from));
         if (bn->to != bn->from)
-            oap_buf_printf(&b, "..%s", label(r, bn->to));
+            oap_buf_printf(&b, "..%s", oap_result_label(r, bn->to));
         if (bn->to != bn->from)
             oap_buf_puts(&b, " (in each period)");
         if (isnan(bn->value)) {
@@ -418,7 +414,7 @@ static int write_xml(oap_buf *b, const oa_explanation *ex)
             oap_xw_attr_s(&x, "reason", e.reason);
         } else {
             oap_xw_attr_i(&x, "start", e.start);
-            oap_xw_attr_s(&x, "start-label", label(r, e.start));
+            oap_xw_attr_s(&x, "start-label", oap_result_label(r, e.start));
             oap_xw_attr_i(&x, "earliest", e.earliest);
             oap_xw_attr_i(&x, "delay", e.delay);
             oap_xw_attr_d(&x, "delay-cost", e.delay_cost);

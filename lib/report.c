@@ -7,6 +7,7 @@
  * plan-supplied text escaped.
  */
 #include "fileio.h"
+#include "result.h"
 #include "xml.h"
 
 #include "opsalign/report.h"
@@ -44,12 +45,6 @@ typedef struct rctx {
     const oa_result *r;
     const oa_report_opts *o;
 } rctx;
-
-static const char *lab(const oa_result *r, int t)
-{
-    const char *l = oa_result_period_label(r, t);
-    return l ? l : "?";
-}
 
 /* An HTML element with text content. */
 static void el(oap_xw *x, const char *tag, const char *cls, const char *text)
@@ -185,7 +180,7 @@ static void gantt(rctx *c)
         oap_xw_attr_s(x, "class", "grid");
         oap_xw_end(x);
         if (P <= 26 || t % 4 == 1)
-            svg_text(x, px + 2, HEAD_H - 8, "head", "start", lab(r, t));
+            svg_text(x, px + 2, HEAD_H - 8, "head", "start", oap_result_label(r, t));
     }
     y = HEAD_H;
     for (g = 0; g < no; g++) {
@@ -213,8 +208,8 @@ static void gantt(rctx *c)
             oap_xw_start(x, "title");
             snprintf(buf, sizeof buf, "%s%s%s%s: %s..%s", ir.id,
                      ir.name ? " (" : "", ir.name ? ir.name : "",
-                     ir.name ? ")" : "", lab(r, ir.start),
-                     lab(r, ir.finish));
+                     ir.name ? ")" : "", oap_result_label(r, ir.start),
+                     oap_result_label(r, ir.finish));
             oap_xw_text(x, buf);
             oap_xw_end(x);
             oap_xw_end(x);
@@ -325,7 +320,7 @@ static void heatmap(rctx *c)
     oap_xw_start(x, "tr");
     el(x, "th", NULL, "unit / resource");
     for (t = 1; t <= P; t++)
-        el(x, "th", NULL, lab(r, t));
+        el(x, "th", NULL, oap_result_label(r, t));
     oap_xw_end_full(x);
     for (k = 0; k < oa_result_load_count(r); k++) {
         oa_load l;
@@ -392,7 +387,7 @@ static void spend(rctx *c)
         if (sp.kind == OA_BUDGET_TOTAL)
             snprintf(buf, sizeof buf, "total");
         else if (sp.kind == OA_BUDGET_RANGE)
-            snprintf(buf, sizeof buf, "%s..%s", lab(r, sp.from), lab(r, sp.to));
+            snprintf(buf, sizeof buf, "%s..%s", oap_result_label(r, sp.from), oap_result_label(r, sp.to));
         else
             snprintf(buf, sizeof buf, "unit %s", sp.unit ? sp.unit : "?");
         svg_text(x, 4, y + 14, "", "start", buf);
@@ -482,14 +477,14 @@ static void period_spend(rctx *c)
         oap_format_money(m, sizeof m, sp.spend);
         snprintf(buf, sizeof buf, "%s: %s (operating %.0f, initiatives %.0f, "
                  "overtime %.0f, contractors %.0f, loans %.0f)",
-                 lab(r, sp.from), m, sp.operating, sp.initiatives,
+                 oap_result_label(r, sp.from), m, sp.operating, sp.initiatives,
                  sp.overtime, sp.contractors, sp.loans);
         oap_xw_text(x, buf);
         oap_xw_end(x);
         oap_xw_end(x);
         if (n <= 26 || k % 4 == 0)
             svg_text(x, left + pw * ((double)k + 0.5), base + 14, "head",
-                     "middle", lab(r, sp.from));
+                     "middle", oap_result_label(r, sp.from));
     }
     for (k = 0; k < oa_result_spend_count(r); k++) {
         oa_spend sp;
@@ -523,39 +518,50 @@ static void bottlenecks(rctx *c)
 {
     const oa_result *r = c->r;
     oap_xw *x = c->x;
-    size_t k, n = 0, i;
-    oa_load best[10];
-    char buf[300], m[64];
-    for (k = 0; k < oa_result_load_count(r); k++) {
-        oa_load l;
-        if (oa_result_load(&l, r, k) != OA_OK || !(l.shadow_price > 1e-9))
-            continue;
-        /* keep the ten largest, largest first */
-        for (i = n < 10 ? n++ : 10; i > 0 && best[i - 1].shadow_price <
-                                                 l.shadow_price; i--)
-            if (i < 10)
-                best[i] = best[i - 1];
-        if (i < 10)
-            best[i] = l;
-    }
+    oa_bottleneck *v;
+    size_t n, i;
+    char buf[400], m[64], per[200];
     el(x, "h2", NULL, "Bottlenecks");
-    if (n == 0) {
-        el(x, "p", "legend", "No capacity row has a marginal value with this "
-                             "roadmap fixed (opsalign explain re-solves with "
-                             "more capacity to find what it is worth).");
+    if (oa_result_bottlenecks(&v, &n, r) != OA_OK) {
+        x->rc = -1;
         return;
     }
-    el(x, "p", "legend", "What one more unit of capacity saves in levers or "
-                         "penalties, with this roadmap fixed.");
+    if (n == 0) {
+        el(x, "p", "legend", "No capacity or budget is used up: every unit "
+                             "and budget has room left.");
+        return;
+    }
+    el(x, "p", "legend", "Where capacity or budget is used up, most "
+                         "valuable first: what one more unit in each period "
+                         "saves in levers or penalties, with this roadmap "
+                         "fixed (opsalign explain re-solves to confirm it).");
     oap_xw_start(x, "ol");
     oap_xw_attr_s(x, "class", "bn");
-    for (i = 0; i < n; i++) {
-        oap_format_money_cur(m, sizeof m, best[i].shadow_price, oa_result_currency(r));
-        snprintf(buf, sizeof buf, "%s / %s in %s: %s", best[i].unit,
-                 best[i].resource, lab(r, best[i].period), m);
+    for (i = 0; i < n && i < 10; i++) {
+        const oa_bottleneck *b = &v[i];
+        if (b->to > b->from)
+            snprintf(per, sizeof per, "%s..%s", oap_result_label(r, b->from),
+                     oap_result_label(r, b->to));
+        else
+            snprintf(per, sizeof per, "%s", oap_result_label(r, b->from));
+        if (b->marginal > 1e-9)
+            oap_format_money_cur(m, sizeof m, b->marginal,
+                                 b->is_budget ? NULL : oa_result_currency(r));
+        else
+            snprintf(m, sizeof m, "used up");
+        if (!b->is_budget)
+            snprintf(buf, sizeof buf, "%s / %s in %s: %s", b->unit,
+                     b->resource, per, m);
+        else if (b->budget == OA_BUDGET_TOTAL)
+            snprintf(buf, sizeof buf, "total budget: %s", m);
+        else if (b->budget == OA_BUDGET_RANGE)
+            snprintf(buf, sizeof buf, "budget of %s: %s", per, m);
+        else
+            snprintf(buf, sizeof buf, "budget of %s: %s", b->unit, m);
         el(x, "li", NULL, buf);
     }
     oap_xw_end_full(x);
+    oa_free(v);
 }
 
 OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,

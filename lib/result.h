@@ -30,6 +30,12 @@ const char *oap_result_str(oa_result *r, const char *s);
 /* Sets the period labels (copied). */
 int oap_result_set_labels(oa_result *r, int P, const char *const *labels);
 
+/* The label of period t (1-based), or "?" when the result has none. */
+const char *oap_result_label(const oa_result *r, int t);
+
+/* The order of oa_result_bottlenecks, for qsort (oa_bottleneck). */
+int oap_bottleneck_cmp(const void *a, const void *b);
+
 /* 1 when a result holds a roadmap (optimal or feasible). */
 int oap_result_has_roadmap(const oa_result *r);
 /* OA_OK when r is a roadmap of the validated plan p; else OA_ESTATE (no

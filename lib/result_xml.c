@@ -14,11 +14,6 @@
 
 static const char *const budget_names[] = { "total", "range", "unit" };
 
-static const char *label(const oa_result *r, int t)
-{
-    return oa_result_period_label(r, t);
-}
-
 int oap_result_write_xml(oap_buf *b, const oa_result *r);
 
 /* The spend and its parts, as attributes. */
@@ -35,7 +30,8 @@ static void spend_parts(oap_xw *x, const oa_spend *s)
 int oap_result_write_xml(oap_buf *b, const oa_result *r)
 {
     oap_xw x;
-    size_t i;
+    oa_bottleneck *bn = NULL;
+    size_t i, nbn = 0;
     int t;
     {
         int brc = oap_xw_begin(&x, "  ");
@@ -60,7 +56,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
     for (t = 1; t <= r->P; t++) {
         oap_xw_start(&x, "period");
         oap_xw_attr_i(&x, "index", t);
-        oap_xw_attr_s(&x, "label", label(r, t));
+        oap_xw_attr_s(&x, "label", oa_result_period_label(r, t));
         oap_xw_end(&x);
     }
     oap_xw_end(&x);
@@ -74,8 +70,8 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         if (v->scheduled) {
             oap_xw_attr_i(&x, "start", v->start);
             oap_xw_attr_i(&x, "finish", v->finish);
-            oap_xw_attr_s(&x, "start-label", label(r, v->start));
-            oap_xw_attr_s(&x, "finish-label", label(r, v->finish));
+            oap_xw_attr_s(&x, "start-label", oa_result_period_label(r, v->start));
+            oap_xw_attr_s(&x, "finish-label", oa_result_period_label(r, v->finish));
             oap_xw_attr_i(&x, "delay", v->delay);
         }
         oap_xw_attr_i(&x, "earliest", v->earliest);
@@ -91,7 +87,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_attr_s(&x, "unit", l->unit);
         oap_xw_attr_s(&x, "resource", l->resource);
         oap_xw_attr_i(&x, "period", l->period);
-        oap_xw_attr_s(&x, "period-label", label(r, l->period));
+        oap_xw_attr_s(&x, "period-label", oa_result_period_label(r, l->period));
         oap_xw_attr_d(&x, "capacity", l->capacity);
         oap_xw_attr_d(&x, "run", l->run);
         oap_xw_attr_d(&x, "effects", l->effects);
@@ -133,7 +129,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         if (!d->is_budget) {
             oap_xw_attr_s(&x, "resource", d->resource);
             oap_xw_attr_i(&x, "period", d->period);
-            oap_xw_attr_s(&x, "period-label", label(r, d->period));
+            oap_xw_attr_s(&x, "period-label", oa_result_period_label(r, d->period));
         } else {
             oap_xw_attr_s(&x, "budget", budget_names[d->budget]);
             oap_xw_attr_i(&x, "from", d->from);
@@ -141,6 +137,25 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         }
         oap_xw_end(&x);
     }
+    if (oa_result_bottlenecks(&bn, &nbn, r) != OA_OK)
+        x.rc = -1;
+    for (i = 0; i < nbn; i++) {
+        oap_xw_start(&x, "bottleneck");
+        if (bn[i].is_budget) {
+            oap_xw_attr_s(&x, "budget", budget_names[bn[i].budget]);
+            oap_xw_attr_s(&x, "unit", bn[i].unit);
+        } else {
+            oap_xw_attr_s(&x, "unit", bn[i].unit);
+            oap_xw_attr_s(&x, "resource", bn[i].resource);
+        }
+        oap_xw_attr_i(&x, "from", bn[i].from);
+        oap_xw_attr_i(&x, "to", bn[i].to);
+        oap_xw_attr_s(&x, "from-label", oa_result_period_label(r, bn[i].from));
+        oap_xw_attr_s(&x, "to-label", oa_result_period_label(r, bn[i].to));
+        oap_xw_attr_d(&x, "marginal", bn[i].marginal);
+        oap_xw_end(&x);
+    }
+    oa_free(bn);
     oap_xw_end(&x);
     return oap_xw_finish(&x, b);
 }
@@ -330,6 +345,7 @@ static int read_doc(rd *c, const xmlNode *root)
             if (OAP_VPUSH(r->deficits, d) != OA_OK)
                 return OA_ENOMEM;
         }
+        /* <bottleneck> is derived from the loads and spend: recomputed. */
     }
     return c->oom ? OA_ENOMEM : OA_OK;
 }

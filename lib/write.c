@@ -103,11 +103,6 @@ static void put_wrapped(oap_buf *b, const char *text, int indent)
     oap_buf_puts(b, "\n");
 }
 
-static const char *label(const oa_result *r, int t)
-{
-    const char *l = oa_result_period_label(r, t);
-    return l ? l : "?";
-}
 
 static int cmp_start(const void *a, const void *b)
 {
@@ -190,7 +185,7 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
     }
     qsort(v, n, sizeof *v, cmp_start);
     oap_buf_printf(b, "\nRoadmap: %zu of %zu initiatives scheduled "
-                   "(%s .. %s)\n\n", nsched, n, label(r, 1), label(r, r->P));
+                   "(%s .. %s)\n\n", nsched, n, oap_result_label(r, 1), oap_result_label(r, r->P));
     oap_buf_printf(b, "  %-22s %-9s %-8s %-8s %5s %12s", "initiative",
                    "status", "start", "finish", "delay", "value");
     if (bars)
@@ -207,8 +202,8 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
                              : "rejected";
         oap_format_money(val, sizeof val, ir->value);
         oap_buf_printf(b, "  %-22.22s %-9s %-8.8s %-8.8s ", ir->id, st,
-                       ir->scheduled ? label(r, ir->start) : "-",
-                       ir->scheduled ? label(r, ir->finish) : "-");
+                       ir->scheduled ? oap_result_label(r, ir->start) : "-",
+                       ir->scheduled ? oap_result_label(r, ir->finish) : "-");
         if (ir->scheduled)
             oap_buf_printf(b, "%5d %12s", ir->delay, val);
         else
@@ -242,7 +237,7 @@ static void text_loads(oap_buf *b, const oa_result *r)
     if (wide) {
         oap_buf_printf(b, "  %-20s ", "unit/resource");
         for (t = 1; t <= r->P; t++) {
-            const char *l = label(r, t);
+            const char *l = oap_result_label(r, t);
             size_t n = strlen(l);
             oap_buf_printf(b, "%5.5s ", n > 5 ? l + n - 5 : l);
         }
@@ -312,8 +307,8 @@ static void text_spend(oap_buf *b, const oa_result *r)
         if (s->kind == OA_BUDGET_TOTAL)
             snprintf(name, sizeof name, "total");
         else if (s->kind == OA_BUDGET_RANGE)
-            snprintf(name, sizeof name, "%s..%s", label(r, s->from),
-                     label(r, s->to));
+            snprintf(name, sizeof name, "%s..%s", oap_result_label(r, s->from),
+                     oap_result_label(r, s->to));
         else
             snprintf(name, sizeof name, "unit %s", s->unit);
         if (s->has_limit)
@@ -329,113 +324,54 @@ static void text_spend(oap_buf *b, const oa_result *r)
     }
 }
 
-/* A unit's resource whose capacity row binds in some periods. */
-typedef struct bneck {
-    double value;          /* largest marginal value */
-    int nbind;             /* periods where it binds */
-    size_t first;          /* index of its first load */
-    const oa_spend *spend; /* or a budget */
-} bneck;
-
-static int cmp_bneck(const void *a, const void *b)
+/* "2027-02" or "2027-02..2027-04". */
+static void period_range(oap_buf *b, const oa_result *r, int from, int to)
 {
-    const bneck *x = a, *y = b;
-    if (x->value != y->value)
-        return (x->value < y->value) - (x->value > y->value);
-    return y->nbind - x->nbind;
-}
-
-/* Does the capacity row of this load bind (no slack left)? */
-static int binds(const oa_load *l)
-{
-    double use = l->run + l->effects - l->shortfall + l->change + l->loan_out;
-    double have = l->capacity + l->overtime + l->contractors + l->loan_in;
-    return use > 1e-9 && use >= have - 1e-6 * (1 + have);
-}
-
-/* "2027-01..2027-03, 2027-05" for the binding periods of one row. */
-static void bind_ranges(oap_buf *b, const oa_result *r, size_t first)
-{
-    int t, run = 0, n = 0;
-    for (t = 0; t <= r->P; t++) {
-        int on = t < r->P && binds(&r->loads.v[first + (size_t)t]);
-        if (on && !run)
-            run = t + 1;
-        if (!on && run) {
-            oap_buf_printf(b, "%s%s", n++ ? ", " : "", label(r, run));
-            if (t > run)
-                oap_buf_printf(b, "..%s", label(r, t));
-            run = 0;
-        }
-    }
+    oap_buf_puts(b, oap_result_label(r, from));
+    if (to > from)
+        oap_buf_printf(b, "..%s", oap_result_label(r, to));
 }
 
 static void text_bottlenecks(oap_buf *b, const oa_result *r)
 {
-    size_t i, n = 0;
-    int t;
-    bneck *v = oap_calloc(r->loads.n + r->spend.n + 1, sizeof *v);
-    if (v == NULL) {
+    oa_bottleneck *v;
+    size_t i, n;
+    if (oa_result_bottlenecks(&v, &n, r) != OA_OK) {
         b->failed = 1;
         return;
     }
-    for (i = 0; i + (size_t)r->P <= r->loads.n && r->P > 0; i += (size_t)r->P) {
-        bneck x;
-        memset(&x, 0, sizeof x);
-        x.first = i;
-        for (t = 0; t < r->P; t++) {
-            const oa_load *l = &r->loads.v[i + (size_t)t];
-            if (binds(l))
-                x.nbind++;
-            if (l->shadow_price > x.value)
-                x.value = l->shadow_price;
-        }
-        if (x.nbind > 0 || x.value > 1e-9)
-            v[n++] = x;
-    }
-    for (i = 0; i < r->spend.n; i++)
-        if (r->spend.v[i].has_limit &&
-            (r->spend.v[i].shadow_price > 1e-9 ||
-             r->spend.v[i].spend >= r->spend.v[i].limit - 1e-6 *
-                                        (1 + r->spend.v[i].limit))) {
-            v[n].value = r->spend.v[i].shadow_price > 1e-9
-                             ? r->spend.v[i].shadow_price
-                             : 0;
-            v[n].nbind = 1;
-            v[n].spend = &r->spend.v[i];
-            n++;
-        }
-    qsort(v, n, sizeof *v, cmp_bneck);
     oap_buf_puts(b, "\nBottlenecks: where capacity or budget is used up "
                     "(marginal values are\nlocal to this roadmap: what one "
                     "more unit saves in levers or penalties)\n\n");
     if (n == 0)
         oap_buf_puts(b, "  None: every unit and budget has room left.\n");
     for (i = 0; i < n && i < 8; i++) {
+        const oa_bottleneck *x = &v[i];
         char val[64];
-        oap_format_money(val, sizeof val, v[i].value);
         oap_buf line;
+        oap_format_money(val, sizeof val, x->marginal);
         oap_buf_init(&line);
-        if (v[i].spend == NULL) {
-            const oa_load *l = &r->loads.v[v[i].first];
-            oap_buf_printf(&line, "  %s/%s full in ", l->unit, l->resource);
-            bind_ranges(&line, r, v[i].first);
-            if (v[i].value > 1e-9)
-                oap_buf_printf(&line, "; one more %s is worth up to %s",
-                               l->resource, val);
+        if (!x->is_budget) {
+            oap_buf_printf(&line, "  %s/%s full in ", x->unit, x->resource);
+            period_range(&line, r, x->from, x->to);
+            if (x->marginal > 1e-9)
+                oap_buf_printf(&line, "; one more %s%s is worth %s",
+                               x->resource,
+                               x->to > x->from ? " in each"
+                                               : "",
+                               val);
         } else {
-            const oa_spend *s = v[i].spend;
-            if (s->kind == OA_BUDGET_TOTAL)
+            if (x->budget == OA_BUDGET_TOTAL)
                 oap_buf_puts(&line, "  the total budget is spent");
-            else if (s->kind == OA_BUDGET_RANGE)
-                oap_buf_printf(&line, "  the budget of %s..%s is spent",
-                               label(r, s->from), label(r, s->to));
-            else
-                oap_buf_printf(&line, "  the budget of %s is spent",
-                               s->unit);
-            if (v[i].value > 1e-9)
+            else if (x->budget == OA_BUDGET_RANGE) {
+                oap_buf_puts(&line, "  the budget of ");
+                period_range(&line, r, x->from, x->to);
+                oap_buf_puts(&line, " is spent");
+            } else
+                oap_buf_printf(&line, "  the budget of %s is spent", x->unit);
+            if (x->marginal > 1e-9)
                 oap_buf_printf(&line, "; one more unit of money is worth "
-                               "%.4g", v[i].value);
+                               "%.4g", x->marginal);
         }
         if (line.failed)
             b->failed = 1;
@@ -445,7 +381,7 @@ static void text_bottlenecks(oap_buf *b, const oa_result *r)
     }
     if (n > 8)
         oap_buf_printf(b, "  ... and %zu more\n", n - 8);
-    oap_free(v);
+    oa_free(v);
 }
 
 static void text_deficits(oap_buf *b, const oa_result *r)
@@ -467,14 +403,14 @@ static void text_deficits(oap_buf *b, const oa_result *r)
         if (!d->is_budget) {
             qty(q, sizeof q, d->amount);
             oap_buf_printf(b, "  %s more %s for %s in %s\n", q, d->resource,
-                           d->unit, label(r, d->period));
+                           d->unit, oap_result_label(r, d->period));
         } else {
             oap_format_money(q, sizeof q, d->amount);
             if (d->budget == OA_BUDGET_TOTAL)
                 oap_buf_printf(b, "  %s more total budget\n", q);
             else if (d->budget == OA_BUDGET_RANGE)
                 oap_buf_printf(b, "  %s more budget in %s..%s\n", q,
-                               label(r, d->from), label(r, d->to));
+                               oap_result_label(r, d->from), oap_result_label(r, d->to));
             else
                 oap_buf_printf(b, "  %s more budget for %s\n", q, d->unit);
         }
@@ -538,9 +474,9 @@ static void write_csv(oap_buf *b, const oa_result *r)
         oap_buf_printf(b, ",%s,", x->scheduled ? "scheduled" : "rejected");
         if (x->scheduled) {
             oap_buf_printf(b, "%d,", x->start);
-            oap_csv_str(b, label(r, x->start));
+            oap_csv_str(b, oap_result_label(r, x->start));
             oap_buf_printf(b, ",%d,", x->finish);
-            oap_csv_str(b, label(r, x->finish));
+            oap_csv_str(b, oap_result_label(r, x->finish));
             oap_buf_printf(b, ",%d,", x->delay);
         } else {
             oap_buf_puts(b, ",,,,,");
@@ -561,7 +497,7 @@ static void write_csv(oap_buf *b, const oa_result *r)
         oap_buf_puts(b, ",");
         oap_csv_str(b, l->resource);
         oap_buf_printf(b, ",%d,", l->period);
-        oap_csv_str(b, label(r, l->period));
+        oap_csv_str(b, oap_result_label(r, l->period));
         oap_buf_puts(b, ",");
         oap_csv_num(b, l->capacity);
         oap_buf_puts(b, ",");
@@ -598,7 +534,7 @@ static void write_csv(oap_buf *b, const oa_result *r)
             oap_csv_str(b, d->resource);
             if (!d->is_budget) {
                 oap_buf_printf(b, ",%d,", d->period);
-                oap_csv_str(b, label(r, d->period));
+                oap_csv_str(b, oap_result_label(r, d->period));
                 oap_buf_puts(b, ",,,");
             } else {
                 oap_buf_printf(b, ",,,%s,%d,%d", kinds[d->budget], d->from,

@@ -386,6 +386,48 @@ START_TEST(test_shadow_prices)
 }
 END_TEST
 
+/* The one definition of bottlenecks: overtime.xml uses overtime at its
+ * limit in both periods (one range 1..2 worth 15 + 15); excludes.xml
+ * fills eng's 4 FTE in both periods without levers (used up, worth 0
+ * with the roadmap fixed); budget_total.xml spends 500 of 520 and uses
+ * 4 of 10 FTE: nothing binds. */
+START_TEST(test_bottlenecks)
+{
+    static const struct {
+        const char *plan;
+        size_t n;
+        double marginal;
+    } bn_cases[] = { { "tests/data/solve/overtime.xml", 1, 30 },
+                  { "tests/data/solve/excludes.xml", 1, 0 },
+                  { "tests/data/solve/budget_total.xml", 0, 0 } };
+    size_t k;
+    for (k = 0; k < sizeof bn_cases / sizeof *bn_cases; k++) {
+        oa_plan *p = read_plan(bn_cases[k].plan);
+        oa_result *r;
+        oa_bottleneck *v;
+        size_t n;
+        ck_assert_int_eq(oa_solve(&r, p, NULL, NULL), OA_OK);
+        ck_assert_int_eq(oa_result_bottlenecks(&v, &n, r), OA_OK);
+        ck_assert_uint_eq(n, bn_cases[k].n);
+        if (n) {
+            ck_assert_int_eq(v[0].is_budget, 0);
+            ck_assert_str_eq(v[0].unit, "eng");
+            ck_assert_str_eq(v[0].resource, "fte");
+            ck_assert_int_eq(v[0].from, 1);
+            ck_assert_int_eq(v[0].to, 2);
+            tu_assert_num(v[0].marginal, bn_cases[k].marginal);
+            ck_assert(isnan(v[0].value));
+        } else {
+            ck_assert_ptr_null(v);
+        }
+        oa_free(v);
+        oa_result_free(r);
+        oa_plan_free(p);
+    }
+    ck_assert_int_eq(oa_result_bottlenecks(NULL, NULL, NULL), OA_EINVAL);
+}
+END_TEST
+
 /* budget_unit.xml: spend rows for the total and every unit, with the
  * owner paying its initiatives (see the derivation in the file). */
 START_TEST(test_spend_rows)
@@ -599,6 +641,7 @@ int main(void)
     tcase_add_test(tc, test_oracle_rejects_wrong_results);
     tcase_add_test(tc, test_result_read_errors);
     tcase_add_test(tc, test_shadow_prices);
+    tcase_add_test(tc, test_bottlenecks);
     tcase_add_test(tc, test_spend_rows);
     tcase_add_test(tc, test_relaxed);
     tcase_add_test(tc, test_limits_and_callbacks);

@@ -150,20 +150,7 @@ OA_API int oa_explanation_need(oa_deficit *out, const oa_explanation *ex,
 /** @return 1 if the needs of the i-th are a proven least. */
 OA_API int oa_explanation_need_proven(const oa_explanation *ex, size_t i);
 
-/** A capacity range or budget that binds, with what more of it is worth. */
-typedef struct oa_bottleneck {
-    int is_budget;           /**< 0: capacity of unit, resource, from..to */
-    const char *unit, *resource;
-    oa_budget_kind budget;   /**< for budgets */
-    int from, to;            /**< 1-based periods */
-    double marginal;         /**< shadow price: one more unit in every
-                                  period of the range (per unit of money for
-                                  budgets), local to the roadmap */
-    double value;            /**< exact gain of the objective with one more
-                                  unit in every period, by a re-solve; NaN
-                                  when not confirmed */
-    int proven;              /**< 1: value rests on proven optima */
-} oa_bottleneck;
+/* oa_bottleneck is declared in solve.h (oa_result_bottlenecks). */
 
 /** @return the number of bottlenecks, most valuable first. */
 OA_API size_t oa_explanation_bottleneck_count(const oa_explanation *ex);

@@ -245,6 +245,41 @@ typedef struct oa_spend {
                                 not computed */
 } oa_spend;
 
+/** A capacity range or budget that binds, with what more of it is worth
+ * (oa_result_bottlenecks; oa_explanation_bottleneck confirms them). */
+typedef struct oa_bottleneck {
+    int is_budget;           /**< 0: capacity of unit, resource, from..to */
+    const char *unit, *resource;
+    oa_budget_kind budget;   /**< for budgets */
+    int from, to;            /**< 1-based periods */
+    double marginal;         /**< shadow price: one more unit in every
+                                  period of the range (per unit of money for
+                                  budgets), local to the roadmap */
+    double value;            /**< exact gain of the objective with one more
+                                  unit in every period, by a re-solve; NaN
+                                  when not confirmed */
+    int proven;              /**< 1: value rests on proven optima */
+} oa_bottleneck;
+
+/**
+ * The bottlenecks of a result, the one definition that the text, XML and
+ * HTML writers and explanations share: every unit's resource whose
+ * capacity row binds (a positive shadow price, or the work takes all the
+ * capacity and every lever used), as ranges of consecutive periods, and
+ * every budget with a limit that binds (a positive shadow price, or spent
+ * to the limit).  Most valuable first: marginal value, then longer ranges,
+ * earlier periods, capacity before budgets.  value is NaN and proven 0 (a
+ * re-solve by oa_explain confirms them).
+ * @param[out] out the array, freed with oa_free(); its strings belong to
+ *   the result; NULL when there are none
+ * @param[out] n how many
+ * @param[in] result a result
+ * @return OA_OK, OA_EINVAL (a NULL), OA_ENOMEM
+ */
+OA_API OA_WARN_UNUSED int oa_result_bottlenecks(oa_bottleneck **out,
+                                                size_t *n,
+                                                const oa_result *result);
+
 /** @return the number of spend rows (total first, then limits, units). */
 OA_API size_t oa_result_spend_count(const oa_result *result);
 /** Copies the i-th spend row. @return OA_OK, OA_EINVAL */
