@@ -6,10 +6,10 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-chrome=$(command -v chromium || command -v chromium-browser)
+chrome=$(command -v chromium-browser || command -v chromium)
 if [ -z "$chrome" ]; then
-    t_fail "chromium is not installed (./quickstart test installs it)"
-    t_done
+    # Exit 77: automake's "skipped", unless the tool was required.
+    t_have chromium || { [ "$failures" -gt 0 ] && { t_done; exit 1; }; exit 77; }
 fi
 flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-dev-shm-usage --user-data-dir=$tmp/profile"
 
