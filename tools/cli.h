@@ -17,6 +17,16 @@ enum {
 
 extern const char *progname;
 
+/*
+ * The one map from a library return code (and, when there is one, the
+ * result it produced) to the exit codes of doc/cli.md: OA_OK, or
+ * OA_ESTATE with a result without a roadmap, by the result's status
+ * (infeasible 2, no roadmap in time 3, else 0); OA_ENOMEM, OA_ESOLVER
+ * and OA_EINTERNAL 4; every other code (bad arguments, a file that cannot
+ * be read or written, bad or invalid input, an unknown name, a limit) 1.
+ */
+int cli_exit(int rc, const oa_result *r);
+
 /* Prints errors as FILE:LINE: error: MESSAGE on stderr. */
 void print_errors(const oa_error_list *list);
 void print_error(const oa_error *err);

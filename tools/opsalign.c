@@ -115,20 +115,20 @@ static int emit(const output *how, const void *obj, const char *path,
         rc = how->save(obj, path, format, &err);
         if (rc != OA_OK) {
             print_error(&err);
-            return rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+            return cli_exit(rc, NULL);
         }
         return status;
     }
     rc = how->write(&text, &size, obj, format);
     if (rc != OA_OK) {
         fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
-        return EXIT_INTERNAL;
+        return cli_exit(rc, NULL);
     }
     fwrite(text, 1, size, stdout);
     oa_free(text);
     if (fflush(stdout) != 0) {
         fprintf(stderr, "%s: cannot write the output\n", progname);
-        return EXIT_INTERNAL;
+        return cli_exit(OA_EIO, NULL);
     }
     return status;
 }
@@ -237,8 +237,7 @@ static int apply_scenarios(oa_plan *plan, const scenarios *sc, int *status)
     }
     if (rc != OA_OK) {
         print_errors(errs);
-        *status = rc == OA_ENOMEM || rc == OA_EINTERNAL ? EXIT_INTERNAL
-                                                        : EXIT_INPUT;
+        *status = cli_exit(rc, NULL);
     }
     oa_error_list_free(errs);
     return rc == OA_OK ? 0 : -1;
@@ -322,7 +321,7 @@ static int cmd_check(int argc, char **argv)
                        oa_scenario_edit_count(s));
         } else {
             print_errors(errs);
-            status = rc == OA_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+            status = cli_exit(rc, NULL);
         }
         oa_scenario_free(s);
     }
@@ -361,8 +360,7 @@ static int cmd_check(int argc, char **argv)
             if (verbose)
                 fprintf(stderr, "%s: %zu error(s)\n", argv[i],
                         oa_error_list_count(errs));
-            status = rc == OA_ENOMEM || rc == OA_EINTERNAL ? EXIT_INTERNAL
-                                                           : EXIT_INPUT;
+            status = cli_exit(rc, NULL);
         }
         oa_plan_free(plan);
     }
@@ -409,8 +407,7 @@ oa_plan *load_plan(const char *path, int *status)
     rc = oa_plan_read_file(&plan, path, NULL, NULL, errs);
     if (rc != OA_OK) {
         print_errors(errs);
-        *status = rc == OA_ENOMEM || rc == OA_EINTERNAL ? EXIT_INTERNAL
-                                                        : EXIT_INPUT;
+        *status = cli_exit(rc, NULL);
     }
     oa_error_list_free(errs);
     return plan;
@@ -428,12 +425,21 @@ static oa_plan *load_plan_s(const char *path, const scenarios *sc,
     return plan;
 }
 
-static int exit_for(const oa_result *r)
+int cli_exit(int rc, const oa_result *r)
 {
-    switch (oa_result_status(r)) {
-    case OA_STATUS_INFEASIBLE: return EXIT_INFEASIBLE;
-    case OA_STATUS_NO_SOLUTION: return EXIT_NOPLAN;
-    default: return EXIT_SOLVED;
+    if ((rc == OA_OK || rc == OA_ESTATE) && r != NULL) {
+        switch (oa_result_status(r)) {
+        case OA_STATUS_INFEASIBLE: return EXIT_INFEASIBLE;
+        case OA_STATUS_NO_SOLUTION: return EXIT_NOPLAN;
+        default: return EXIT_SOLVED;
+        }
+    }
+    switch (rc) {
+    case OA_OK: return EXIT_SOLVED;
+    case OA_ENOMEM:
+    case OA_ESOLVER:
+    case OA_EINTERNAL: return EXIT_INTERNAL;
+    default: return EXIT_INPUT;
     }
 }
 
@@ -505,9 +511,9 @@ static int cmd_solve(int argc, char **argv)
         oa_error_format(buf, sizeof buf, &err);
         fprintf(stderr, "%s\n", buf);
         oa_plan_free(plan);
-        return rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
+        return cli_exit(rc, NULL);
     }
-    status = emit(&out_result, result, out, format, exit_for(result));
+    status = emit(&out_result, result, out, format, cli_exit(OA_OK, result));
     oa_result_free(result);
     oa_plan_free(plan);
     return status;
@@ -611,8 +617,7 @@ static int cmd_explain(int argc, char **argv)
             /* no roadmap: say why, as solve would */
             return EXIT_INFEASIBLE;
         }
-        return rc == OA_EINVALID || rc == OA_ENOTFOUND ? EXIT_INPUT
-                                                        : EXIT_INTERNAL;
+        return cli_exit(rc, NULL);
         /* (OA_EINVALID: a rule broken, or a result of another plan) */
     }
     status = emit(&out_explanation, ex, out, format, status);
@@ -691,7 +696,7 @@ static int run_comparison(oa_comparison **cmp, oa_result **base,
     }
     if (rc != OA_OK) {
         print_error(&err);
-        return rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
+        return cli_exit(rc, NULL);
     }
     return EXIT_SOLVED;
 }
@@ -863,7 +868,7 @@ static int cmd_sweep(int argc, char **argv)
     if (rc != OA_OK) {
         print_error(&err);
         oa_plan_free(plan);
-        return rc == OA_EINVALID ? EXIT_INPUT : EXIT_INTERNAL;
+        return cli_exit(rc, NULL);
     }
     if (csv)
         rc = oa_sweep_save(sw, csv, OA_SWEEP_CSV, &err);
@@ -880,7 +885,7 @@ static int cmd_sweep(int argc, char **argv)
     }
     if (rc != OA_OK) {
         print_error(&err);
-        status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+        status = cli_exit(rc, NULL);
     }
     oa_sweep_free(sw);
     oa_plan_free(plan);
@@ -955,9 +960,7 @@ static int pfront_run(pfront *f, oa_plan **plan, oa_result **res,
     if (rc == OA_OK)
         return EXIT_SOLVED;
     print_error(&err);
-    return rc == OA_ESTATE ? exit_for(*res)
-           : rc == OA_EINVALID ? EXIT_INPUT
-                               : EXIT_INTERNAL;
+    return cli_exit(rc, *res);
 }
 
 static int pfront_finish(int status, char *text, size_t size, oa_plan *plan,
@@ -1005,7 +1008,7 @@ static int cmd_people(int argc, char **argv)
             status = EXIT_INPUT;
         } else if (rc != OA_OK) {
             fprintf(stderr, "%s: %s\n", progname, oa_strerror(rc));
-            status = EXIT_INTERNAL;
+            status = cli_exit(rc, NULL);
         }
     }
     return pfront_finish(status, text, size, plan, res, as);
@@ -1037,9 +1040,7 @@ static int cmd_brief(int argc, char **argv)
                                     f.format, &err);
         if (rc != OA_OK) {
             print_error(&err);
-            status = rc == OA_ENOTFOUND || rc == OA_EINVALID || rc == OA_EIO
-                         ? EXIT_INPUT
-                         : EXIT_INTERNAL;
+            status = cli_exit(rc, NULL);
         }
     }
     return pfront_finish(status, text, size, plan, res, as);
@@ -1145,11 +1146,9 @@ static int cmd_report(int argc, char **argv)
         rc = oa_report_save(res, out, &ro, &err);
     if (rc != OA_OK) {
         print_error(&err);
-        status = rc == OA_EINVALID || rc == OA_EIO || rc == OA_EPARSE
-                     ? EXIT_INPUT
-                     : EXIT_INTERNAL;
+        status = cli_exit(rc, NULL);
     } else {
-        status = exit_for(res);
+        status = cli_exit(OA_OK, res);
     }
 done:
     oa_explanation_free(ex);
@@ -1203,7 +1202,7 @@ static int cmd_export(int argc, char **argv)
         char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
         oa_error_format(buf, sizeof buf, &err);
         fprintf(stderr, "%s\n", buf);
-        status = rc == OA_EIO ? EXIT_INPUT : EXIT_INTERNAL;
+        status = cli_exit(rc, NULL);
     }
     oa_plan_free(plan);
     return status;
