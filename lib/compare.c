@@ -123,12 +123,17 @@ typedef struct column {
 struct oa_comparison {
     oap_arena arena;
     OAP_VEC(column) cols; /* the base first */
+    OAP_VEC(oa_result *) owned; /* freed with the comparison */
 };
 
 OA_API void oa_comparison_free(oa_comparison *cmp)
 {
+    size_t k;
     if (cmp == NULL)
         return;
+    for (k = 0; k < cmp->owned.n; k++)
+        oa_result_free(cmp->owned.v[k]);
+    oap_free(cmp->owned.v);
     oap_free(cmp->cols.v);
     oap_arena_free(&cmp->arena);
     oap_free(cmp);
@@ -185,6 +190,30 @@ OA_API int oa_comparison_new(oa_comparison **out, const char *name,
     }
     *out = cmp;
     return OA_OK;
+}
+
+OA_API size_t oa_comparison_count(const oa_comparison *cmp)
+{
+    return cmp ? cmp->cols.n : 0;
+}
+
+OA_API const char *oa_comparison_name(const oa_comparison *cmp, size_t i)
+{
+    return cmp && i < cmp->cols.n ? cmp->cols.v[i].name : NULL;
+}
+
+OA_API const oa_result *oa_comparison_result(const oa_comparison *cmp,
+                                             size_t i)
+{
+    return cmp && i < cmp->cols.n ? cmp->cols.v[i].r : NULL;
+}
+
+int oap_comparison_own(oa_comparison *cmp, oa_result *r)
+{
+    int rc = OAP_VPUSH(cmp->owned, r);
+    if (rc != OA_OK)
+        oa_result_free(r);
+    return rc;
 }
 
 /* The summary of a column; a failed run has no figures. */

@@ -36,6 +36,10 @@ const char *oap_result_label(const oa_result *r, int t);
 /* The order of oa_result_bottlenecks, for qsort (oa_bottleneck). */
 int oap_bottleneck_cmp(const void *a, const void *b);
 
+/* Hands r to the comparison, which frees it with itself (on failure r
+ * is freed at once). */
+int oap_comparison_own(oa_comparison *cmp, oa_result *r);
+
 /* 1 when a result holds a roadmap (optimal or feasible). */
 int oap_result_has_roadmap(const oa_result *r);
 /* OA_OK when r is a roadmap of the validated plan p; else OA_ESTATE (no

@@ -81,29 +81,24 @@ OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
     sw->currency = oap_arena_str(&sw->arena, plan->currency);
     for (k = 0; k < o->steps && rc == OA_OK; k++) {
         point pt;
-        oa_plan *copy = NULL;
         oa_scenario *sc = NULL;
         oa_solve_opts so = OA_SOLVE_OPTS_INIT;
         pt.value = o->steps == 1 ? o->from
                                  : o->from + (o->to - o->from) * k /
                                                  (o->steps - 1);
         pt.r = NULL;
-        rc = oa_plan_copy(&copy, plan);
-        if (rc == OA_OK)
-            rc = oa_scenario_new(&sc, NULL);
+        rc = oa_scenario_new(&sc, NULL);
         if (rc == OA_OK)
             rc = o->kind == OA_SWEEP_BUDGET_TOTAL
                      ? oa_scenario_set_budget_total(sc, pt.value)
                      : oa_scenario_scale_capacity(sc, o->unit, o->resource,
                                                   pt.value, NULL, NULL);
-        if (rc == OA_OK)
-            rc = oa_plan_apply_scenario(copy, sc, err, NULL);
         so.time_limit = o->time_limit;
         so.gap = o->gap;
         so.flags = o->flags;
         so.start = prev;
         if (rc == OA_OK)
-            rc = oa_solve(&pt.r, copy, &so, err);
+            rc = oa_solve_scenario(&pt.r, plan, sc, &so, err, NULL);
         if (rc == OA_OK) {
             rc = OAP_VPUSH(sw->pts, pt);
             if (rc != OA_OK)
@@ -112,7 +107,6 @@ OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
                 prev = pt.r;
         }
         oa_scenario_free(sc);
-        oa_plan_free(copy);
     }
     if (rc != OA_OK) {
         oa_sweep_free(sw);

@@ -406,6 +406,61 @@ START_TEST(test_copy_solves_alike)
 }
 END_TEST
 
+/* The what-if run of the library (oa_compare_scenarios, oa_solve_scenario):
+ * delays.xml (optimum 170) beside drop-a.xml (90) and more-eng.xml (195),
+ * the plan untouched; a scenario that names what the plan lacks stops it
+ * before any solve, with every error listed. */
+START_TEST(test_compare_scenarios)
+{
+    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    const oa_scenario *scs[2];
+    oa_scenario *s1 = read_sc("tests/data/scenario/drop-a.xml");
+    oa_scenario *s2 = read_sc("tests/data/scenario/more-eng.xml");
+    oa_scenario *bad = read_sc("tests/data/scenario/unknown.xml");
+    oa_comparison *cmp;
+    oa_result *r;
+    oa_error_list *errs;
+    oa_error err;
+    scs[0] = s1;
+    scs[1] = s2;
+    ck_assert_int_eq(oa_compare_scenarios(&cmp, p, scs, 2, NULL, NULL, NULL),
+                     OA_OK);
+    ck_assert_uint_eq(oa_comparison_count(cmp), 3);
+    ck_assert_str_eq(oa_comparison_name(cmp, 0), "base");
+    ck_assert_str_eq(oa_comparison_name(cmp, 1), "no A");
+    ck_assert_str_eq(oa_comparison_name(cmp, 2), "more eng in March");
+    tu_assert_num(oa_result_objective(oa_comparison_result(cmp, 0)), 170);
+    tu_assert_num(oa_result_objective(oa_comparison_result(cmp, 1)), 90);
+    tu_assert_num(oa_result_objective(oa_comparison_result(cmp, 2)), 195);
+    ck_assert_ptr_null(oa_comparison_result(cmp, 3));
+    oa_comparison_free(cmp);
+    tu_assert_num(optimum(p), 170);
+    ck_assert_uint_eq(oa_plan_initiative_count(p), 5);
+
+    ck_assert_int_eq(oa_solve_scenario(&r, p, s1, NULL, NULL, NULL), OA_OK);
+    tu_assert_num(oa_result_objective(r), 90);
+    oa_result_free(r);
+
+    scs[1] = bad;
+    ck_assert_int_eq(oa_error_list_new(&errs), OA_OK);
+    ck_assert_int_ne(oa_compare_scenarios(&cmp, p, scs, 2, NULL, &err, errs),
+                     OA_OK);
+    ck_assert_ptr_null(cmp);
+    /* all three typos at once, each at its line of the scenario */
+    ck_assert_uint_eq(oa_error_list_count(errs), 3);
+    ck_assert_ptr_nonnull(strstr(oa_error_list_get(errs, 0)->source,
+                                 "unknown.xml"));
+    ck_assert_int_eq(oa_error_list_get(errs, 2)->line, 5);
+    oa_error_list_free(errs);
+    ck_assert_int_eq(oa_compare_scenarios(NULL, p, scs, 2, NULL, NULL, NULL),
+                     OA_EINVAL);
+    oa_scenario_free(s1);
+    oa_scenario_free(s2);
+    oa_scenario_free(bad);
+    oa_plan_free(p);
+}
+END_TEST
+
 /* Comparing: delays.xml against drop-a.xml (A removed, C mandatory:
  * B moves from 2 to 1) and more-eng.xml (D added in 3); summaries. */
 START_TEST(test_compare)
@@ -554,6 +609,7 @@ int main(void)
     tcase_add_test(tc, test_removed_copy);
     tcase_add_test(tc, test_copy_solves_alike);
     tcase_add_test(tc, test_compare);
+    tcase_add_test(tc, test_compare_scenarios);
     tcase_add_test(tc, test_sweep);
     suite_add_tcase(s, tc);
     return tu_run(s);

@@ -150,7 +150,6 @@ static int up_to_date(const char *dir, const run *r)
 static int child(const char *dir, const run *r, oa_plan *base_plan,
                  const oa_solve_opts *opts)
 {
-    oa_plan *plan = NULL;
     oa_scenario *sc = NULL;
     oa_result *res = NULL, *start = NULL;
     oa_error err;
@@ -160,20 +159,16 @@ static int child(const char *dir, const run *r, oa_plan *base_plan,
     int rc;
     msg[0] = '\0';
     oa_error_clear(&err);
-    rc = oa_plan_copy(&plan, base_plan);
+    rc = oa_error_list_new(&errs);
     if (rc == OA_OK && r->scenario) {
-        rc = oa_error_list_new(&errs);
-        if (rc == OA_OK)
-            rc = oa_scenario_read_file(&sc, r->scenario, NULL, &err, errs);
-        if (rc == OA_OK)
-            rc = oa_plan_apply_scenario(plan, sc, &err, errs);
+        rc = oa_scenario_read_file(&sc, r->scenario, NULL, &err, errs);
         /* The base's roadmap, if it is there already, starts the search. */
         path_of(p, sizeof p, dir, "base", ".xml");
         if (rc == OA_OK && oa_result_read_file(&start, p, NULL) == OA_OK)
             o.start = start;
     }
     if (rc == OA_OK)
-        rc = oa_solve(&res, plan, &o, &err);
+        rc = oa_solve_scenario(&res, base_plan, sc, &o, &err, errs);
     if (rc == OA_OK) {
         path_of(p, sizeof p, dir, r->name, ".xml");
         rc = oa_result_save(res, p, OA_FORMAT_XML, &err);
@@ -210,7 +205,6 @@ static int child(const char *dir, const run *r, oa_plan *base_plan,
     oa_scenario_free(sc);
     oa_result_free(res);
     oa_result_free(start);
-    oa_plan_free(plan);
     return rc == OA_OK ? 0 : 10;
 }
 

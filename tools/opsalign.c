@@ -630,75 +630,38 @@ usage_fail:
     return EXIT_INPUT;
 }
 
-/* The column title of a scenario: its name, else its file's name. */
-static const char *scenario_title(const oa_scenario *s, const char *path)
-{
-    const char *slash;
-    if (oa_scenario_name(s) && oa_scenario_name(s)[0])
-        return oa_scenario_name(s);
-    slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* The base and each scenario applied alone to it, solved (each scenario
- * from the base's roadmap), in a comparison.  Every scenario is read and
- * checked against the plan before any solving: a typo should not cost the
- * base's solve first.  res[] and scs[] (sc->n each) are the caller's to
- * free, as are *cmp and *base.  Returns the exit status. */
-static int run_comparison(oa_comparison **cmp, oa_result **base,
-                          oa_result **res, oa_scenario **scs, oa_plan *plan,
-                          const scenarios *sc, const oa_solve_opts *opts)
+/* Reads the scenarios and puts the base and each of them, solved, side by
+ * side (oa_compare_scenarios, which checks every scenario against the
+ * plan before it solves anything).  scs[] (sc->n) and *cmp are the
+ * caller's to free.  Returns the exit status. */
+static int run_comparison(oa_comparison **cmp, oa_scenario **scs,
+                          const oa_plan *plan, const scenarios *sc,
+                          const oa_solve_opts *opts)
 {
     oa_error err;
+    oa_error_list *errs = NULL;
     int k, rc, status = EXIT_SOLVED;
     *cmp = NULL;
-    *base = NULL;
-    for (k = 0; k < sc->n; k++) {
+    for (k = 0; k < sc->n; k++)
         scs[k] = NULL;
-        res[k] = NULL;
-    }
+    if (oa_error_list_new(&errs) != OA_OK)
+        return EXIT_INTERNAL;
     for (k = 0; k < sc->n; k++) {
-        oa_error_list *errs = NULL;
-        oa_plan *copy = NULL;
-        if (oa_error_list_new(&errs) != OA_OK ||
-            oa_plan_copy(&copy, plan) != OA_OK) {
-            oa_error_list_free(errs);
-            return EXIT_INTERNAL;
-        }
         rc = oa_scenario_read_file(&scs[k], sc->path[k], NULL, NULL, errs);
-        if (rc == OA_OK)
-            rc = oa_plan_apply_scenario(copy, scs[k], NULL, errs);
-        if (rc != OA_OK) {
-            print_errors(errs);
-            status = EXIT_INPUT;
-        }
-        oa_error_list_free(errs);
-        oa_plan_free(copy);
+        if (rc != OA_OK)
+            status = cli_exit(rc, NULL);
     }
-    if (status != EXIT_SOLVED)
-        return status;
-    rc = oa_solve(base, plan, opts, &err);
-    if (rc == OA_OK)
-        rc = oa_comparison_new(cmp, "base", *base);
-    for (k = 0; k < sc->n && rc == OA_OK; k++) {
-        oa_plan *copy = NULL;
-        oa_solve_opts o = *opts;
-        o.start = *base;
-        rc = oa_plan_copy(&copy, plan);
-        if (rc == OA_OK)
-            rc = oa_plan_apply_scenario(copy, scs[k], &err, NULL);
-        if (rc == OA_OK)
-            rc = oa_solve(&res[k], copy, &o, &err);
-        if (rc == OA_OK)
-            rc = oa_comparison_add(*cmp, scenario_title(scs[k], sc->path[k]),
-                                   res[k]);
-        oa_plan_free(copy);
+    if (status == EXIT_SOLVED) {
+        rc = oa_compare_scenarios(cmp, plan,
+                                  (const oa_scenario *const *)scs,
+                                  (size_t)sc->n, opts, &err, errs);
+        if (rc != OA_OK && oa_error_list_count(errs) == 0)
+            print_error(&err);
+        status = cli_exit(rc, NULL);
     }
-    if (rc != OA_OK) {
-        print_error(&err);
-        return cli_exit(rc, NULL);
-    }
-    return EXIT_SOLVED;
+    print_errors(errs);
+    oa_error_list_free(errs);
+    return status;
 }
 
 static int cmd_compare(int argc, char **argv)
@@ -707,7 +670,6 @@ static int cmd_compare(int argc, char **argv)
     oa_format format = OA_FORMAT_TEXT;
     const char *path = NULL, *out = NULL;
     oa_plan *plan;
-    oa_result *base = NULL, *res[MAX_SCENARIOS];
     oa_scenario *scs[MAX_SCENARIOS];
     oa_comparison *cmp = NULL;
     scenarios sc;
@@ -747,15 +709,12 @@ static int cmd_compare(int argc, char **argv)
     plan = load_plan(path, &status);
     if (plan == NULL)
         return status;
-    status = run_comparison(&cmp, &base, res, scs, plan, &sc, &opts);
+    status = run_comparison(&cmp, scs, plan, &sc, &opts);
     if (status == EXIT_SOLVED)
         status = emit(&out_comparison, cmp, out, format, status);
     oa_comparison_free(cmp);
-    for (k = 0; k < sc.n; k++) {
+    for (k = 0; k < sc.n; k++)
         oa_scenario_free(scs[k]);
-        oa_result_free(res[k]);
-    }
-    oa_result_free(base);
     oa_plan_free(plan);
     return status;
 }
@@ -1057,7 +1016,7 @@ static int cmd_report(int argc, char **argv)
     oa_result *res = NULL;
     oa_explanation *ex = NULL;
     oa_comparison *cmp = NULL;
-    oa_result *base = NULL, *res_s[MAX_SCENARIOS];
+    const oa_result *shown;
     oa_scenario *scs[MAX_SCENARIOS];
     oa_sweep *sw = NULL;
     oa_sweep_opts swo = OA_SWEEP_OPTS_INIT;
@@ -1119,45 +1078,43 @@ static int cmd_report(int argc, char **argv)
             return status;
     }
     if (compare) {
-        status = run_comparison(&cmp, &base, res_s, scs, plan, &sc, &opts);
+        status = run_comparison(&cmp, scs, plan, &sc, &opts);
         ro.comparison = cmp;
         if (status != EXIT_SOLVED)
             goto done;
-        res = base; /* the report's roadmap is the comparison's base */
-        base = NULL;
     }
     if (sweep) {
         swo.time_limit = opts.time_limit;
         rc = oa_sweep_run(&sw, plan, &swo, &err);
         ro.sweep = sw;
     }
+    /* The report's roadmap: the file given, the comparison's base, or a
+     * solve of the plan. */
     if (rc == OA_OK && result_path)
         rc = oa_result_read_file(&res, result_path, &err);
-    else if (rc == OA_OK && res == NULL)
+    else if (rc == OA_OK && !compare)
         rc = oa_solve(&res, plan, &opts, &err);
-    if (rc == OA_OK && explain && (oa_result_status(res) == OA_STATUS_OPTIMAL ||
-                                   oa_result_status(res) == OA_STATUS_FEASIBLE)) {
+    shown = compare ? oa_comparison_result(cmp, 0) : res;
+    if (rc == OA_OK && explain && (oa_result_status(shown) == OA_STATUS_OPTIMAL ||
+                                   oa_result_status(shown) == OA_STATUS_FEASIBLE)) {
         if (opts.time_limit > 0)
             eo.time_limit = opts.time_limit;
-        rc = oa_explain(&ex, plan, res, NULL, 0, &eo, &err);
+        rc = oa_explain(&ex, plan, shown, NULL, 0, &eo, &err);
         ro.explanation = ex;
     }
     if (rc == OA_OK)
-        rc = oa_report_save(res, out, &ro, &err);
+        rc = oa_report_save(shown, out, &ro, &err);
     if (rc != OA_OK) {
         print_error(&err);
         status = cli_exit(rc, NULL);
     } else {
-        status = cli_exit(OA_OK, res);
+        status = cli_exit(OA_OK, shown);
     }
 done:
     oa_explanation_free(ex);
     oa_comparison_free(cmp);
-    for (k = 0; compare && k < sc.n; k++) {
+    for (k = 0; compare && k < sc.n; k++)
         oa_scenario_free(scs[k]);
-        oa_result_free(res_s[k]);
-    }
-    oa_result_free(base);
     oa_sweep_free(sw);
     oa_result_free(res);
     oa_plan_free(plan);

@@ -10,6 +10,7 @@
 #ifndef OPSALIGN_COMPARE_H
 #define OPSALIGN_COMPARE_H
 
+#include "scenario.h"
 #include "solve.h"
 
 #ifdef __cplusplus
@@ -95,6 +96,58 @@ OA_API int oa_comparison_write(char **out, size_t *size,
 /** Writes a comparison to a file atomically. */
 OA_API int oa_comparison_save(const oa_comparison *cmp, const char *path,
                               oa_format format, oa_error *err);
+
+/** @return the number of columns (the base first). */
+OA_API size_t oa_comparison_count(const oa_comparison *cmp);
+/** @return the i-th column's title, or NULL when i is out of range. */
+OA_API const char *oa_comparison_name(const oa_comparison *cmp, size_t i);
+/** @return the i-th column's result (owned as oa_comparison_new or
+ *   oa_compare_scenarios says), or NULL for a failed run or a bad i. */
+OA_API const oa_result *oa_comparison_result(const oa_comparison *cmp,
+                                             size_t i);
+
+/**
+ * A what-if run: a copy of plan with the scenario applied, solved.  The
+ * plan is not changed.  opts->start (for instance the base's roadmap)
+ * starts the search where it is feasible for the changed plan.
+ * @param[out] out the result, freed with oa_result_free (NULL on error)
+ * @param[in] plan the plan the scenario changes
+ * @param[in] sc the scenario, or NULL for the plan as it is
+ * @param[in] opts solve options, or NULL for the defaults
+ * @param[out] err the first error (may be NULL)
+ * @param[out] errs every error of the scenario against the plan (may be
+ *   NULL)
+ * @return OA_OK; the codes of oa_plan_copy, oa_plan_apply_scenario and
+ *   oa_solve
+ */
+OA_API OA_WARN_UNUSED int oa_solve_scenario(oa_result **out,
+                                            const oa_plan *plan,
+                                            const oa_scenario *sc,
+                                            const oa_solve_opts *opts,
+                                            oa_error *err,
+                                            oa_error_list *errs);
+
+/**
+ * The base and each scenario applied alone to it, solved and put side by
+ * side: what compare, report --compare and batch do.  Every scenario is
+ * applied to a copy of the plan before anything is solved, so that a typo
+ * costs no solve and every error is reported at once (in errs); each
+ * scenario's search starts from the base's roadmap unless opts->start
+ * says otherwise.  Column titles are the scenarios' names, else their
+ * files' names, else "scenario N".
+ * @param[out] out the comparison, which owns its results (freed with
+ *   oa_comparison_free)
+ * @param[in] plan the base plan (not changed)
+ * @param[in] scs n scenarios
+ * @param[in] opts solve options for every run, or NULL for the defaults
+ * @param[out] err the first error (may be NULL)
+ * @param[out] errs every scenario error (may be NULL)
+ * @return OA_OK; OA_EINVAL; the codes of oa_solve_scenario
+ */
+OA_API OA_WARN_UNUSED int oa_compare_scenarios(
+    oa_comparison **out, const oa_plan *plan,
+    const oa_scenario *const *scs, size_t n, const oa_solve_opts *opts,
+    oa_error *err, oa_error_list *errs);
 
 #ifdef __cplusplus
 }
