@@ -397,31 +397,46 @@ static int write_brief(bctx *c)
     return OA_OK;
 }
 
-OA_API int oa_brief_write(char **out, size_t *size, oa_plan *plan,
+static int brief(char **out, size_t *size, const oa_checked *chk,
+                 const oa_result *roadmap, const oa_assignment *people,
+                 const char *unit, oa_format format, oa_error *err);
+
+OA_API int oa_brief_write(char **out, size_t *size, const oa_plan *plan,
                           const oa_result *roadmap,
                           const oa_assignment *people, const char *unit,
                           oa_format format, oa_error *err)
 {
-    bctx c;
-    oap_buf b;
-    oap_xw x;
-    size_t k;
     int rc;
+    oa_checked *chk = NULL;
     if (out)
         *out = NULL;
     if (size)
         *size = 0;
     OAP_ARG(out && plan && roadmap && unit);
     OAP_ARG(format == OA_FORMAT_TEXT || format == OA_FORMAT_XML);
-    rc = oap_plan_ensure_valid(plan, err);
-    if (rc != OA_OK)
-        return rc;
-    rc = oap_result_check_roadmap(plan, roadmap, "brief on", err);
-    if (rc != OA_OK)
-        return rc;
+    rc = oa_plan_check(&chk, plan, err, NULL);
+    if (rc == OA_OK)
+        rc = oap_result_check_roadmap(chk, roadmap, "brief on", err);
+    if (rc == OA_OK)
+        rc = brief(out, size, chk, roadmap, people, unit, format, err);
+    oa_checked_free(chk);
+    return rc;
+}
+
+/* The brief of a checked plan. */
+static int brief(char **out, size_t *size, const oa_checked *chk,
+                 const oa_result *roadmap, const oa_assignment *people,
+                 const char *unit, oa_format format, oa_error *err)
+{
+    const oa_plan *plan = chk->plan;
+    bctx c;
+    oap_buf b;
+    oap_xw x;
+    size_t k;
+    int rc;
     memset(&c, 0, sizeof c);
     c.plan = plan;
-    c.res = plan->res;
+    c.res = chk->res;
     c.r = roadmap;
     c.a = people;
     c.u = -1;
@@ -450,7 +465,7 @@ OA_API int oa_brief_write(char **out, size_t *size, oa_plan *plan,
     return oap_buf_finish(out, size, &b, rc);
 }
 
-OA_API int oa_brief_save(const char *path, oa_plan *plan,
+OA_API int oa_brief_save(const char *path, const oa_plan *plan,
                          const oa_result *roadmap,
                          const oa_assignment *people, const char *unit,
                          oa_format format, oa_error *err)

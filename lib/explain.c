@@ -63,7 +63,7 @@ typedef struct task {
 } task;
 
 typedef struct ctx {
-    oa_plan *plan;
+    const oa_plan *plan;
     const oa_result *base;
     oa_explanation *ex;
     const oa_explain_opts *o;
@@ -102,7 +102,6 @@ static int fix_roadmap(oa_plan *p, const oa_result *base, size_t skip,
                 rc = oa_initiative_set_mandatory(ini, 0);
         }
     }
-    p->valid = 0;
     return rc;
 }
 
@@ -463,7 +462,7 @@ OA_API void oa_explanation_free(oa_explanation *ex)
 }
 
 /* Which initiatives to explain, as items (tasks set later). */
-static int choose_items(oa_explanation *ex, oa_plan *p,
+static int choose_items(oa_explanation *ex, const oa_plan *p,
                         const char *const *ids, size_t n_ids, oa_error *err)
 {
     size_t k, j;
@@ -580,13 +579,14 @@ static int explain_forbidden(oa_explanation *ex, item *it,
     return it->e.reason ? OA_OK : OA_ENOMEM;
 }
 
-OA_API int oa_explain(oa_explanation **out, oa_plan *plan,
+OA_API int oa_explain(oa_explanation **out, const oa_plan *plan,
                       const oa_result *base, const char *const *ids,
                       size_t n_ids, const oa_explain_opts *opts,
                       oa_error *err)
 {
     static const oa_explain_opts defaults = OA_EXPLAIN_OPTS_INIT;
     oa_explanation *ex;
+    oa_checked *chk = NULL;
     ctx c;
     size_t cap = 0, k;
     int rc;
@@ -600,25 +600,29 @@ OA_API int oa_explain(oa_explanation **out, oa_plan *plan,
         !(opts->time_limit >= 0) || !isfinite(opts->time_limit) ||
         opts->bottlenecks < 0 || opts->jobs < 0)
         return OA_EINVAL;
-    rc = oap_plan_ensure_valid(plan, err);
+    rc = oa_plan_check(&chk, plan, err, NULL);
     if (rc != OA_OK)
         return rc;
     ex = oap_calloc(1, sizeof *ex);
-    if (ex == NULL)
+    if (ex == NULL) {
+        oa_checked_free(chk);
         return OA_ENOMEM;
+    }
     if (base == NULL) {
         oa_solve_opts so = OA_SOLVE_OPTS_INIT;
         so.time_limit = opts->time_limit;
         so.flags = opts->flags;
         rc = oa_solve(&ex->own_base, plan, &so, err);
         if (rc != OA_OK) {
+            oa_checked_free(chk);
             oa_explanation_free(ex);
             return rc;
         }
         base = ex->own_base;
     }
     ex->base = base;
-    rc = oap_result_check_roadmap(plan, base, "explain", err);
+    rc = oap_result_check_roadmap(chk, base, "explain", err);
+    oa_checked_free(chk);
     if (rc == OA_OK)
         rc = choose_items(ex, plan, ids, n_ids, err);
     if (rc == OA_OK)

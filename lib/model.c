@@ -284,7 +284,7 @@ static double unit_budget_limit(const oap_resolved *res, int u)
     return res->unit_budget[u];
 }
 
-int oap_model_build(oap_model **out, const oa_plan *plan,
+int oap_model_build(oap_model **out, const oa_checked *chk,
                     const oap_build_opts *opts)
 {
     const oap_resolved *res;
@@ -294,9 +294,9 @@ int oap_model_build(oap_model **out, const oa_plan *plan,
     double scale = 1, opcost_per_period = 0;
 
     *out = NULL;
-    if (plan == NULL || !plan->valid || plan->res == NULL)
+    if (chk == NULL || chk->res == NULL || chk->gen != chk->plan->gen)
         return OA_ESTATE;
-    res = plan->res;
+    res = chk->res;
     P = res->P;
     U = res->U;
     R = res->R;

@@ -100,8 +100,8 @@ typedef struct oap_build_opts {
     int cliques;        /* add clique rows of conflicting starts */
 } oap_build_opts;
 
-/* Builds the model of a validated plan. */
-int oap_model_build(oap_model **out, const oa_plan *plan,
+/* Builds the model of a checked plan. */
+int oap_model_build(oap_model **out, const oa_checked *chk,
                     const oap_build_opts *opts);
 void oap_model_free(oap_model *m);
 

@@ -457,29 +457,15 @@ static int order_work(oa_assignment *as)
     return OA_OK;
 }
 
-OA_API int oa_assign(oa_assignment **out, oa_plan *plan,
-                     const oa_result *roadmap, const oa_assign_opts *o,
-                     oa_error *err)
+/* The assignment of a checked plan's roadmap. */
+static int assign(oa_assignment **out, const oa_checked *chk,
+                  const oa_result *roadmap, const oa_assign_opts *o,
+                  oa_error *err)
 {
-    static const oa_assign_opts defaults = OA_ASSIGN_OPTS_INIT;
+    const oa_plan *plan = chk->plan;
+    const oap_resolved *res = chk->res;
     oa_assignment *as;
-    const oap_resolved *res;
-    int u, r, k, rc;
-    if (out)
-        *out = NULL;
-    OAP_ARG(out && plan && roadmap);
-    if (o == NULL)
-        o = &defaults;
-    if (o->version != OA_ASSIGN_OPTS_VERSION || !(o->time_limit >= 0) ||
-        !isfinite(o->time_limit))
-        return OA_EINVAL;
-    rc = oap_plan_ensure_valid(plan, err);
-    if (rc != OA_OK)
-        return rc;
-    res = plan->res;
-    rc = oap_result_check_roadmap(plan, roadmap, "assign", err);
-    if (rc != OA_OK)
-        return rc;
+    int u, r, k, rc = OA_OK;
     as = oap_calloc(1, sizeof *as);
     if (as == NULL)
         return OA_ENOMEM;
@@ -548,6 +534,30 @@ OA_API int oa_assign(oa_assignment **out, oa_plan *plan,
     }
     *out = as;
     return OA_OK;
+}
+
+OA_API int oa_assign(oa_assignment **out, const oa_plan *plan,
+                     const oa_result *roadmap, const oa_assign_opts *o,
+                     oa_error *err)
+{
+    static const oa_assign_opts defaults = OA_ASSIGN_OPTS_INIT;
+    oa_checked *chk = NULL;
+    int rc;
+    if (out)
+        *out = NULL;
+    OAP_ARG(out && plan && roadmap);
+    if (o == NULL)
+        o = &defaults;
+    if (o->version != OA_ASSIGN_OPTS_VERSION || !(o->time_limit >= 0) ||
+        !isfinite(o->time_limit))
+        return OA_EINVAL;
+    rc = oa_plan_check(&chk, plan, err, NULL);
+    if (rc == OA_OK)
+        rc = oap_result_check_roadmap(chk, roadmap, "assign", err);
+    if (rc == OA_OK)
+        rc = assign(out, chk, roadmap, o, err);
+    oa_checked_free(chk);
+    return rc;
 }
 
 /* ---- writing ---- */

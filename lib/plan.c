@@ -34,9 +34,7 @@ static int set_str(oa_plan *plan, const char **dst, const char *s)
 
 void oap_plan_touch(oa_plan *plan)
 {
-    plan->valid = 0;
-    oap_resolved_free(plan->res);
-    plan->res = NULL;
+    plan->gen++;
 }
 
 /* ---- plan ---- */
@@ -101,7 +99,6 @@ OA_API void oa_plan_free(oa_plan *plan)
     size_t i;
     if (plan == NULL)
         return;
-    oap_resolved_free(plan->res);
     for (i = 0; i < plan->units.n; i++)
         unit_free(plan->units.v[i]);
     for (i = 0; i < plan->ops.n; i++)
@@ -1357,19 +1354,12 @@ OA_API int oa_plan_copy(oa_plan **out, const oa_plan *plan)
     if (rc != OA_OK)
         return rc;
     rc = replay(d, plan);
-    if (rc == OA_OK && plan->valid)
-        rc = oa_plan_validate(d, NULL, NULL);
     if (rc != OA_OK) {
         oa_plan_free(d);
-        return rc == OA_EINVALID ? OA_EINTERNAL : rc;
+        return rc;
     }
     *out = d;
     return OA_OK;
 }
 
-int oap_plan_ensure_valid(oa_plan *plan, oa_error *err)
-{
-    if (err)
-        oa_error_clear(err);
-    return plan->valid ? OA_OK : oa_plan_validate(plan, err, NULL);
-}
+

@@ -61,7 +61,7 @@ struct oa_person {
     OAP_VEC(oa_away_info) away;
 };
 
-/* ---- The resolved plan (built by oa_plan_validate) ---- */
+/* ---- The resolved plan (built by oa_plan_check) ---- */
 
 typedef struct oap_rdemand {
     int u, r, k; /* unit, resource, period of the initiative (0-based) */
@@ -161,17 +161,22 @@ struct oa_plan {
     OAP_VEC(oa_limit_info) limits;
     OAP_VEC(oa_person *) people;
 
-    int valid;          /* validated and unchanged since */
-    oap_resolved *res;  /* valid only when valid != 0 */
+    unsigned long gen;  /* changes with every change of the plan */
+};
+
+/* A checked plan (oa_plan_check): the plan, borrowed and unchanged since
+ * (gen), and what it resolves to. */
+struct oa_checked {
+    const oa_plan *plan;
+    unsigned long gen;
+    oap_resolved *res;
 };
 
 /* Copies a string into the plan's arena (NULL stays NULL). */
 const char *oap_plan_str(oa_plan *plan, const char *s);
 /* Removes (and frees) the i-th initiative; references to it stay. */
 int oap_plan_remove_initiative(oa_plan *plan, size_t i);
-/* Validates the plan unless it is valid and unchanged (err cleared). */
-int oap_plan_ensure_valid(oa_plan *plan, oa_error *err);
-/* Marks the plan changed: drops the resolved plan. */
+/* Marks the plan changed (checked plans of it go stale). */
 void oap_plan_touch(oa_plan *plan);
 /* Recomputes the labels of the horizon (0 or OA_ENOMEM). */
 int oap_plan_make_labels(oa_plan *plan);

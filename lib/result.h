@@ -42,9 +42,9 @@ int oap_comparison_own(oa_comparison *cmp, oa_result *r);
 
 /* 1 when a result holds a roadmap (optimal or feasible). */
 int oap_result_has_roadmap(const oa_result *r);
-/* OA_OK when r is a roadmap of the validated plan p; else OA_ESTATE (no
+/* OA_OK when r is a roadmap of the checked plan; else OA_ESTATE (no
  * roadmap "to <what>") or OA_EINVALID (another plan's), in err. */
-int oap_result_check_roadmap(const oa_plan *p, const oa_result *r,
+int oap_result_check_roadmap(const oa_checked *chk, const oa_result *r,
                              const char *what, oa_error *err);
 
 #endif

@@ -206,6 +206,7 @@ OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total)
 
 typedef struct actx {
     oa_plan *plan;
+    oa_checked *chk;   /* the plan as the edits before left it */
     const oa_scenario *sc;
     const edit *e;
     oa_error_list *errs;
@@ -384,7 +385,7 @@ static void apply_levels(actx *c)
     v = oap_calloc((size_t)p->P + 1, sizeof(double));
     w = oap_calloc((size_t)p->P + 1, sizeof(double));
     memset(&lv, 0, sizeof lv);
-    if (!us || !rs || !v || !w || levels_copy(&lv, p->res) != OA_OK) {
+    if (!us || !rs || !v || !w || levels_copy(&lv, c->chk->res) != OA_OK) {
         c->rc = OA_ENOMEM;
         goto out;
     }
@@ -574,9 +575,11 @@ OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
     for (k = 0; k < sc->edits.n && c.rc == OA_OK && !c.broken; k++) {
         c.e = &sc->edits.v[k];
         /* Each edit sees the plan as the edits before it left it. */
-        if (!plan->valid) {
+        oa_checked_free(c.chk);
+        c.chk = NULL;
+        {
             n0 = oa_error_list_count(errs);
-            rc = oa_plan_validate(plan, NULL, errs);
+            rc = oa_plan_check(&c.chk, plan, NULL, errs);
             if (rc != OA_OK) {
                 if (rc == OA_EINVALID && oa_error_list_count(errs) > n0 &&
                     k > 0) {
@@ -609,6 +612,7 @@ OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
         }
         oap_plan_touch(plan);
     }
+    oa_checked_free(c.chk);
     if (c.rc == OA_OK && !c.broken) {
         n0 = oa_error_list_count(errs);
         rc = oa_plan_validate(plan, NULL, errs);

@@ -14,7 +14,8 @@
 #include <string.h>
 
 typedef struct solve_ctx {
-    oa_plan *plan;
+    const oa_plan *plan;
+    const oa_checked *chk;
     const oap_resolved *res;
     oap_solver_opts so;
     oa_result *r;
@@ -336,7 +337,7 @@ static int diagnose(solve_ctx *c, oa_error *err)
     memset(&bo, 0, sizeof bo);
     bo.elastic = 1;
     bo.relax = c->so.relax;
-    rc = oap_model_build(&em, c->plan, &bo);
+    rc = oap_model_build(&em, c->chk, &bo);
     if (rc != OA_OK)
         return rc;
     rc = oap_solver_solve(&sol, em, &c->so, err);
@@ -411,7 +412,8 @@ static double quick_bound(solve_ctx *c, const oap_model *full)
     return bound;
 }
 
-OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
+OA_API int oa_solve(oa_result **out, const oa_plan *plan,
+                    const oa_solve_opts *opts,
                     oa_error *err)
 {
     static const oa_solve_opts defaults = OA_SOLVE_OPTS_INIT;
@@ -420,6 +422,7 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
     oap_build_opts bo;
     oap_solution sol;
     double *dual = NULL, *start = NULL;
+    oa_checked *chk = NULL;
     int rc;
 
     if (out)
@@ -432,13 +435,14 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
     if (!(opts->time_limit >= 0) || !(opts->gap >= 0) ||
         !isfinite(opts->time_limit) || !isfinite(opts->gap))
         return OA_EINVAL;
-    rc = oap_plan_ensure_valid(plan, err);
+    rc = oa_plan_check(&chk, plan, err, NULL);
     if (rc != OA_OK)
         return rc;
     memset(&c, 0, sizeof c);
     memset(&sol, 0, sizeof sol);
     c.plan = plan;
-    c.res = plan->res;
+    c.chk = chk;
+    c.res = chk->res;
     c.so.relax = opts->relax;
     c.so.time_limit = opts->time_limit;
     c.so.t0 = oap_now();
@@ -450,8 +454,10 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
     c.so.progress_data = opts->progress_data;
     c.so.flags = opts->flags;
     c.r = oap_result_new();
-    if (c.r == NULL)
+    if (c.r == NULL) {
+        oa_checked_free(chk);
         return OA_ENOMEM;
+    }
     c.r->name = oap_result_str(c.r, plan->name);
     c.r->currency = oap_result_str(c.r, plan->currency);
     rc = oap_result_set_labels(c.r, c.res->P,
@@ -462,7 +468,7 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
     memset(&bo, 0, sizeof bo);
     bo.relax = opts->relax;
     bo.cliques = (opts->flags & OA_SOLVE_CLIQUES) != 0;
-    rc = oap_model_build(&m, plan, &bo);
+    rc = oap_model_build(&m, chk, &bo);
     if (rc != OA_OK)
         goto fail;
     if (opts->version >= 2 && opts->start && !opts->relax) {
@@ -570,6 +576,7 @@ OA_API int oa_solve(oa_result **out, oa_plan *plan, const oa_solve_opts *opts,
     oap_solution_free(&sol);
     oap_model_free(m);
     oap_free(start);
+    oa_checked_free(chk);
     *out = c.r;
     return OA_OK;
 fail:
@@ -579,25 +586,29 @@ fail:
     oap_model_free(m);
     oap_free(start);
     oa_result_free(c.r);
+    oa_checked_free(chk);
     return rc;
 }
 
-OA_API int oa_plan_model_size(oa_plan *plan, oa_model_size *out,
+OA_API int oa_plan_model_size(const oa_plan *plan, oa_model_size *out,
                               oa_error *err)
 {
     oap_model *m = NULL;
     oap_build_opts bo;
+    oa_checked *chk = NULL;
     size_t k;
     int rc;
     OAP_ARG(plan && out);
     memset(out, 0, sizeof *out);
-    rc = oap_plan_ensure_valid(plan, err);
+    rc = oa_plan_check(&chk, plan, err, NULL);
     if (rc != OA_OK)
         return rc;
     memset(&bo, 0, sizeof bo);
-    rc = oap_model_build(&m, plan, &bo);
-    if (rc != OA_OK)
+    rc = oap_model_build(&m, chk, &bo);
+    if (rc != OA_OK) {
+        oa_checked_free(chk);
         return rc;
+    }
     out->rows = m->nrows;
     out->columns = m->ncols;
     out->nonzeros = m->nnz;
@@ -605,26 +616,30 @@ OA_API int oa_plan_model_size(oa_plan *plan, oa_model_size *out,
         if (m->cols[k].is_int)
             out->binaries++;
     oap_model_free(m);
+    oa_checked_free(chk);
     return OA_OK;
 }
 
-OA_API int oa_plan_export(oa_plan *plan, const char *path,
+OA_API int oa_plan_export(const oa_plan *plan, const char *path,
                           oa_export_format format, oa_error *err)
 {
     oap_model *m = NULL;
     oap_build_opts bo;
     oap_atomic a;
+    oa_checked *chk = NULL;
     int rc;
     OAP_ARG(plan && path);
     OAP_ARG(format == OA_EXPORT_LP || format == OA_EXPORT_MPS);
-    rc = oap_plan_ensure_valid(plan, err);
+    rc = oa_plan_check(&chk, plan, err, NULL);
     if (rc != OA_OK)
         return rc;
     memset(&bo, 0, sizeof bo);
     bo.no_tiebreak = 1;
-    rc = oap_model_build(&m, plan, &bo);
-    if (rc != OA_OK)
+    rc = oap_model_build(&m, chk, &bo);
+    if (rc != OA_OK) {
+        oa_checked_free(chk);
         return rc;
+    }
     rc = oap_atomic_begin(&a, path, err);
     if (rc == OA_OK && format == OA_EXPORT_LP) {
         rc = oap_solver_write(m, plan, a.in_place ? a.path : a.tmp, 0, err);
@@ -664,6 +679,7 @@ OA_API int oa_plan_export(oa_plan *plan, const char *path,
         oap_free(tmp2);
     }
     oap_model_free(m);
+    oa_checked_free(chk);
     return rc;
 }
 
@@ -673,9 +689,10 @@ int oap_result_has_roadmap(const oa_result *r)
                  oa_result_status(r) == OA_STATUS_FEASIBLE);
 }
 
-int oap_result_check_roadmap(const oa_plan *p, const oa_result *r,
+int oap_result_check_roadmap(const oa_checked *chk, const oa_result *r,
                              const char *what, oa_error *err)
 {
+    const oa_plan *p = chk->plan;
     size_t k;
     if (!oap_result_has_roadmap(r)) {
         oap_error_set(err, OA_ESTATE, p->source, -1,
@@ -684,7 +701,7 @@ int oap_result_check_roadmap(const oa_plan *p, const oa_result *r,
         return OA_ESTATE;
     }
     if (oa_result_initiative_count(r) != p->initiatives.n ||
-        oa_result_period_count(r) != p->res->P) {
+        oa_result_period_count(r) != chk->res->P) {
         oap_error_set(err, OA_EINVALID, p->source, -1,
                       "the result is not a roadmap of this plan");
         return OA_EINVALID;

@@ -52,7 +52,7 @@ OA_API const oa_result *oa_sweep_result(const oa_sweep *sw, size_t i)
     return sw && i < sw->pts.n ? sw->pts.v[i].r : NULL;
 }
 
-OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
+OA_API int oa_sweep_run(oa_sweep **out, const oa_plan *plan,
                         const oa_sweep_opts *o, oa_error *err)
 {
     oa_sweep *sw;
@@ -68,7 +68,7 @@ OA_API int oa_sweep_run(oa_sweep **out, oa_plan *plan,
         (o->kind != OA_SWEEP_BUDGET_TOTAL && o->kind != OA_SWEEP_CAPACITY) ||
         (o->kind == OA_SWEEP_CAPACITY && (!o->unit || !o->resource)))
         return OA_EINVAL;
-    rc = oap_plan_ensure_valid(plan, err);
+    rc = oa_plan_validate(plan, err, NULL);
     if (rc != OA_OK)
         return rc;
     sw = oap_calloc(1, sizeof *sw);

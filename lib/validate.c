@@ -12,7 +12,7 @@
 #include <string.h>
 
 typedef struct vctx {
-    oa_plan *p;
+    const oa_plan *p;
     oa_error_list *errs;
     int oom;
     oap_index_entry *res_idx, *obj_idx, *unit_idx, *ini_idx;
@@ -194,7 +194,7 @@ static int ref_range(vctx *c, int line, const char *what, const char *from,
 
 static void check_horizon(vctx *c)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     size_t i, j;
     if (!p->has_generated && p->explicit_periods.n == 0) {
         /* A reader that saw a broken <horizon> has said why already. */
@@ -245,7 +245,7 @@ static void check_horizon(vctx *c)
 
 static void check_ids(vctx *c)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     size_t n = p->resources.n;
     size_t i, m;
     const char **ids;
@@ -305,7 +305,7 @@ out:
 
 static void check_units(vctx *c)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     size_t i, k;
     char what[160];
     int t0, t1;
@@ -348,7 +348,7 @@ static void check_units(vctx *c)
 
 static void check_operating_plans(vctx *c)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     size_t i, k;
     char what[200];
     int t0, t1;
@@ -402,7 +402,7 @@ static void check_operating_plans(vctx *c)
 
 static void check_initiatives(vctx *c)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     size_t i, k;
     char what[160];
     for (i = 0; i < p->initiatives.n; i++) {
@@ -486,7 +486,7 @@ static void check_initiatives(vctx *c)
 
 static void check_rest(vctx *c)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     size_t i, k;
     char what[200];
     int t0, t1;
@@ -633,7 +633,7 @@ static int push_visit(vctx *c, chain *ch, int j, int *stack, int depth)
 
 static void check_windows(vctx *c, int *es_out, int *lf_out)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     size_t n = p->initiatives.n, i;
     chain ch;
     int *stack, cycle = 0;
@@ -897,7 +897,7 @@ static int resolve_exclusions(vctx *c, oap_resolved *res)
 
 static int resolve(vctx *c, const int *es, const int *lf, oap_resolved **out)
 {
-    oa_plan *p = c->p;
+    const oa_plan *p = c->p;
     oap_resolved *res;
     size_t i, k, URP;
     int U = (int)p->units.n, R = (int)p->resources.n, P = p->P, t;
@@ -1130,18 +1130,20 @@ static void check_effects(vctx *c, const oap_resolved *res)
     oap_free(freed);
 }
 
-OA_API int oa_plan_validate(oa_plan *plan, oa_error *err, oa_error_list *all)
+OA_API int oa_plan_check(oa_checked **out, const oa_plan *plan,
+                         oa_error *err, oa_error_list *all)
 {
     vctx c;
     oa_error_list *errs = NULL;
     int *es = NULL, *lf = NULL, rc = OA_OK;
     oap_resolved *res = NULL;
-    size_t i, base;
+    size_t i;
 
-    OAP_ARG(plan);
+    if (out)
+        *out = NULL;
     if (err)
         oa_error_clear(err);
-    oap_plan_touch(plan);
+    OAP_ARG(out && plan);
     memset(&c, 0, sizeof c);
     c.p = plan;
     if (oa_error_list_new(&errs) != OA_OK)
@@ -1187,19 +1189,23 @@ OA_API int oa_plan_validate(oa_plan *plan, oa_error *err, oa_error_list *all)
         oap_error_list_sort(errs, 0);
         if (err)
             *err = *oa_error_list_get(errs, 0);
-        base = oa_error_list_count(all);
         for (i = 0; i < oa_error_list_count(errs); i++)
             if (oap_error_list_push(all, oa_error_list_get(errs, i)) != OA_OK) {
                 rc = OA_ENOMEM;
                 goto out;
             }
-        (void)base;
         rc = OA_EINVALID;
         goto out;
     }
-    plan->res = res;
+    *out = oap_calloc(1, sizeof **out);
+    if (*out == NULL) {
+        rc = OA_ENOMEM;
+        goto out;
+    }
+    (*out)->plan = plan;
+    (*out)->gen = plan->gen;
+    (*out)->res = res;
     res = NULL;
-    plan->valid = 1;
 out:
     if (rc == OA_ENOMEM && err && err->code == OA_OK)
         oap_error_set(err, OA_ENOMEM, plan->source, -1, "out of memory");
@@ -1214,19 +1220,41 @@ out:
     return rc;
 }
 
-OA_API int oa_plan_is_valid(const oa_plan *plan)
+OA_API int oa_plan_validate(const oa_plan *plan, oa_error *err,
+                            oa_error_list *all)
 {
-    return plan ? plan->valid : 0;
+    oa_checked *chk = NULL;
+    int rc;
+    OAP_ARG(plan);
+    rc = oa_plan_check(&chk, plan, err, all);
+    oa_checked_free(chk);
+    return rc;
 }
 
-static int find_ur(const oa_plan *plan, const char *unit, const char *resource,
-                   int t, int *u, int *r)
+OA_API void oa_checked_free(oa_checked *chk)
 {
+    if (chk == NULL)
+        return;
+    oap_resolved_free(chk->res);
+    oap_free(chk);
+}
+
+OA_API const oa_plan *oa_checked_plan(const oa_checked *chk)
+{
+    return chk ? chk->plan : NULL;
+}
+
+/* The checked plan's unit and resource indexes, for period t. */
+static int find_ur(const oa_checked *chk, const char *unit,
+                   const char *resource, int t, int *u, int *r)
+{
+    const oa_plan *plan;
     size_t i;
-    OAP_ARG(plan && unit && resource);
-    if (!plan->valid)
+    OAP_ARG(chk && unit && resource);
+    plan = chk->plan;
+    if (chk->gen != plan->gen)
         return OA_ESTATE;
-    if (t < 1 || t > plan->P)
+    if (t < 1 || t > chk->res->P)
         return OA_EINVAL;
     *u = *r = -1;
     for (i = 0; i < plan->units.n && *u < 0; i++)
@@ -1238,39 +1266,43 @@ static int find_ur(const oa_plan *plan, const char *unit, const char *resource,
     return *u < 0 || *r < 0 ? OA_ENOTFOUND : OA_OK;
 }
 
-OA_API int oa_plan_capacity_at(double *out, const oa_plan *plan,
-                               const char *unit, const char *resource, int t)
+OA_API int oa_checked_capacity_at(double *out, const oa_checked *chk,
+                                  const char *unit, const char *resource,
+                                  int t)
 {
     int u, r, rc;
     OAP_ARG(out);
-    rc = find_ur(plan, unit, resource, t, &u, &r);
+    rc = find_ur(chk, unit, resource, t, &u, &r);
     if (rc == OA_OK)
-        *out = plan->res->cap[OAP_URT(plan->res, u, r, t - 1)];
+        *out = chk->res->cap[OAP_URT(chk->res, u, r, t - 1)];
     return rc;
 }
 
-OA_API int oa_plan_run_demand_at(double *out, const oa_plan *plan,
-                                 const char *unit, const char *resource,
-                                 int t)
+OA_API int oa_checked_run_demand_at(double *out, const oa_checked *chk,
+                                    const char *unit, const char *resource,
+                                    int t)
 {
     int u, r, rc;
     OAP_ARG(out);
-    rc = find_ur(plan, unit, resource, t, &u, &r);
+    rc = find_ur(chk, unit, resource, t, &u, &r);
     if (rc == OA_OK)
-        *out = plan->res->run[OAP_URT(plan->res, u, r, t - 1)];
+        *out = chk->res->run[OAP_URT(chk->res, u, r, t - 1)];
     return rc;
 }
 
-OA_API int oa_plan_start_window(int *earliest, int *latest,
-                                const oa_plan *plan, const char *initiative)
+OA_API int oa_checked_start_window(int *earliest, int *latest,
+                                   const oa_checked *chk,
+                                   const char *initiative)
 {
+    const oa_plan *plan;
     size_t i;
-    OAP_ARG(plan && initiative);
-    if (!plan->valid)
+    OAP_ARG(chk && initiative);
+    plan = chk->plan;
+    if (chk->gen != plan->gen)
         return OA_ESTATE;
     for (i = 0; i < plan->initiatives.n; i++)
         if (strcmp(plan->initiatives.v[i]->id, initiative) == 0) {
-            const oap_rini *ri = &plan->res->ini[i];
+            const oap_rini *ri = &chk->res->ini[i];
             if (earliest)
                 *earliest = ri->es;
             if (latest)

@@ -274,53 +274,57 @@ END_TEST
 START_TEST(test_resolved)
 {
     oa_plan *p = build_full();
+    oa_checked *k;
     oa_error err;
     double v;
     int es, ls;
-    ck_assert_int_eq(oa_plan_is_valid(p), 0);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "eng", "fte", 1), OA_ESTATE);
-    ck_assert_int_eq(oa_plan_validate(p, &err, NULL), OA_OK);
+    ck_assert_int_eq(oa_plan_check(&k, p, &err, NULL), OA_OK);
     ck_assert_int_eq(err.code, OA_OK);
-    ck_assert_int_eq(oa_plan_is_valid(p), 1);
+    ck_assert_ptr_eq(oa_checked_plan(k), p);
     /* Later entry wins: 10 in months 1-3, 12 from 2027-04. */
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "eng", "fte", 3), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "eng", "fte", 3), OA_OK);
     tu_assert_num(v, 10);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "eng", "fte", 4), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "eng", "fte", 4), OA_OK);
     tu_assert_num(v, 12);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "eng", "lab", 4), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "eng", "lab", 4), OA_OK);
     tu_assert_num(v, 0);
     /* People: ann 1 x 0.9 except away in March; bob 0.5 less 0.2 from
      * period 5. */
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "ops", "fte", 1), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "ops", "fte", 1), OA_OK);
     tu_assert_num(v, 0.9 + 0.5);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "ops", "fte", 3), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "ops", "fte", 3), OA_OK);
     tu_assert_num(v, 0.5);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "ops", "fte", 6), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "ops", "fte", 6), OA_OK);
     tu_assert_num(v, 0.9 + 0.3);
     /* Run demand: 4 (5 in period 6) plus 900 / 600 from the driver. */
-    ck_assert_int_eq(oa_plan_run_demand_at(&v, p, "eng", "fte", 1), OA_OK);
+    ck_assert_int_eq(oa_checked_run_demand_at(&v, k, "eng", "fte", 1), OA_OK);
     tu_assert_num(v, 5.5);
-    ck_assert_int_eq(oa_plan_run_demand_at(&v, p, "eng", "fte", 6), OA_OK);
+    ck_assert_int_eq(oa_checked_run_demand_at(&v, k, "eng", "fte", 6), OA_OK);
     tu_assert_num(v, 6.5);
-    ck_assert_int_eq(oa_plan_run_demand_at(&v, p, "nope", "fte", 6),
+    ck_assert_int_eq(oa_checked_run_demand_at(&v, k, "nope", "fte", 6),
                      OA_ENOTFOUND);
-    ck_assert_int_eq(oa_plan_run_demand_at(&v, p, "eng", "fte", 7),
+    ck_assert_int_eq(oa_checked_run_demand_at(&v, k, "eng", "fte", 7),
                      OA_EINVAL);
     /* a: periods 2..5 allowed, duration 2 -> starts 2..4.  b needs a
      * finished plus 1: 2 + 2 + 1 = 5, and may finish by 6. */
-    ck_assert_int_eq(oa_plan_start_window(&es, &ls, p, "a"), OA_OK);
+    ck_assert_int_eq(oa_checked_start_window(&es, &ls, k, "a"), OA_OK);
     ck_assert_int_eq(es, 2);
     ck_assert_int_eq(ls, 4);
-    ck_assert_int_eq(oa_plan_start_window(&es, &ls, p, "b"), OA_OK);
+    ck_assert_int_eq(oa_checked_start_window(&es, &ls, k, "b"), OA_OK);
     ck_assert_int_eq(es, 5);
     ck_assert_int_eq(ls, 6);
-    /* Any change drops the validation. */
+    /* Any change of the plan makes the checked plan stale. */
     {
         oa_unit *u;
         ck_assert_int_eq(oa_plan_find_unit(&u, p, "eng"), OA_OK);
         ck_assert_int_eq(oa_unit_add_budget(u, 1), OA_OK);
-        ck_assert_int_eq(oa_plan_is_valid(p), 0);
+        ck_assert_int_eq(oa_checked_capacity_at(&v, k, "eng", "fte", 3),
+                         OA_ESTATE);
+        ck_assert_int_eq(oa_checked_start_window(&es, &ls, k, "a"),
+                         OA_ESTATE);
     }
+    oa_checked_free(k);
+    ck_assert_int_eq(oa_plan_check(NULL, p, NULL, NULL), OA_EINVAL);
     oa_plan_free(p);
 }
 END_TEST
@@ -427,7 +431,7 @@ START_TEST(test_validate_errors_in_line_order)
     oa_error_format(buf, sizeof buf, oa_error_list_get(list, 2));
     ck_assert_str_eq(buf, "api:7: error: <overtime> of unit 'eng': max -1 is "
                           "negative");
-    ck_assert_int_eq(oa_plan_is_valid(p), 0);
+    ck_assert_int_eq(oa_plan_validate(p, NULL, NULL), OA_EINVALID);
     oa_error_list_free(list);
     oa_plan_free(p);
 }
@@ -455,7 +459,7 @@ START_TEST(test_copy)
     size_t i;
     ck_assert_int_eq(oa_plan_validate(p, NULL, NULL), OA_OK);
     ck_assert_int_eq(oa_plan_copy(&c, p), OA_OK);
-    ck_assert_int_eq(oa_plan_is_valid(c), 1);
+    ck_assert_int_eq(oa_plan_validate(c, NULL, NULL), OA_OK);
     ck_assert_uint_eq(oa_plan_initiative_count(c), 3);
     ck_assert_uint_eq(oa_plan_person_count(c), 2);
     for (i = 0; i < oa_plan_initiative_count(p); i++) {
@@ -468,8 +472,14 @@ START_TEST(test_copy)
         ck_assert_uint_eq(oa_initiative_demand_count(x),
                           oa_initiative_demand_count(y));
     }
-    ck_assert_int_eq(oa_plan_capacity_at(&v, c, "ops", "fte", 3), OA_OK);
-    tu_assert_num(v, 0.5);
+    {
+        oa_checked *k;
+        ck_assert_int_eq(oa_plan_check(&k, c, NULL, NULL), OA_OK);
+        ck_assert_int_eq(oa_checked_capacity_at(&v, k, "ops", "fte", 3),
+                         OA_OK);
+        tu_assert_num(v, 0.5);
+        oa_checked_free(k);
+    }
     /* The copy is independent. */
     oa_plan_free(p);
     ck_assert_str_eq(oa_plan_name(c), "Full");
@@ -583,7 +593,7 @@ START_TEST(test_alloc_failures)
         ck_assert_msg(rc == OA_OK || rc == OA_ENOMEM,
                       "allocation %ld: code %d (%s)", n, rc, err.text);
         if (rc == OA_OK) {
-            ck_assert_int_eq(oa_plan_is_valid(c), 1);
+            ck_assert_int_eq(oa_plan_validate(c, NULL, NULL), OA_OK);
             ok = 1;
         } else {
             ck_assert_ptr_null(c);

@@ -33,6 +33,7 @@ START_TEST(test_read_every_element)
     oa_away_info aw;
     oa_resource_info r;
     oa_objective_info o;
+    oa_checked *k;
     double v, pen;
     const char *start;
     oa_step step;
@@ -41,7 +42,7 @@ START_TEST(test_read_every_element)
     ck_assert_int_eq(oa_plan_read_file(&p, tu_path("data/read/all.xml"),
                                        NULL, &err, NULL),
                      OA_OK);
-    ck_assert_int_eq(oa_plan_is_valid(p), 1);
+    ck_assert_int_eq(oa_plan_check(&k, p, NULL, NULL), OA_OK);
     ck_assert_str_eq(oa_plan_name(p), "All & everything");
     ck_assert_str_eq(oa_plan_currency(p), "EUR");
     ck_assert_int_eq(oa_plan_horizon(&start, &step, &periods, p), OA_OK);
@@ -83,11 +84,11 @@ START_TEST(test_read_every_element)
     tu_assert_num(cap.value, 400);
     ck_assert_ptr_null(cap.from);
     ck_assert_str_eq(cap.to, "2027-Q2");
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "lab", "lab-hours", 2), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "lab", "lab-hours", 2), OA_OK);
     tu_assert_num(v, 400);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "lab", "lab-hours", 3), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "lab", "lab-hours", 3), OA_OK);
     tu_assert_num(v, 0);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "eng", "fte", 3), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "eng", "fte", 3), OA_OK);
     tu_assert_num(v, 22.5);
 
     op = oa_plan_operating_plan(p, 0);
@@ -105,7 +106,7 @@ START_TEST(test_read_every_element)
     tu_assert_num(d.value, 15);
     ck_assert_str_eq(d.from, "1");
     ck_assert_str_eq(d.to, "2027-Q4");
-    ck_assert_int_eq(oa_plan_run_demand_at(&v, p, "support", "fte", 4), OA_OK);
+    ck_assert_int_eq(oa_checked_run_demand_at(&v, k, "support", "fte", 4), OA_OK);
     tu_assert_num(v, 15);
 
     ini = oa_plan_initiative(p, 0);
@@ -139,7 +140,7 @@ START_TEST(test_read_every_element)
     ck_assert_str_eq(ex.initiative, "ai");
     ck_assert_int_eq(oa_initiative_effect(&ef, ini, 0), OA_OK);
     tu_assert_num(ef.value, 0.5);
-    ck_assert_int_eq(oa_plan_start_window(&es, &ls, p, "bot"), OA_OK);
+    ck_assert_int_eq(oa_checked_start_window(&es, &ls, k, "bot"), OA_OK);
     ck_assert_int_eq(es, 4);
     ck_assert_int_eq(ls, 4);
     ck_assert_int_eq(oa_initiative_mandatory(oa_plan_initiative(p, 2)), 1);
@@ -172,12 +173,13 @@ START_TEST(test_read_every_element)
     tu_assert_num(oa_person_development(pe), 0);
     /* People rule: lab has no fte capacity entry, so its fte is Ann's
      * (0.8 x 0.9) and Bo's (1): Ann away in Q2, 0.3 less from Q3. */
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "lab", "fte", 1), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "lab", "fte", 1), OA_OK);
     tu_assert_num(v, 0.72 + 1);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "lab", "fte", 2), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "lab", "fte", 2), OA_OK);
     tu_assert_num(v, 1);
-    ck_assert_int_eq(oa_plan_capacity_at(&v, p, "lab", "fte", 3), OA_OK);
+    ck_assert_int_eq(oa_checked_capacity_at(&v, k, "lab", "fte", 3), OA_OK);
     tu_assert_num(v, 0.5 * 0.9 + 1);
+    oa_checked_free(k);
     oa_plan_free(p);
 }
 END_TEST

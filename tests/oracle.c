@@ -27,6 +27,7 @@
 
 typedef struct ctx {
     const oa_plan *plan;
+    oa_checked *chk;
     const oa_result *res;
     int P;
     size_t N;
@@ -112,7 +113,7 @@ static int check_roadmap(ctx *c, double *sumv)
         if (ir.fraction != 1)
             return fail(c, "%s scheduled with fraction %g", ir.id,
                         ir.fraction);
-        if (oa_plan_start_window(&lo, &hi, c->plan, ir.id) != OA_OK ||
+        if (oa_checked_start_window(&lo, &hi, c->chk, ir.id) != OA_OK ||
             ir.start < lo || ir.start > hi)
             return fail(c, "%s starts in %d, outside its window %d..%d",
                         ir.id, ir.start, lo, hi);
@@ -422,6 +423,10 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
                     oa_result_period_count(res), c.N, c.P);
     c.start = calloc(c.N + 1, sizeof *c.start);
     c.finish = calloc(c.N + 1, sizeof *c.finish);
+    if (oa_plan_check(&c.chk, plan, NULL, NULL) != OA_OK) {
+        rc = fail(&c, "the plan does not pass its check");
+        goto out;
+    }
     if (c.start == NULL || c.finish == NULL) {
         rc = fail(&c, "out of memory");
         goto out;
@@ -471,5 +476,6 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
 out:
     free(c.start);
     free(c.finish);
+    oa_checked_free(c.chk);
     return rc;
 }

@@ -67,7 +67,7 @@ typedef struct oa_explain_opts {
  *   id names no initiative); OA_ESTATE (the plan has no roadmap: it is
  *   infeasible, or no roadmap was found in time); OA_ESOLVER; OA_ENOMEM
  */
-OA_API OA_WARN_UNUSED int oa_explain(oa_explanation **out, oa_plan *plan,
+OA_API OA_WARN_UNUSED int oa_explain(oa_explanation **out, const oa_plan *plan,
                                      const oa_result *base,
                                      const char *const *ids, size_t n_ids,
                                      const oa_explain_opts *opts,

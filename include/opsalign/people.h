@@ -41,7 +41,7 @@ typedef struct oa_assign_opts {
  * @return OA_OK, OA_EINVALID (the plan breaks a rule, or the result is
  *   not one of this plan), OA_ESTATE (no roadmap), OA_ESOLVER, OA_ENOMEM
  */
-OA_API OA_WARN_UNUSED int oa_assign(oa_assignment **out, oa_plan *plan,
+OA_API OA_WARN_UNUSED int oa_assign(oa_assignment **out, const oa_plan *plan,
                                     const oa_result *roadmap,
                                     const oa_assign_opts *opts,
                                     oa_error *err);
@@ -117,13 +117,13 @@ OA_API int oa_assignment_save(const oa_assignment *a, const char *path,
  * @return OA_OK, OA_EINVAL, OA_ENOTFOUND (no such unit: err says so),
  *   OA_ESTATE (no roadmap), OA_EINVALID, OA_ENOMEM
  */
-OA_API int oa_brief_write(char **out, size_t *size, oa_plan *plan,
+OA_API int oa_brief_write(char **out, size_t *size, const oa_plan *plan,
                           const oa_result *roadmap,
                           const oa_assignment *people, const char *unit,
                           oa_format format, oa_error *err);
 
 /** Writes a unit's briefing to a file atomically (see the writer). */
-OA_API int oa_brief_save(const char *path, oa_plan *plan,
+OA_API int oa_brief_save(const char *path, const oa_plan *plan,
                          const oa_result *roadmap,
                          const oa_assignment *people, const char *unit,
                          oa_format format, oa_error *err);

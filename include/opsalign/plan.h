@@ -603,46 +603,69 @@ OA_API size_t oa_person_away_count(const oa_person *person);
 OA_API int oa_person_away(oa_away_info *out, const oa_person *person,
                           size_t i);
 
-/* ---- Validation and the resolved plan ---- */
+/* ---- Checking, and the checked plan ---- */
 
 /**
- * Checks every rule of plan-format.md and resolves the plan (period
- * references, later-entry-wins, people-derived capacity, requires-chain
- * pushes).  Every error found is appended to all, in line order.
- * @param[in,out] plan the plan
+ * A checked plan (opaque): what oa_plan_check found the plan to mean,
+ * computed once (period references, later-entry-wins, people-derived
+ * capacity, requires-chain pushes) and never changed after.  It borrows
+ * the plan: keep the plan until the checked plan is freed.  Once the plan
+ * is changed, the accessors below answer OA_ESTATE (check it again).
+ */
+typedef struct oa_checked oa_checked;
+
+/**
+ * Checks every rule of plan-format.md and resolves the plan.  The plan
+ * is not changed.  Every error found is appended to all, in line order.
+ * @param[out] out the checked plan, freed with oa_checked_free (NULL on
+ *   error)
+ * @param[in] plan the plan (borrowed by *out)
  * @param[out] err the first error (may be NULL)
  * @param[out] all every error (may be NULL)
  * @return OA_OK, OA_EINVALID, OA_EINVAL, OA_ENOMEM
  */
-OA_API int oa_plan_validate(oa_plan *plan, oa_error *err,
+OA_API OA_WARN_UNUSED int oa_plan_check(oa_checked **out,
+                                        const oa_plan *plan, oa_error *err,
+                                        oa_error_list *all);
+
+/**
+ * Checks a plan and keeps nothing: oa_plan_check without the result.
+ * @return OA_OK, OA_EINVALID, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_plan_validate(const oa_plan *plan, oa_error *err,
                             oa_error_list *all);
 
-/** @return 1 if the plan was validated and has not changed since, else 0. */
-OA_API int oa_plan_is_valid(const oa_plan *plan);
+/** Frees a checked plan (not its plan); NULL is allowed. */
+OA_API void oa_checked_free(oa_checked *chk);
+
+/** @return the plan checked, or NULL. */
+OA_API const oa_plan *oa_checked_plan(const oa_checked *chk);
 
 /**
- * Resolved capacity of a unit for a resource in period t (after
- * later-entry-wins and the people rule).  The plan must be valid.
- * @return OA_OK, OA_EINVAL, OA_ESTATE (not validated), OA_ENOTFOUND
+ * Resolved capacity of a unit for a resource in period t (1-based, after
+ * later-entry-wins and the people rule).
+ * @return OA_OK, OA_EINVAL, OA_ESTATE (the plan changed since it was
+ *   checked), OA_ENOTFOUND
  */
-OA_API int oa_plan_capacity_at(double *out, const oa_plan *plan,
-                               const char *unit, const char *resource,
-                               int t);
+OA_API int oa_checked_capacity_at(double *out, const oa_checked *chk,
+                                  const char *unit, const char *resource,
+                                  int t);
 /**
  * Resolved run demand of a unit for a resource in period t: the sum over
- * its operating plans.  The plan must be valid.
+ * its operating plans.
  * @return OA_OK, OA_EINVAL, OA_ESTATE, OA_ENOTFOUND
  */
-OA_API int oa_plan_run_demand_at(double *out, const oa_plan *plan,
-                                 const char *unit, const char *resource,
-                                 int t);
+OA_API int oa_checked_run_demand_at(double *out, const oa_checked *chk,
+                                    const char *unit, const char *resource,
+                                    int t);
 /**
  * The earliest and latest start periods of an initiative after the
- * requires-chain push.  The plan must be valid.
+ * requires-chain push (either pointer may be NULL).
  * @return OA_OK, OA_EINVAL, OA_ESTATE, OA_ENOTFOUND
  */
-OA_API int oa_plan_start_window(int *earliest, int *latest,
-                                const oa_plan *plan, const char *initiative);
+OA_API int oa_checked_start_window(int *earliest, int *latest,
+                                   const oa_checked *chk,
+                                   const char *initiative);
 
 #ifdef __cplusplus
 }

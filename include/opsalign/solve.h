@@ -113,7 +113,7 @@ typedef struct oa_solve_opts {
  * @return OA_OK; OA_EINVALID (the plan breaks a rule: err has the first
  *   error, oa_plan_validate() all of them); OA_ESOLVER (GLPK failed)
  */
-OA_API OA_WARN_UNUSED int oa_solve(oa_result **out, oa_plan *plan,
+OA_API OA_WARN_UNUSED int oa_solve(oa_result **out, const oa_plan *plan,
                                    const oa_solve_opts *opts, oa_error *err);
 
 /** Formats of oa_plan_export(). */
@@ -127,7 +127,7 @@ typedef enum oa_export_format {
  * the MIP, without the earlier-start tie-break), atomically.
  * @return OA_OK, OA_EINVALID, OA_EIO, OA_ESOLVER
  */
-OA_API int oa_plan_export(oa_plan *plan, const char *path,
+OA_API int oa_plan_export(const oa_plan *plan, const char *path,
                           oa_export_format format, oa_error *err);
 
 /** The size of the model oa_solve() builds for a plan. */
@@ -144,7 +144,7 @@ typedef struct oa_model_size {
  * @param[out] out the size
  * @return OA_OK, OA_EINVALID, OA_ENOMEM
  */
-OA_API int oa_plan_model_size(oa_plan *plan, oa_model_size *out,
+OA_API int oa_plan_model_size(const oa_plan *plan, oa_model_size *out,
                               oa_error *err);
 
 /* ---- The result ---- */

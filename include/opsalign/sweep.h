@@ -51,7 +51,7 @@ typedef struct oa_sweep oa_sweep;
  *   rule, or a unit or resource matches nothing: err says which);
  *   OA_ESOLVER; OA_ENOMEM
  */
-OA_API OA_WARN_UNUSED int oa_sweep_run(oa_sweep **out, oa_plan *plan,
+OA_API OA_WARN_UNUSED int oa_sweep_run(oa_sweep **out, const oa_plan *plan,
                                        const oa_sweep_opts *opts,
                                        oa_error *err);
 /** Frees a sweep; NULL is allowed. */
