@@ -30,7 +30,8 @@ static int used_up(const oa_load *l)
 static int budget_binds(const oa_spend *s)
 {
     return s->has_limit &&
-           (s->shadow_price > EPS || s->spend >= s->limit - EPS * (1 + s->limit));
+           (s->shadow_price > EPS ||
+            s->spend >= s->limit - EPS * (1 + s->limit));
 }
 
 int oap_bottleneck_cmp(const void *a, const void *b)

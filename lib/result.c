@@ -3,6 +3,7 @@
  * are copied in), so a result read back from XML is the same object as
  * one just solved.
  */
+#include "plan_int.h"
 #include "result.h"
 
 #include <math.h>
@@ -190,4 +191,39 @@ OA_API int oa_result_deficit_row(oa_deficit *out, const oa_result *r,
                                  size_t i)
 {
     RGET(out, r, deficits, i);
+}
+
+int oap_result_has_roadmap(const oa_result *r)
+{
+    return r && (oa_result_status(r) == OA_STATUS_OPTIMAL ||
+                 oa_result_status(r) == OA_STATUS_FEASIBLE);
+}
+
+int oap_result_check_roadmap(const oa_checked *chk, const oa_result *r,
+                             const char *what, oa_error *err)
+{
+    const oa_plan *p = chk->plan;
+    size_t k;
+    if (!oap_result_has_roadmap(r)) {
+        oap_error_set(err, OA_ESTATE, p->source, -1,
+                      "the plan has no roadmap to %s (%s)", what,
+                      oa_status_name(oa_result_status(r)));
+        return OA_ESTATE;
+    }
+    if (oa_result_initiative_count(r) != p->initiatives.n ||
+        oa_result_period_count(r) != chk->res->P) {
+        oap_error_set(err, OA_EINVALID, p->source, -1,
+                      "the result is not a roadmap of this plan");
+        return OA_EINVALID;
+    }
+    for (k = 0; k < p->initiatives.n; k++) {
+        oa_initiative_result ir;
+        if (oa_result_initiative(&ir, r, k) != OA_OK ||
+            strcmp(ir.id, p->initiatives.v[k]->id) != 0) {
+            oap_error_set(err, OA_EINVALID, p->source, -1,
+                          "the result is not a roadmap of this plan");
+            return OA_EINVALID;
+        }
+    }
+    return OA_OK;
 }

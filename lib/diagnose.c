@@ -1,0 +1,76 @@
+/*
+ * A plan with no roadmap: the elastic model of plan-format.md details 12
+ * (deficit columns on every capacity and budget row, their sum
+ * minimized), and the rows that need more, into the result.
+ */
+#include "solve_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Details 12: the least total deficit over capacity and budget rows. */
+int oap_diagnose(oap_solve_ctx *c, oa_error *err)
+{
+    oap_model *em = NULL;
+    oap_build_opts bo;
+    oap_solution sol;
+    size_t j;
+    int rc;
+    memset(&bo, 0, sizeof bo);
+    bo.elastic = 1;
+    bo.relax = c->so.relax;
+    rc = oap_model_build(&em, c->chk, &bo);
+    if (rc != OA_OK)
+        return rc;
+    rc = oap_solver_solve(&sol, em, &c->so, err);
+    if (rc != OA_OK) {
+        oap_model_free(em);
+        return rc;
+    }
+    c->r->status = OA_STATUS_INFEASIBLE;
+    c->r->objective = c->r->bound = c->r->gap = NAN;
+    if (sol.status == OAP_SOL_OPTIMAL || sol.status == OAP_SOL_FEASIBLE) {
+        c->r->deficit = oap_snap(-sol.obj);
+        c->r->deficit_proven = sol.status == OAP_SOL_OPTIMAL;
+        for (j = 0; j < em->ncols; j++) {
+            const oap_col *col = &em->cols[j];
+            const oap_row *row;
+            oa_deficit d;
+            if (col->kind != OAP_COL_DEF || sol.x[j] < 1e-7)
+                continue;
+            row = &em->rows[col->a];
+            memset(&d, 0, sizeof d);
+            d.amount = oap_snap(sol.x[j]);
+            if (row->kind == OAP_ROW_CAP) {
+                d.unit = oap_result_str(c->r, c->plan->units.v[row->a]->id);
+                d.resource = oap_result_str(c->r,
+                                            c->plan->resources.v[row->b].id);
+                d.period = row->c + 1;
+            } else {
+                const oap_budget *b = &em->budgets[row->a];
+                d.is_budget = 1;
+                d.budget = b->kind == OAP_BUDGET_TOTAL   ? OA_BUDGET_TOTAL
+                           : b->kind == OAP_BUDGET_LIMIT ? OA_BUDGET_RANGE
+                                                         : OA_BUDGET_UNIT;
+                if (b->kind == OAP_BUDGET_UNIT)
+                    d.unit = oap_result_str(c->r,
+                                            c->plan->units.v[b->index]->id);
+                d.from = b->t0 + 1;
+                d.to = b->t1 + 1;
+            }
+            if (OAP_VPUSH(c->r->deficits, d) != OA_OK) {
+                rc = OA_ENOMEM;
+                break;
+            }
+        }
+    } else {
+        /* No elastic solution within the time limit: the plan is still
+         * infeasible, but how much is missing is unknown. */
+        c->r->deficit = NAN;
+        c->r->deficit_proven = 0;
+    }
+    oap_solution_free(&sol);
+    oap_model_free(em);
+    return rc;
+}
+

@@ -1,0 +1,309 @@
+/*
+ * The result of a solve: the solver's numbers turned into what a planner
+ * reads (the roadmap, the loads with their marginal values, the spend
+ * against every budget), snapped so that results read and diff cleanly.
+ */
+#include "solve_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/*
+ * Solver values carry rounding noise (0.09999999999999998): snap a value
+ * to 6 decimals when it is that close to them, so results read and diff
+ * cleanly.
+ */
+double oap_snap(double v)
+{
+    double r;
+    if (!isfinite(v) || fabs(v) > 1e12)
+        return v;
+    r = nearbyint(v * 1e6) / 1e6;
+    return fabs(r - v) <= 1e-9 * (1 + fabs(v)) ? (r == 0 ? 0 : r) : v;
+}
+
+/* The roadmap part of the result. */
+int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
+                         const double *x, int relaxed)
+{
+    const oap_resolved *res = c->res;
+    int i, s;
+    for (i = 0; i < res->N; i++) {
+        const oa_initiative *ini = c->plan->initiatives.v[i];
+        const oap_rini *ri = &res->ini[i];
+        oa_initiative_result ir;
+        double total = 0, value = 0;
+        int first = 0, best = 0;
+        double bestx = 0;
+        memset(&ir, 0, sizeof ir);
+        ir.id = oap_result_str(c->r, ini->id);
+        ir.name = oap_result_str(c->r, ini->name);
+        ir.owner = oap_result_str(c->r, ini->owner);
+        ir.earliest = ri->es;
+        ir.mandatory = ri->mandatory;
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
+            const oap_col *col;
+            int j = m->x_first[i] + s - m->x_s0[i];
+            double v = x[j];
+            if (v < 1e-9)
+                continue;
+            col = &m->cols[j];
+            total += v;
+            value += v * (col->obj + m->tiebreak * (s - m->x_s0[i]));
+            if (!first)
+                first = s;
+            if (v > bestx + 1e-9) {
+                bestx = v;
+                best = s;
+            }
+        }
+        if (!relaxed) {
+            ir.scheduled = total > 0.5;
+            ir.fraction = ir.scheduled ? 1 : 0;
+            ir.start = ir.scheduled ? best : 0;
+        } else {
+            ir.fraction = total > 1 ? 1 : total;
+            ir.scheduled = ir.fraction > 1e-9;
+            ir.start = ir.scheduled ? first : 0;
+        }
+        ir.finish = ir.start ? ir.start + ri->d - 1 : 0;
+        ir.delay = ir.start ? ir.start - ri->es : 0;
+        ir.value = oap_snap(value);
+        ir.cost = ri->cost * ir.fraction;
+        if ((ini->name && !ir.name) || (ini->owner && !ir.owner) || !ir.id ||
+            OAP_VPUSH(c->r->ini, ir) != OA_OK)
+            return OA_ENOMEM;
+    }
+    return OA_OK;
+}
+
+static double colv(const double *x, int j)
+{
+    return j >= 0 ? oap_snap(x[j]) : 0;
+}
+
+int oap_fill_loads(oap_solve_ctx *c, const oap_model *m, const double *x,
+                   const double *dual)
+{
+    const oap_resolved *res = c->res;
+    int u, r, t, i, s, l, p;
+    size_t URP = (size_t)res->U * (size_t)res->R * (size_t)res->P, k;
+    double *eff = oap_calloc(URP + 1, sizeof(double));
+    double *chg = oap_calloc(URP + 1, sizeof(double));
+    double *lin = oap_calloc(URP + 1, sizeof(double));
+    double *lout = oap_calloc(URP + 1, sizeof(double));
+    double *sh = oap_calloc(URP + 1, sizeof(double));
+    int rc = OA_OK;
+    if (!eff || !chg || !lin || !lout || !sh) {
+        rc = OA_ENOMEM;
+        goto out;
+    }
+    for (i = 0; i < res->N; i++) {
+        const oap_rini *ri = &res->ini[i];
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
+            double v = x[m->x_first[i] + s - m->x_s0[i]];
+            size_t e;
+            if (v < 1e-9)
+                continue;
+            for (e = 0; e < ri->ndem; e++)
+                chg[OAP_URT(res, ri->dem[e].u, ri->dem[e].r,
+                            s - 1 + ri->dem[e].k)] += v * ri->dem[e].q;
+            for (e = 0; e < ri->neff; e++)
+                for (t = s - 1 + ri->d; t < res->P; t++)
+                    eff[OAP_URT(res, ri->eff[e].u, ri->eff[e].r, t)] +=
+                        v * ri->eff[e].v;
+        }
+    }
+    for (l = 0; l < res->NL; l++)
+        for (t = 0; t < res->P; t++) {
+            double v = colv(x, m->ln_col[(size_t)l * (size_t)res->P + (size_t)t]);
+            lout[OAP_URT(res, res->loans[l].from, res->loans[l].r, t)] += v;
+            lin[OAP_URT(res, res->loans[l].to, res->loans[l].r, t)] +=
+                v * res->loans[l].eff;
+        }
+    for (p = 0; p < res->NOP; p++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++)
+                sh[OAP_URT(res, res->ops[p].unit, r, t)] += colv(
+                    x, m->sh_col[((size_t)p * (size_t)res->R + (size_t)r) *
+                                     (size_t)res->P +
+                                 (size_t)t]);
+    for (u = 0; u < res->U; u++)
+        for (r = 0; r < res->R; r++) {
+            /* Units list only the resources they have or use. */
+            int used = 0;
+            for (t = 0; t < res->P && !used; t++) {
+                k = OAP_URT(res, u, r, t);
+                used = res->cap[k] != 0 || res->run[k] != 0 ||
+                       m->ot_col[k] >= 0 || m->ct_col[k] >= 0 ||
+                       chg[k] != 0 || eff[k] != 0 || lin[k] != 0 ||
+                       lout[k] != 0;
+            }
+            for (i = 0; i < res->N && !used; i++) {
+                size_t e;
+                for (e = 0; e < res->ini[i].ndem; e++)
+                    if (res->ini[i].dem[e].u == u && res->ini[i].dem[e].r == r)
+                        used = 1;
+            }
+            if (!used)
+                continue;
+            for (t = 0; t < res->P; t++) {
+                oa_load ld;
+                double work;
+                k = OAP_URT(res, u, r, t);
+                ld.unit = oap_result_str(c->r, c->plan->units.v[u]->id);
+                ld.resource = oap_result_str(c->r, c->plan->resources.v[r].id);
+                ld.period = t + 1;
+                ld.capacity = res->cap[k];
+                ld.run = res->run[k];
+                ld.effects = oap_snap(eff[k]);
+                ld.shortfall = oap_snap(sh[k]);
+                ld.change = oap_snap(chg[k]);
+                ld.overtime = colv(x, m->ot_col[k]);
+                ld.contractors = colv(x, m->ct_col[k]);
+                ld.loan_in = oap_snap(lin[k]);
+                ld.loan_out = oap_snap(lout[k]);
+                work = ld.run + ld.effects - ld.shortfall + ld.change;
+                ld.utilization = ld.capacity > 0 ? oap_snap(work / ld.capacity)
+                                 : (work > 1e-9 ? NAN : 0);
+                ld.shadow_price = dual && m->cap_row[k] >= 0
+                                      ? fabs(dual[m->cap_row[k]]) < 1e-9
+                                            ? 0
+                                            : dual[m->cap_row[k]]
+                                      : NAN;
+                if (!ld.unit || !ld.resource ||
+                    OAP_VPUSH(c->r->loads, ld) != OA_OK) {
+                    rc = OA_ENOMEM;
+                    goto out;
+                }
+            }
+        }
+out:
+    oap_free(eff);
+    oap_free(chg);
+    oap_free(lin);
+    oap_free(lout);
+    oap_free(sh);
+    return rc;
+}
+
+/* Spend of one budget's scope (unit u or all when u < 0) over t0..t1. */
+static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
+                     const double *x, int unit, int t0, int t1)
+{
+    const oap_resolved *res = c->res;
+    int i, s, t, u, r, l, p;
+    sp->operating = sp->initiatives = sp->overtime = sp->contractors =
+        sp->loans = 0;
+    for (p = 0; p < res->NOP; p++)
+        if (unit < 0 || res->ops[p].unit == unit)
+            sp->operating += res->ops[p].cost / res->P * (t1 - t0 + 1);
+    for (i = 0; i < res->N; i++) {
+        const oap_rini *ri = &res->ini[i];
+        if (ri->cost == 0 || (unit >= 0 && ri->owner != unit))
+            continue;
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
+            double v = x[m->x_first[i] + s - m->x_s0[i]];
+            int a = s - 1 > t0 ? s - 1 : t0;
+            int z = s - 1 + ri->d - 1 < t1 ? s - 1 + ri->d - 1 : t1;
+            if (v > 1e-9 && z >= a)
+                sp->initiatives += v * ri->cost / ri->d * (z - a + 1);
+        }
+    }
+    for (t = t0; t <= t1; t++) {
+        for (u = 0; u < res->U; u++) {
+            if (unit >= 0 && u != unit)
+                continue;
+            for (r = 0; r < res->R; r++) {
+                size_t k = OAP_URT(res, u, r, t);
+                sp->overtime += colv(x, m->ot_col[k]) * res->ot_cost[u * res->R + r];
+                sp->contractors += colv(x, m->ct_col[k]) * res->ct_cost[k];
+            }
+        }
+        for (l = 0; l < res->NL; l++)
+            if (unit < 0 || res->loans[l].to == unit)
+                sp->loans += colv(x, m->ln_col[(size_t)l * (size_t)res->P +
+                                               (size_t)t]) *
+                             res->loans[l].cost;
+    }
+    sp->operating = oap_snap(sp->operating);
+    sp->initiatives = oap_snap(sp->initiatives);
+    sp->overtime = oap_snap(sp->overtime);
+    sp->contractors = oap_snap(sp->contractors);
+    sp->loans = oap_snap(sp->loans);
+    sp->spend = oap_snap(sp->operating + sp->initiatives + sp->overtime +
+                     sp->contractors + sp->loans);
+}
+
+int oap_fill_spend(oap_solve_ctx *c, const oap_model *m, const double *x,
+                   const double *dual)
+{
+    const oap_resolved *res = c->res;
+    int k, u;
+    oa_spend sp;
+    /* The total comes first, even without a total budget. */
+    memset(&sp, 0, sizeof sp);
+    sp.kind = OA_BUDGET_TOTAL;
+    sp.from = 1;
+    sp.to = res->P;
+    sp.has_limit = res->has_total;
+    sp.limit = res->has_total ? res->total : 0;
+    sp.shadow_price = NAN;
+    spend_of(&sp, c, m, x, -1, 0, res->P - 1);
+    for (k = 0; k < m->nbudgets; k++)
+        if (m->budgets[k].kind == OAP_BUDGET_TOTAL && dual)
+            sp.shadow_price = dual[m->budgets[k].row];
+    if (OAP_VPUSH(c->r->spend, sp) != OA_OK)
+        return OA_ENOMEM;
+    for (k = 0; k < m->nbudgets; k++) {
+        const oap_budget *b = &m->budgets[k];
+        if (b->kind != OAP_BUDGET_LIMIT)
+            continue;
+        memset(&sp, 0, sizeof sp);
+        sp.kind = OA_BUDGET_RANGE;
+        sp.from = b->t0 + 1;
+        sp.to = b->t1 + 1;
+        sp.has_limit = 1;
+        sp.limit = b->limit;
+        sp.shadow_price = dual ? dual[b->row] : NAN;
+        spend_of(&sp, c, m, x, -1, b->t0, b->t1);
+        if (OAP_VPUSH(c->r->spend, sp) != OA_OK)
+            return OA_ENOMEM;
+    }
+    for (u = 0; u < res->U; u++) {
+        memset(&sp, 0, sizeof sp);
+        sp.kind = OA_BUDGET_UNIT;
+        sp.unit = oap_result_str(c->r, c->plan->units.v[u]->id);
+        sp.from = 1;
+        sp.to = res->P;
+        sp.has_limit = res->unit_budget[u] >= 0;
+        sp.limit = sp.has_limit ? res->unit_budget[u] : 0;
+        sp.shadow_price = NAN;
+        for (k = 0; k < m->nbudgets; k++)
+            if (m->budgets[k].kind == OAP_BUDGET_UNIT &&
+                m->budgets[k].index == u && dual)
+                sp.shadow_price = dual[m->budgets[k].row];
+        spend_of(&sp, c, m, x, u, 0, res->P - 1);
+        if (sp.unit == NULL || OAP_VPUSH(c->r->spend, sp) != OA_OK)
+            return OA_ENOMEM;
+    }
+    /* The spend of every period. */
+    for (u = 0; u < res->P; u++) {
+        memset(&sp, 0, sizeof sp);
+        sp.kind = OA_BUDGET_RANGE;
+        sp.from = sp.to = u + 1;
+        sp.shadow_price = NAN;
+        spend_of(&sp, c, m, x, -1, u, u);
+        if (OAP_VPUSH(c->r->period_spend, sp) != OA_OK)
+            return OA_ENOMEM;
+    }
+    /* Clean the signs of zero duals. */
+    {
+        size_t q;
+        for (q = 0; q < c->r->spend.n; q++)
+            if (fabs(c->r->spend.v[q].shadow_price) < 1e-12)
+                c->r->spend.v[q].shadow_price = 0;
+    }
+    return OA_OK;
+}
+

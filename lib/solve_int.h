@@ -1,0 +1,36 @@
+/*
+ * What the parts of a solve share: solve.c orchestrates, fill.c turns the
+ * solver's numbers into the result, diagnose.c explains a plan with no
+ * roadmap.  Internal.
+ */
+#ifndef OA_SOLVE_INT_H
+#define OA_SOLVE_INT_H
+
+#include "result.h"
+#include "search.h"
+
+typedef struct oap_solve_ctx {
+    const oa_plan *plan;
+    const oa_checked *chk;
+    const oap_resolved *res;
+    oap_solver_opts so;
+    oa_result *r;
+} oap_solve_ctx;
+
+/* v snapped to 6 decimals when it is that close to them (solver noise). */
+double oap_snap(double v);
+
+/* The roadmap, loads (with marginal values from dual, or none) and spend
+ * of the solution x of m into c->r. */
+int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
+                         const double *x, int relaxed);
+int oap_fill_loads(oap_solve_ctx *c, const oap_model *m, const double *x,
+                   const double *dual);
+int oap_fill_spend(oap_solve_ctx *c, const oap_model *m, const double *x,
+                   const double *dual);
+
+/* Details 12 of plan-format.md: the least total deficit of a plan with no
+ * roadmap, into c->r (status infeasible). */
+int oap_diagnose(oap_solve_ctx *c, oa_error *err);
+
+#endif
