@@ -5,7 +5,7 @@
  */
 #include "plan_int.h"
 #include "result.h"
-#include "xml.h"
+#include "xw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -431,7 +431,7 @@ static int brief(char **out, size_t *size, const oa_checked *chk,
     const oa_plan *plan = chk->plan;
     bctx c;
     oap_buf b;
-    oap_xw x;
+    oap_xw *x = NULL;
     size_t k;
     int rc;
     memset(&c, 0, sizeof c);
@@ -454,11 +454,11 @@ static int brief(char **out, size_t *size, const oa_checked *chk,
         rc = oap_xw_begin(&x, "  ");
         if (rc != OA_OK)
             return rc;
-        c.x = &x;
+        c.x = x;
     }
     rc = write_brief(&c);
     if (format == OA_FORMAT_XML) {
-        int frc = oap_xw_finish(&x, &b);
+        int frc = oap_xw_finish(x, &b);
         if (rc == OA_OK)
             rc = frc;
     }

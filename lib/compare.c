@@ -4,7 +4,7 @@
  */
 #include "fileio.h"
 #include "result.h"
-#include "xml.h"
+#include "xw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -482,7 +482,7 @@ static int write_xml(oap_buf *b, const oa_comparison *cmp)
 {
     const oa_result *base = cmp->cols.v[0].r;
     oa_result_summary s0;
-    oap_xw x;
+    oap_xw *x = NULL;
     size_t k, j;
     {
         int brc = oap_xw_begin(&x, "  ");
@@ -490,11 +490,11 @@ static int write_xml(oap_buf *b, const oa_comparison *cmp)
             return brc;
     }
     col_summary(&s0, &cmp->cols.v[0]);
-    oap_xw_start(&x, "comparison");
-    oap_xw_attr_s(&x, "version", "1");
+    oap_xw_start(x, "comparison");
+    oap_xw_attr_s(x, "version", "1");
     if (base) {
-        oap_xw_attr_s(&x, "plan", oa_result_plan_name(base));
-        oap_xw_attr_s(&x, "currency", oa_result_currency(base));
+        oap_xw_attr_s(x, "plan", oa_result_plan_name(base));
+        oap_xw_attr_s(x, "currency", oa_result_currency(base));
     }
     for (k = 0; k < cmp->cols.n; k++) {
         oa_result_summary s;
@@ -502,44 +502,44 @@ static int write_xml(oap_buf *b, const oa_comparison *cmp)
         oa_change *ch = NULL;
         size_t nc = 0;
         col_summary(&s, &cmp->cols.v[k]);
-        oap_xw_start(&x, k == 0 ? "base" : "result");
-        oap_xw_attr_s(&x, "name", cmp->cols.v[k].name);
-        oap_xw_attr_s(&x, "status", col_status(&cmp->cols.v[k], &s));
-        oap_xw_attr_s(&x, "message", cmp->cols.v[k].message);
-        oap_xw_attr_d(&x, "objective", s.objective);
+        oap_xw_start(x, k == 0 ? "base" : "result");
+        oap_xw_attr_s(x, "name", cmp->cols.v[k].name);
+        oap_xw_attr_s(x, "status", col_status(&cmp->cols.v[k], &s));
+        oap_xw_attr_s(x, "message", cmp->cols.v[k].message);
+        oap_xw_attr_d(x, "objective", s.objective);
         if (k > 0)
-            oap_xw_attr_d(&x, "against-base", s.objective - s0.objective);
-        oap_xw_attr_d(&x, "gap", s.gap);
+            oap_xw_attr_d(x, "against-base", s.objective - s0.objective);
+        oap_xw_attr_d(x, "gap", s.gap);
         if (r) {
-            oap_xw_attr_i(&x, "scheduled", (int)s.scheduled);
-            oap_xw_attr_i(&x, "rejected", (int)s.rejected);
+            oap_xw_attr_i(x, "scheduled", (int)s.scheduled);
+            oap_xw_attr_i(x, "rejected", (int)s.rejected);
         }
-        oap_xw_attr_d(&x, "spend", s.spend);
-        oap_xw_attr_d(&x, "overtime", s.overtime);
-        oap_xw_attr_d(&x, "contractors", s.contractors);
-        oap_xw_attr_d(&x, "loans", s.loans);
-        oap_xw_attr_d(&x, "shortfall", s.shortfall);
+        oap_xw_attr_d(x, "spend", s.spend);
+        oap_xw_attr_d(x, "overtime", s.overtime);
+        oap_xw_attr_d(x, "contractors", s.contractors);
+        oap_xw_attr_d(x, "loans", s.loans);
+        oap_xw_attr_d(x, "shortfall", s.shortfall);
         if (k > 0 && r && base && oa_result_diff(&ch, &nc, base, r) != OA_OK)
-            x.rc = -1;
+            oap_xw_fail(x);
         for (j = 0; j < nc; j++) {
-            oap_xw_start(&x, "change");
-            oap_xw_attr_s(&x, "initiative", ch[j].id);
-            oap_xw_attr_s(&x, "kind", change_names[ch[j].kind]);
+            oap_xw_start(x, "change");
+            oap_xw_attr_s(x, "initiative", ch[j].id);
+            oap_xw_attr_s(x, "kind", change_names[ch[j].kind]);
             if (ch[j].from) {
-                oap_xw_attr_i(&x, "from", ch[j].from);
-                oap_xw_attr_s(&x, "from-label", oap_result_label(base, ch[j].from));
+                oap_xw_attr_i(x, "from", ch[j].from);
+                oap_xw_attr_s(x, "from-label", oap_result_label(base, ch[j].from));
             }
             if (ch[j].to) {
-                oap_xw_attr_i(&x, "to", ch[j].to);
-                oap_xw_attr_s(&x, "to-label", oap_result_label(r, ch[j].to));
+                oap_xw_attr_i(x, "to", ch[j].to);
+                oap_xw_attr_s(x, "to-label", oap_result_label(r, ch[j].to));
             }
-            oap_xw_end(&x);
+            oap_xw_end(x);
         }
         oap_free(ch);
-        oap_xw_end(&x);
+        oap_xw_end(x);
     }
-    oap_xw_end(&x);
-    return oap_xw_finish(&x, b);
+    oap_xw_end(x);
+    return oap_xw_finish(x, b);
 }
 
 OA_API int oa_comparison_write(char **out, size_t *size,
@@ -652,7 +652,7 @@ void oap_comparison_html(oap_xw *x, const oa_comparison *cmp)
             continue;
         }
         if (oa_result_diff(&ch, &nc, base, r) != OA_OK) {
-            x->rc = -1;
+            oap_xw_fail(x);
             return;
         }
         if (nc == 0)

@@ -4,7 +4,7 @@
  */
 #include "fileio.h"
 #include "result.h"
-#include "xml.h"
+#include "xw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -382,103 +382,103 @@ static void xml_need(oap_xw *x, const char *tag, const oa_deficit *d)
 static int write_xml(oap_buf *b, const oa_explanation *ex)
 {
     const oa_result *r = oa_explanation_result(ex);
-    oap_xw x;
+    oap_xw *x = NULL;
     size_t i, k;
     {
         int brc = oap_xw_begin(&x, "  ");
         if (brc != OA_OK)
             return brc;
     }
-    oap_xw_start(&x, "explanation");
-    oap_xw_attr_s(&x, "version", "1");
-    oap_xw_attr_s(&x, "plan", oa_result_plan_name(r));
-    oap_xw_attr_s(&x, "status", oa_status_name(oa_result_status(r)));
-    oap_xw_attr_d(&x, "objective", oa_result_objective(r));
-    oap_xw_attr_s(&x, "currency", oa_result_currency(r));
+    oap_xw_start(x, "explanation");
+    oap_xw_attr_s(x, "version", "1");
+    oap_xw_attr_s(x, "plan", oa_result_plan_name(r));
+    oap_xw_attr_s(x, "status", oa_status_name(oa_result_status(r)));
+    oap_xw_attr_d(x, "objective", oa_result_objective(r));
+    oap_xw_attr_s(x, "currency", oa_result_currency(r));
     for (i = 0; i < oa_explanation_count(ex); i++) {
         oa_explained e;
         if (oa_explanation_initiative(&e, ex, i) != OA_OK)
             continue;
-        oap_xw_start(&x, "initiative");
-        oap_xw_attr_s(&x, "id", e.id);
-        oap_xw_attr_s(&x, "status", kinds[e.kind]);
+        oap_xw_start(x, "initiative");
+        oap_xw_attr_s(x, "id", e.id);
+        oap_xw_attr_s(x, "status", kinds[e.kind]);
         if (e.kind == OA_EXPLAINED_REJECTED) {
-            oap_xw_attr_d(&x, "forcing-cost", e.forcing_cost);
+            oap_xw_attr_d(x, "forcing-cost", e.forcing_cost);
             if (!isnan(e.forcing_cost))
-                oap_xw_attr_s(&x, "forcing-proven",
+                oap_xw_attr_s(x, "forcing-proven",
                               e.forcing_proven ? "true" : "false");
-            oap_xw_attr_s(&x, "never-fits", e.never_fits ? "true" : "false");
+            oap_xw_attr_s(x, "never-fits", e.never_fits ? "true" : "false");
             if (e.fits_beside)
-                oap_xw_attr_d(&x, "beside-cost", e.beside_cost);
-            oap_xw_attr_s(&x, "excluded-by", e.excluded_by);
-            oap_xw_attr_s(&x, "reason", e.reason);
+                oap_xw_attr_d(x, "beside-cost", e.beside_cost);
+            oap_xw_attr_s(x, "excluded-by", e.excluded_by);
+            oap_xw_attr_s(x, "reason", e.reason);
         } else {
-            oap_xw_attr_i(&x, "start", e.start);
-            oap_xw_attr_s(&x, "start-label", oap_result_label(r, e.start));
-            oap_xw_attr_i(&x, "earliest", e.earliest);
-            oap_xw_attr_i(&x, "delay", e.delay);
-            oap_xw_attr_d(&x, "delay-cost", e.delay_cost);
-            oap_xw_attr_s(&x, "held-by", e.held_by);
-            oap_xw_attr_d(&x, "earlier-cost", e.earlier_cost);
-            oap_xw_attr_s(&x, "reason", e.reason);
+            oap_xw_attr_i(x, "start", e.start);
+            oap_xw_attr_s(x, "start-label", oap_result_label(r, e.start));
+            oap_xw_attr_i(x, "earliest", e.earliest);
+            oap_xw_attr_i(x, "delay", e.delay);
+            oap_xw_attr_d(x, "delay-cost", e.delay_cost);
+            oap_xw_attr_s(x, "held-by", e.held_by);
+            oap_xw_attr_d(x, "earlier-cost", e.earlier_cost);
+            oap_xw_attr_s(x, "reason", e.reason);
         }
         if (e.kind == OA_EXPLAINED_REJECTED && !e.never_fits &&
             !isnan(e.forcing_cost)) {
-            oap_xw_start(&x, "levers");
-            oap_xw_attr_d(&x, "overtime", e.extra_overtime);
-            oap_xw_attr_d(&x, "contractors", e.extra_contractors);
-            oap_xw_attr_d(&x, "loans", e.extra_loans);
-            oap_xw_attr_d(&x, "shortfall", e.extra_shortfall);
-            oap_xw_end(&x);
+            oap_xw_start(x, "levers");
+            oap_xw_attr_d(x, "overtime", e.extra_overtime);
+            oap_xw_attr_d(x, "contractors", e.extra_contractors);
+            oap_xw_attr_d(x, "loans", e.extra_loans);
+            oap_xw_attr_d(x, "shortfall", e.extra_shortfall);
+            oap_xw_end(x);
         }
         for (k = 0; k < oa_explanation_displaced_count(ex, i); k++) {
             oa_displaced d;
             if (oa_explanation_displaced(&d, ex, i, k) != OA_OK)
                 continue;
-            oap_xw_start(&x, "displaces");
-            oap_xw_attr_s(&x, "initiative", d.id);
+            oap_xw_start(x, "displaces");
+            oap_xw_attr_s(x, "initiative", d.id);
             if (d.from)
-                oap_xw_attr_i(&x, "from", d.from);
+                oap_xw_attr_i(x, "from", d.from);
             if (d.to)
-                oap_xw_attr_i(&x, "to", d.to);
-            oap_xw_attr_s(&x, "change", d.to == 0     ? "dropped"
+                oap_xw_attr_i(x, "to", d.to);
+            oap_xw_attr_s(x, "change", d.to == 0     ? "dropped"
                                         : d.from == 0 ? "added"
                                                       : "moved");
-            oap_xw_end(&x);
+            oap_xw_end(x);
         }
         for (k = 0; k < oa_explanation_need_count(ex, i); k++) {
             oa_deficit d;
             if (oa_explanation_need(&d, ex, i, k) == OA_OK)
-                xml_need(&x, e.kind == OA_EXPLAINED_REJECTED ? "needs"
+                xml_need(x, e.kind == OA_EXPLAINED_REJECTED ? "needs"
                                                              : "blocked-by",
                          &d);
         }
-        oap_xw_end(&x);
+        oap_xw_end(x);
     }
     for (k = 0; k < oa_explanation_bottleneck_count(ex); k++) {
         oa_bottleneck bn;
         if (oa_explanation_bottleneck(&bn, ex, k) != OA_OK)
             continue;
-        oap_xw_start(&x, "bottleneck");
-        oap_xw_attr_i(&x, "rank", (int)k + 1);
+        oap_xw_start(x, "bottleneck");
+        oap_xw_attr_i(x, "rank", (int)k + 1);
         if (bn.is_budget) {
-            oap_xw_attr_s(&x, "budget", budgets[bn.budget]);
-            oap_xw_attr_s(&x, "unit", bn.unit);
+            oap_xw_attr_s(x, "budget", budgets[bn.budget]);
+            oap_xw_attr_s(x, "unit", bn.unit);
         } else {
-            oap_xw_attr_s(&x, "unit", bn.unit);
-            oap_xw_attr_s(&x, "resource", bn.resource);
+            oap_xw_attr_s(x, "unit", bn.unit);
+            oap_xw_attr_s(x, "resource", bn.resource);
         }
-        oap_xw_attr_i(&x, "from", bn.from);
-        oap_xw_attr_i(&x, "to", bn.to);
-        oap_xw_attr_d(&x, "marginal-value", bn.marginal);
+        oap_xw_attr_i(x, "from", bn.from);
+        oap_xw_attr_i(x, "to", bn.to);
+        oap_xw_attr_d(x, "marginal-value", bn.marginal);
         if (!isnan(bn.value)) {
-            oap_xw_attr_d(&x, "value", bn.value);
-            oap_xw_attr_s(&x, "proven", bn.proven ? "true" : "false");
+            oap_xw_attr_d(x, "value", bn.value);
+            oap_xw_attr_s(x, "proven", bn.proven ? "true" : "false");
         }
-        oap_xw_end(&x);
+        oap_xw_end(x);
     }
-    oap_xw_end(&x);
-    return oap_xw_finish(&x, b);
+    oap_xw_end(x);
+    return oap_xw_finish(x, b);
 }
 
 OA_API int oa_explanation_write(char **out, size_t *size,

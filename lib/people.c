@@ -16,9 +16,10 @@
 #include "plan_int.h"
 #include "result.h"
 #include "solver.h"
-#include "xml.h"
+#include "xw.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -659,43 +660,43 @@ static void write_csv(oap_buf *b, const oa_assignment *a, const char *who)
 
 static int write_xml(oap_buf *b, const oa_assignment *a, const char *who)
 {
-    oap_xw x;
+    oap_xw *x = NULL;
     size_t i, k;
     int rc = oap_xw_begin(&x, "  ");
     if (rc != OA_OK)
         return rc;
-    oap_xw_start(&x, "people-plans");
-    oap_xw_attr_s(&x, "version", "1");
-    oap_xw_attr_s(&x, "proven", a->proven ? "true" : "false");
+    oap_xw_start(x, "people-plans");
+    oap_xw_attr_s(x, "version", "1");
+    oap_xw_attr_s(x, "proven", a->proven ? "true" : "false");
     for (k = 0; k < a->people.n; k++) {
         const char *id = a->people.v[k];
         if (who && strcmp(who, id) != 0)
             continue;
-        oap_xw_start(&x, "person");
-        oap_xw_attr_s(&x, "id", id);
+        oap_xw_start(x, "person");
+        oap_xw_attr_s(x, "id", id);
         for (i = 0; i < a->work.n; i++) {
             const oa_person_work *w = &a->work.v[i];
             if (w->person != id)
                 continue;
-            oap_xw_start(&x, "assignment");
-            oap_xw_attr_i(&x, "period", w->period);
-            oap_xw_attr_s(&x, "period-label", lab(a, w->period));
-            oap_xw_attr_s(&x, kind_attr[w->kind], w->what);
-            oap_xw_attr_d(&x, "amount", w->amount);
-            oap_xw_end(&x);
+            oap_xw_start(x, "assignment");
+            oap_xw_attr_i(x, "period", w->period);
+            oap_xw_attr_s(x, "period-label", lab(a, w->period));
+            oap_xw_attr_s(x, kind_attr[w->kind], w->what);
+            oap_xw_attr_d(x, "amount", w->amount);
+            oap_xw_end(x);
         }
-        oap_xw_end(&x);
+        oap_xw_end(x);
     }
     for (i = 0; who == NULL && i < a->unc.n; i++) {
-        oap_xw_start(&x, "uncovered");
-        oap_xw_attr_s(&x, "unit", a->unc.v[i].unit);
-        oap_xw_attr_s(&x, "resource", a->unc.v[i].resource);
-        oap_xw_attr_i(&x, "period", a->unc.v[i].period);
-        oap_xw_attr_d(&x, "amount", a->unc.v[i].amount);
-        oap_xw_end(&x);
+        oap_xw_start(x, "uncovered");
+        oap_xw_attr_s(x, "unit", a->unc.v[i].unit);
+        oap_xw_attr_s(x, "resource", a->unc.v[i].resource);
+        oap_xw_attr_i(x, "period", a->unc.v[i].period);
+        oap_xw_attr_d(x, "amount", a->unc.v[i].amount);
+        oap_xw_end(x);
     }
-    oap_xw_end(&x);
-    return oap_xw_finish(&x, b);
+    oap_xw_end(x);
+    return oap_xw_finish(x, b);
 }
 
 OA_API int oa_assignment_write(char **out, size_t *size,

@@ -8,7 +8,7 @@
  */
 #include "fileio.h"
 #include "result.h"
-#include "xml.h"
+#include "xw.h"
 
 #include "opsalign/report.h"
 
@@ -523,7 +523,7 @@ static void bottlenecks(rctx *c)
     char buf[400], m[64], per[200];
     el(x, "h2", NULL, "Bottlenecks");
     if (oa_result_bottlenecks(&v, &n, r) != OA_OK) {
-        x->rc = -1;
+        oap_xw_fail(x);
         return;
     }
     if (n == 0) {
@@ -568,7 +568,7 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
                            const oa_report_opts *opts)
 {
     oap_buf b;
-    oap_xw x;
+    oap_xw *x = NULL;
     rctx c;
     char title[300];
     int rc;
@@ -581,22 +581,22 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
     rc = oap_xw_begin_html(&x);
     if (rc != OA_OK)
         return rc;
-    c.x = &x;
+    c.x = x;
     c.r = r;
     c.o = opts;
     snprintf(title, sizeof title, "Roadmap report: %s",
              oa_result_plan_name(r) ? oa_result_plan_name(r) : "plan");
-    oap_xw_start(&x, "html");
-    oap_xw_attr_s(&x, "lang", "en");
-    oap_xw_start(&x, "head");
-    oap_xw_start(&x, "meta");
-    oap_xw_attr_s(&x, "charset", "utf-8");
-    oap_xw_end(&x);
-    el(&x, "title", NULL, title);
-    el(&x, "style", NULL, css);
-    oap_xw_end_full(&x);
-    oap_xw_start(&x, "body");
-    el(&x, "h1", NULL, title);
+    oap_xw_start(x, "html");
+    oap_xw_attr_s(x, "lang", "en");
+    oap_xw_start(x, "head");
+    oap_xw_start(x, "meta");
+    oap_xw_attr_s(x, "charset", "utf-8");
+    oap_xw_end(x);
+    el(x, "title", NULL, title);
+    el(x, "style", NULL, css);
+    oap_xw_end_full(x);
+    oap_xw_start(x, "body");
+    el(x, "h1", NULL, title);
     summary(&c);
     if (oa_result_status(r) == OA_STATUS_OPTIMAL ||
         oa_result_status(r) == OA_STATUS_FEASIBLE ||
@@ -608,27 +608,27 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
         period_spend(&c);
         bottlenecks(&c);
     } else {
-        el(&x, "p", NULL, "No roadmap: see the result's diagnosis "
+        el(x, "p", NULL, "No roadmap: see the result's diagnosis "
                           "(opsalign solve).");
     }
     if (opts && opts->comparison) {
-        el(&x, "h2", NULL, "Scenarios side by side");
-        el(&x, "p", "legend", "Each scenario applied alone to the base plan "
+        el(x, "h2", NULL, "Scenarios side by side");
+        el(x, "p", "legend", "Each scenario applied alone to the base plan "
                               "and solved; levers in resource units summed "
                               "over units and periods.");
-        oap_comparison_html(&x, opts->comparison);
+        oap_comparison_html(x, opts->comparison);
     }
     if (opts && opts->sweep) {
-        el(&x, "h2", NULL, "Frontier");
-        oap_xw_start(&x, "div");
-        oap_sweep_svg(&x, opts->sweep);
-        oap_xw_end_full(&x);
+        el(x, "h2", NULL, "Frontier");
+        oap_xw_start(x, "div");
+        oap_sweep_svg(x, opts->sweep);
+        oap_xw_end_full(x);
     }
-    oap_xw_end_full(&x); /* body */
-    oap_xw_end_full(&x); /* html */
-    oap_xw_raw(&x, "\n");
+    oap_xw_end_full(x); /* body */
+    oap_xw_end_full(x); /* html */
+    oap_xw_raw(x, "\n");
     oap_buf_init(&b);
-    rc = oap_xw_finish(&x, &b);
+    rc = oap_xw_finish(x, &b);
     return oap_buf_finish(out, size, &b, rc);
 }
 

@@ -29,7 +29,7 @@ static void spend_parts(oap_xw *x, const oa_spend *s)
 
 int oap_result_write_xml(oap_buf *b, const oa_result *r)
 {
-    oap_xw x;
+    oap_xw *x = NULL;
     oa_bottleneck *bn = NULL;
     size_t i, nbn = 0;
     int t;
@@ -38,126 +38,126 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         if (brc != OA_OK)
             return brc;
     }
-    oap_xw_start(&x, "result");
-    oap_xw_attr_s(&x, "version", "1");
-    oap_xw_attr_s(&x, "status", oa_status_name(r->status));
-    oap_xw_attr_d(&x, "objective", r->objective);
-    oap_xw_attr_d(&x, "bound", r->bound);
-    oap_xw_attr_d(&x, "gap", r->gap);
-    oap_xw_attr_d(&x, "seconds", r->seconds);
-    oap_xw_attr_s(&x, "plan", r->name);
-    oap_xw_attr_s(&x, "currency", r->currency);
+    oap_xw_start(x, "result");
+    oap_xw_attr_s(x, "version", "1");
+    oap_xw_attr_s(x, "status", oa_status_name(r->status));
+    oap_xw_attr_d(x, "objective", r->objective);
+    oap_xw_attr_d(x, "bound", r->bound);
+    oap_xw_attr_d(x, "gap", r->gap);
+    oap_xw_attr_d(x, "seconds", r->seconds);
+    oap_xw_attr_s(x, "plan", r->name);
+    oap_xw_attr_s(x, "currency", r->currency);
     if (r->status == OA_STATUS_INFEASIBLE) {
-        oap_xw_attr_d(&x, "deficit", r->deficit);
-        oap_xw_attr_s(&x, "deficit-status", r->deficit_proven ? "optimal"
+        oap_xw_attr_d(x, "deficit", r->deficit);
+        oap_xw_attr_s(x, "deficit-status", r->deficit_proven ? "optimal"
                                                         : "feasible");
     }
-    oap_xw_start(&x, "periods");
+    oap_xw_start(x, "periods");
     for (t = 1; t <= r->P; t++) {
-        oap_xw_start(&x, "period");
-        oap_xw_attr_i(&x, "index", t);
-        oap_xw_attr_s(&x, "label", oa_result_period_label(r, t));
-        oap_xw_end(&x);
+        oap_xw_start(x, "period");
+        oap_xw_attr_i(x, "index", t);
+        oap_xw_attr_s(x, "label", oa_result_period_label(r, t));
+        oap_xw_end(x);
     }
-    oap_xw_end(&x);
+    oap_xw_end(x);
     for (i = 0; i < r->ini.n; i++) {
         const oa_initiative_result *v = &r->ini.v[i];
-        oap_xw_start(&x, "initiative");
-        oap_xw_attr_s(&x, "id", v->id);
-        oap_xw_attr_s(&x, "name", v->name);
-        oap_xw_attr_s(&x, "owner", v->owner);
-        oap_xw_attr_s(&x, "status", v->scheduled ? "scheduled" : "rejected");
+        oap_xw_start(x, "initiative");
+        oap_xw_attr_s(x, "id", v->id);
+        oap_xw_attr_s(x, "name", v->name);
+        oap_xw_attr_s(x, "owner", v->owner);
+        oap_xw_attr_s(x, "status", v->scheduled ? "scheduled" : "rejected");
         if (v->scheduled) {
-            oap_xw_attr_i(&x, "start", v->start);
-            oap_xw_attr_i(&x, "finish", v->finish);
-            oap_xw_attr_s(&x, "start-label", oa_result_period_label(r, v->start));
-            oap_xw_attr_s(&x, "finish-label", oa_result_period_label(r, v->finish));
-            oap_xw_attr_i(&x, "delay", v->delay);
+            oap_xw_attr_i(x, "start", v->start);
+            oap_xw_attr_i(x, "finish", v->finish);
+            oap_xw_attr_s(x, "start-label", oa_result_period_label(r, v->start));
+            oap_xw_attr_s(x, "finish-label", oa_result_period_label(r, v->finish));
+            oap_xw_attr_i(x, "delay", v->delay);
         }
-        oap_xw_attr_i(&x, "earliest", v->earliest);
-        oap_xw_attr_d(&x, "fraction", v->fraction);
-        oap_xw_attr_d(&x, "value", v->value);
-        oap_xw_attr_d(&x, "cost", v->cost);
-        oap_xw_attr_s(&x, "mandatory", v->mandatory ? "true" : "false");
-        oap_xw_end(&x);
+        oap_xw_attr_i(x, "earliest", v->earliest);
+        oap_xw_attr_d(x, "fraction", v->fraction);
+        oap_xw_attr_d(x, "value", v->value);
+        oap_xw_attr_d(x, "cost", v->cost);
+        oap_xw_attr_s(x, "mandatory", v->mandatory ? "true" : "false");
+        oap_xw_end(x);
     }
     for (i = 0; i < r->loads.n; i++) {
         const oa_load *l = &r->loads.v[i];
-        oap_xw_start(&x, "load");
-        oap_xw_attr_s(&x, "unit", l->unit);
-        oap_xw_attr_s(&x, "resource", l->resource);
-        oap_xw_attr_i(&x, "period", l->period);
-        oap_xw_attr_s(&x, "period-label", oa_result_period_label(r, l->period));
-        oap_xw_attr_d(&x, "capacity", l->capacity);
-        oap_xw_attr_d(&x, "run", l->run);
-        oap_xw_attr_d(&x, "effects", l->effects);
-        oap_xw_attr_d(&x, "shortfall", l->shortfall);
-        oap_xw_attr_d(&x, "change", l->change);
-        oap_xw_attr_d(&x, "overtime", l->overtime);
-        oap_xw_attr_d(&x, "contractors", l->contractors);
-        oap_xw_attr_d(&x, "loan-in", l->loan_in);
-        oap_xw_attr_d(&x, "loan-out", l->loan_out);
-        oap_xw_attr_d(&x, "utilization", l->utilization);
-        oap_xw_attr_d(&x, "shadow-price", l->shadow_price);
-        oap_xw_end(&x);
+        oap_xw_start(x, "load");
+        oap_xw_attr_s(x, "unit", l->unit);
+        oap_xw_attr_s(x, "resource", l->resource);
+        oap_xw_attr_i(x, "period", l->period);
+        oap_xw_attr_s(x, "period-label", oa_result_period_label(r, l->period));
+        oap_xw_attr_d(x, "capacity", l->capacity);
+        oap_xw_attr_d(x, "run", l->run);
+        oap_xw_attr_d(x, "effects", l->effects);
+        oap_xw_attr_d(x, "shortfall", l->shortfall);
+        oap_xw_attr_d(x, "change", l->change);
+        oap_xw_attr_d(x, "overtime", l->overtime);
+        oap_xw_attr_d(x, "contractors", l->contractors);
+        oap_xw_attr_d(x, "loan-in", l->loan_in);
+        oap_xw_attr_d(x, "loan-out", l->loan_out);
+        oap_xw_attr_d(x, "utilization", l->utilization);
+        oap_xw_attr_d(x, "shadow-price", l->shadow_price);
+        oap_xw_end(x);
     }
     for (i = 0; i < r->spend.n; i++) {
         const oa_spend *s = &r->spend.v[i];
-        oap_xw_start(&x, "spend");
-        oap_xw_attr_s(&x, "budget", budget_names[s->kind]);
-        oap_xw_attr_s(&x, "unit", s->unit);
-        oap_xw_attr_i(&x, "from", s->from);
-        oap_xw_attr_i(&x, "to", s->to);
+        oap_xw_start(x, "spend");
+        oap_xw_attr_s(x, "budget", budget_names[s->kind]);
+        oap_xw_attr_s(x, "unit", s->unit);
+        oap_xw_attr_i(x, "from", s->from);
+        oap_xw_attr_i(x, "to", s->to);
         if (s->has_limit)
-            oap_xw_attr_d(&x, "limit", s->limit);
-        spend_parts(&x, s);
-        oap_xw_attr_d(&x, "shadow-price", s->shadow_price);
-        oap_xw_end(&x);
+            oap_xw_attr_d(x, "limit", s->limit);
+        spend_parts(x, s);
+        oap_xw_attr_d(x, "shadow-price", s->shadow_price);
+        oap_xw_end(x);
     }
     for (i = 0; i < r->period_spend.n; i++) {
         const oa_spend *s = &r->period_spend.v[i];
-        oap_xw_start(&x, "period-spend");
-        oap_xw_attr_i(&x, "period", s->from);
-        spend_parts(&x, s);
-        oap_xw_end(&x);
+        oap_xw_start(x, "period-spend");
+        oap_xw_attr_i(x, "period", s->from);
+        spend_parts(x, s);
+        oap_xw_end(x);
     }
     for (i = 0; i < r->deficits.n; i++) {
         const oa_deficit *d = &r->deficits.v[i];
-        oap_xw_start(&x, "deficit");
-        oap_xw_attr_d(&x, "amount", d->amount);
-        oap_xw_attr_s(&x, "unit", d->unit);
+        oap_xw_start(x, "deficit");
+        oap_xw_attr_d(x, "amount", d->amount);
+        oap_xw_attr_s(x, "unit", d->unit);
         if (!d->is_budget) {
-            oap_xw_attr_s(&x, "resource", d->resource);
-            oap_xw_attr_i(&x, "period", d->period);
-            oap_xw_attr_s(&x, "period-label", oa_result_period_label(r, d->period));
+            oap_xw_attr_s(x, "resource", d->resource);
+            oap_xw_attr_i(x, "period", d->period);
+            oap_xw_attr_s(x, "period-label", oa_result_period_label(r, d->period));
         } else {
-            oap_xw_attr_s(&x, "budget", budget_names[d->budget]);
-            oap_xw_attr_i(&x, "from", d->from);
-            oap_xw_attr_i(&x, "to", d->to);
+            oap_xw_attr_s(x, "budget", budget_names[d->budget]);
+            oap_xw_attr_i(x, "from", d->from);
+            oap_xw_attr_i(x, "to", d->to);
         }
-        oap_xw_end(&x);
+        oap_xw_end(x);
     }
     if (oa_result_bottlenecks(&bn, &nbn, r) != OA_OK)
-        x.rc = -1;
+        oap_xw_fail(x);
     for (i = 0; i < nbn; i++) {
-        oap_xw_start(&x, "bottleneck");
+        oap_xw_start(x, "bottleneck");
         if (bn[i].is_budget) {
-            oap_xw_attr_s(&x, "budget", budget_names[bn[i].budget]);
-            oap_xw_attr_s(&x, "unit", bn[i].unit);
+            oap_xw_attr_s(x, "budget", budget_names[bn[i].budget]);
+            oap_xw_attr_s(x, "unit", bn[i].unit);
         } else {
-            oap_xw_attr_s(&x, "unit", bn[i].unit);
-            oap_xw_attr_s(&x, "resource", bn[i].resource);
+            oap_xw_attr_s(x, "unit", bn[i].unit);
+            oap_xw_attr_s(x, "resource", bn[i].resource);
         }
-        oap_xw_attr_i(&x, "from", bn[i].from);
-        oap_xw_attr_i(&x, "to", bn[i].to);
-        oap_xw_attr_s(&x, "from-label", oa_result_period_label(r, bn[i].from));
-        oap_xw_attr_s(&x, "to-label", oa_result_period_label(r, bn[i].to));
-        oap_xw_attr_d(&x, "marginal", bn[i].marginal);
-        oap_xw_end(&x);
+        oap_xw_attr_i(x, "from", bn[i].from);
+        oap_xw_attr_i(x, "to", bn[i].to);
+        oap_xw_attr_s(x, "from-label", oa_result_period_label(r, bn[i].from));
+        oap_xw_attr_s(x, "to-label", oa_result_period_label(r, bn[i].to));
+        oap_xw_attr_d(x, "marginal", bn[i].marginal);
+        oap_xw_end(x);
     }
     oa_free(bn);
-    oap_xw_end(&x);
-    return oap_xw_finish(&x, b);
+    oap_xw_end(x);
+    return oap_xw_finish(x, b);
 }
 
 /* ---- reading ---- */

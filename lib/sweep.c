@@ -7,7 +7,7 @@
 #include "fileio.h"
 #include "plan_int.h"
 #include "result.h"
-#include "xml.h"
+#include "xw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -314,7 +314,7 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
         oap_xw_end(xw);
     }
     if (pts.failed)
-        xw->rc = -1;
+        oap_xw_fail(xw);
     oap_buf_free(&pts);
     for (k = 0; k < n; k++) {
         const oa_result *r = sw->pts.v[k].r;
@@ -361,12 +361,12 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
 
 static int write_svg(oap_buf *b, const oa_sweep *sw)
 {
-    oap_xw x;
+    oap_xw *x = NULL;
     int rc = oap_xw_begin(&x, " ");
     if (rc != OA_OK)
         return rc;
-    oap_sweep_svg(&x, sw);
-    return oap_xw_finish(&x, b);
+    oap_sweep_svg(x, sw);
+    return oap_xw_finish(x, b);
 }
 
 OA_API int oa_sweep_write(char **out, size_t *size, const oa_sweep *sw,

@@ -532,29 +532,48 @@ void oap_xw_end(oap_xw *x)
 }
 
 /* A writer into a new buffer, nothing written yet. */
-static int xw_create(oap_xw *x, int html)
+static int xw_create(oap_xw **out, int html)
 {
-    x->w = NULL;
-    x->rc = 0;
-    x->html = html;
+    oap_xw *x;
+    *out = NULL;
     if (oap_xml_init() != OA_OK)
         return OA_EINTERNAL;
-    x->buf = xmlBufferCreate();
-    if (x->buf == NULL)
+    x = oap_calloc(1, sizeof *x);
+    if (x == NULL)
         return OA_ENOMEM;
+    x->html = html;
+    x->buf = xmlBufferCreate();
+    if (x->buf == NULL) {
+        oap_free(x);
+        return OA_ENOMEM;
+    }
     x->w = xmlNewTextWriterMemory(x->buf, 0);
     if (x->w == NULL) {
         xmlBufferFree(x->buf);
+        oap_free(x);
         return OA_ENOMEM;
     }
+    *out = x;
     return OA_OK;
 }
 
-int oap_xw_begin_html(oap_xw *x)
+void oap_xw_fail(oap_xw *x)
 {
-    int rc = xw_create(x, 1);
+    x->rc = -1;
+}
+
+int oap_xw_failed(const oap_xw *x)
+{
+    return x->rc < 0;
+}
+
+int oap_xw_begin_html(oap_xw **out)
+{
+    oap_xw *x;
+    int rc = xw_create(out, 1);
     if (rc != OA_OK)
         return rc;
+    x = *out;
     /* no XML declaration: an HTML5 doctype instead */
     if (xmlTextWriterWriteRaw(x->w, (const xmlChar *)"<!DOCTYPE html>\n") < 0)
         x->rc = -1;
@@ -573,11 +592,13 @@ void oap_xw_raw(oap_xw *x, const char *s)
         x->rc = -1;
 }
 
-int oap_xw_begin(oap_xw *x, const char *indent)
+int oap_xw_begin(oap_xw **out, const char *indent)
 {
-    int rc = xw_create(x, 0);
+    oap_xw *x;
+    int rc = xw_create(out, 0);
     if (rc != OA_OK)
         return rc;
+    x = *out;
     xmlTextWriterSetIndent(x->w, 1);
     xmlTextWriterSetIndentString(x->w, (const xmlChar *)indent);
     if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0)
@@ -587,6 +608,9 @@ int oap_xw_begin(oap_xw *x, const char *indent)
 
 int oap_xw_finish(oap_xw *x, oap_buf *b)
 {
+    int rc;
+    if (x == NULL)
+        return OA_ENOMEM;
     if (x->html) {
         if (x->rc >= 0 && xmlTextWriterFlush(x->w) < 0)
             x->rc = -1;
@@ -598,7 +622,9 @@ int oap_xw_finish(oap_xw *x, oap_buf *b)
         oap_buf_putn(b, (const char *)xmlBufferContent(x->buf),
                      (size_t)xmlBufferLength(x->buf));
     xmlBufferFree(x->buf);
-    return x->rc >= 0 && !b->failed ? OA_OK : OA_ENOMEM;
+    rc = x->rc >= 0 && !b->failed ? OA_OK : OA_ENOMEM;
+    oap_free(x);
+    return rc;
 }
 
 void oap_xw_text(oap_xw *x, const char *s)

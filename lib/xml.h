@@ -1,11 +1,13 @@
 /*
- * The libxml2 wrapper shared by the XML modules (readers and writers).
- * Only files that include this header see libxml2.
+ * The libxml2 wrapper shared by the XML readers (plan, scenario, result)
+ * and xml.c.  Only files that include this header see libxml2; writers
+ * use the opaque handle of xw.h.
  */
 #ifndef OA_XML_H
 #define OA_XML_H
 
 #include "fileio.h"
+#include "xw.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -69,41 +71,11 @@ int oap_read_input(char **data, size_t *size, const char *path,
  * into err. */
 void oap_read_report(oa_error_list *errs, oa_error *err, oa_error_list *all);
 
-/* Writing with xmlTextWriter: rc goes negative on the first failure and
- * the calls after it do nothing.  Texts are made valid UTF-8 without
- * control characters; NULL texts and NaN numbers write no attribute. */
-typedef struct oap_xw {
+struct oap_xw {
     xmlTextWriterPtr w;
     xmlBufferPtr buf;
     int rc;
     int html;
-} oap_xw;
-
-/* Starts an HTML5 document (a doctype, no XML declaration). */
-int oap_xw_begin_html(oap_xw *x);
-/* Ends an element with an end tag even when empty (HTML elements). */
-void oap_xw_end_full(oap_xw *x);
-/* Writes markup as it is (trusted text only: no plan text). */
-void oap_xw_raw(oap_xw *x, const char *s);
-
-/* Starts a document in memory (indent: the indentation string).
- * Returns OA_OK, OA_ENOMEM, OA_EINTERNAL. */
-int oap_xw_begin(oap_xw *x, const char *indent);
-/* Ends the document, appends it to b and frees the writer; OA_OK or
- * OA_ENOMEM. */
-int oap_xw_finish(oap_xw *x, oap_buf *b);
-/* Writes text content (escaped). */
-void oap_xw_text(oap_xw *x, const char *s);
-
-void oap_xw_start(oap_xw *x, const char *name);
-void oap_xw_end(oap_xw *x);
-void oap_xw_attr_s(oap_xw *x, const char *name, const char *v);
-void oap_xw_attr_d(oap_xw *x, const char *name, double v);
-void oap_xw_attr_i(oap_xw *x, const char *name, int v);
-
-/* Pieces other documents embed (the HTML report): a sweep's chart as an
- * <svg> element, a comparison as an HTML table and lists of changes. */
-void oap_sweep_svg(oap_xw *x, const oa_sweep *sw);
-void oap_comparison_html(oap_xw *x, const oa_comparison *cmp);
+};
 
 #endif
