@@ -288,3 +288,31 @@ int oap_save_text(const char *path, char *data, size_t size, int rc,
     oap_free(data);
     return rc;
 }
+
+OA_API int oa_file_save(const char *path, const void *data, size_t size,
+                        oa_error *err)
+{
+    if (err)
+        oa_error_clear(err);
+    OAP_ARG(path && (data || size == 0));
+    return oap_write_file(path, data ? (const char *)data : "", size, err);
+}
+
+OA_API int oa_file_load(char **data, size_t *size, const char *path,
+                        size_t max_bytes, oa_error *err)
+{
+    size_t n = 0;
+    int rc;
+    if (data)
+        *data = NULL;
+    if (size)
+        *size = 0;
+    if (err)
+        oa_error_clear(err);
+    OAP_ARG(data && path);
+    rc = oap_read_file(data, &n, path,
+                       max_bytes ? max_bytes : (size_t)64 << 20, err);
+    if (rc == OA_OK && size)
+        *size = n;
+    return rc;
+}

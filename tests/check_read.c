@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -433,6 +434,37 @@ START_TEST(test_all_errors_reported)
 }
 END_TEST
 
+/* The library's file calls, as batch uses them: a save reads back whole,
+ * a second save replaces it, a cap and a missing file are errors that
+ * name the path. */
+START_TEST(test_file_calls)
+{
+    char path[] = "/tmp/oa-file-XXXXXX", *d;
+    size_t n;
+    oa_error err;
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(oa_file_save(path, "abc\n", 4, &err), OA_OK);
+    ck_assert_int_eq(oa_file_load(&d, &n, path, 0, &err), OA_OK);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_str_eq(d, "abc\n");
+    oa_free(d);
+    ck_assert_int_eq(oa_file_save(path, "xy", 2, NULL), OA_OK);
+    ck_assert_int_eq(oa_file_load(&d, NULL, path, 0, NULL), OA_OK);
+    ck_assert_str_eq(d, "xy");
+    oa_free(d);
+    ck_assert_int_eq(oa_file_load(&d, &n, path, 1, &err), OA_ELIMIT);
+    ck_assert_ptr_null(d);
+    remove(path);
+    ck_assert_int_eq(oa_file_load(&d, &n, path, 0, &err), OA_EIO);
+    ck_assert(strstr(err.source, "oa-file-") || strstr(err.text, "oa-file-"));
+    ck_assert_int_eq(oa_file_save("/nonexistent-dir/x", "a", 1, &err),
+                     OA_EIO);
+    ck_assert_int_eq(oa_file_save(NULL, "a", 1, NULL), OA_EINVAL);
+    close(fd);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("read");
@@ -449,6 +481,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_hostile_deep_nesting);
     tcase_add_test(tc, test_hostile_sizes);
     tcase_add_test(tc, test_hostile_numbers);
+    tcase_add_test(tc, test_file_calls);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -49,30 +49,14 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A whole file through the library's reader (NULL if it cannot be
+ * read); freed with oa_free. */
 static char *read_all(const char *path, size_t *size)
 {
-    FILE *f = fopen(path, "rb");
     char *d = NULL;
-    size_t n = 0, cap = 0, got;
-    if (f == NULL)
+    size_t n = 0;
+    if (oa_file_load(&d, &n, path, (size_t)1 << 30, NULL) != OA_OK)
         return NULL;
-    for (;;) {
-        if (n + 65536 > cap) {
-            char *t = realloc(d, cap = cap * 2 + 65536);
-            if (t == NULL) {
-                free(d);
-                fclose(f);
-                return NULL;
-            }
-            d = t;
-        }
-        got = fread(d + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    d[n] = '\0';
     if (size)
         *size = n;
     return d;
@@ -90,23 +74,10 @@ static uint64_t fnv(uint64_t h, const void *data, size_t n)
     return h;
 }
 
-/* Writes text to path atomically (a temporary file, then rename). */
+/* Writes text to path atomically (the library's atomic write). */
 static int write_atomic(const char *path, const char *text)
 {
-    char tmp[4200];
-    FILE *f;
-    int ok;
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-    f = fopen(tmp, "w");
-    if (f == NULL)
-        return -1;
-    ok = fputs(text, f) >= 0;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        remove(tmp);
-        return -1;
-    }
-    return 0;
+    return oa_file_save(path, text, strlen(text), NULL) == OA_OK ? 0 : -1;
 }
 
 static void path_of(char *buf, size_t size, const char *dir, const char *name,
@@ -141,7 +112,7 @@ static int up_to_date(const char *dir, const run *r)
     path_of(p, sizeof p, dir, r->name, ".key");
     k = read_all(p, NULL);
     same = k && strncmp(k, r->key, 16) == 0;
-    free(k);
+    oa_free(k);
     return same;
 }
 
@@ -261,7 +232,7 @@ static int collect(found **out, size_t *n, char **dirs, int ndirs)
                 if (is_key && v[k].r == NULL && v[k].err) {
                     path_of(p, sizeof p, dirs[d], base, ".xml");
                     if (oa_result_read_file(&v[k].r, p, NULL) == OA_OK) {
-                        free(v[k].err);
+                        oa_free(v[k].err);
                         v[k].err = NULL;
                     }
                 }
@@ -284,7 +255,7 @@ static int collect(found **out, size_t *n, char **dirs, int ndirs)
                 if (t == NULL) {
                     closedir(dp);
                     oa_result_free(f.r);
-                    free(f.err);
+                    oa_free(f.err);
                     return -1;
                 }
                 v = t;
@@ -343,7 +314,7 @@ static int summarize(const char *out_dir, char **dirs, int ndirs)
     oa_comparison_free(cmp);
     for (k = 0; k < n; k++) {
         oa_result_free(v[k].r);
-        free(v[k].err);
+        oa_free(v[k].err);
     }
     free(v);
     return rc == OA_OK ? 0 : -1;
@@ -474,7 +445,7 @@ int cmd_batch(int argc, char **argv)
                 break;
             }
             h = fnv(h, s, n);
-            free(s);
+            oa_free(s);
         }
         h = fnv(h, &opts.time_limit, sizeof opts.time_limit);
         h = fnv(h, &opts.gap, sizeof opts.gap);
@@ -553,7 +524,7 @@ int cmd_batch(int argc, char **argv)
             status = EXIT_INPUT;
     }
 out:
-    free(plan_bytes);
+    oa_free(plan_bytes);
     for (i = 1; i < nruns; i++)
         free((char *)runs[i].name);
     free(runs);

@@ -122,6 +122,26 @@ OA_API void oa_set_alloc_funcs(void *(*malloc_fn)(size_t),
 OA_API void oa_free(void *ptr);
 
 /**
+ * Writes size bytes to path atomically, as every oa_*_save does: a
+ * complete new file or the old one untouched (a temporary file beside
+ * it, flushed, then renamed over it).
+ * @return OA_OK, OA_EINVAL (a NULL), OA_EIO (err names the path)
+ */
+OA_API int oa_file_save(const char *path, const void *data, size_t size,
+                        oa_error *err);
+
+/**
+ * Reads a whole file of at most max_bytes (0: 64 MiB), as the readers
+ * do.
+ * @param[out] data the bytes plus a NUL, freed with oa_free()
+ * @param[out] size how many bytes (may be NULL)
+ * @return OA_OK, OA_EINVAL, OA_EIO, OA_ELIMIT (larger than max_bytes),
+ *   OA_ENOMEM; err names the path
+ */
+OA_API int oa_file_load(char **data, size_t *size, const char *path,
+                        size_t max_bytes, oa_error *err);
+
+/**
  * Initializes the library's global state (the XML parser and the built-in
  * schemas).  Optional: the readers call it on first use.  A program that
  * reads plans from several threads calls it once before it starts them.
