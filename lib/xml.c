@@ -632,3 +632,61 @@ void oap_xw_text(oap_xw *x, const char *s)
     if (x->rc >= 0 && xmlTextWriterWriteString(x->w, (const xmlChar *)s) < 0)
         x->rc = -1;
 }
+
+/* ---- the read core shared by the plan, scenario and result readers ---- */
+
+/* Copies errs into the caller's list and the first into err. */
+void oap_read_report(oa_error_list *errs, oa_error *err, oa_error_list *all)
+{
+    size_t i, n = oa_error_list_count(errs);
+    oap_error_list_sort(errs, 0);
+    if (n > 0 && err)
+        *err = *oa_error_list_get(errs, 0);
+    for (i = 0; i < n; i++)
+        if (oap_error_list_push(all, oa_error_list_get(errs, i)) != OA_OK)
+            break;
+}
+
+int oap_read_begin(size_t size, const char *source,
+                   const oa_read_opts *opts, oa_error *err,
+                   oa_error_list *all)
+{
+    size_t max = OA_READ_DEFAULT_MAX_BYTES;
+    if (opts && opts->version != OA_READ_OPTS_VERSION)
+        return OA_EINVAL;
+    if (opts && opts->max_bytes)
+        max = opts->max_bytes;
+    if (err)
+        oa_error_clear(err);
+    if (size > max) {
+        oap_error_set(err, OA_ELIMIT, source, -1, "document of %zu bytes is "
+                      "larger than the limit of %zu bytes", size, max);
+        if (all && err)
+            oap_error_list_push(all, err);
+        return OA_ELIMIT;
+    }
+    return OA_OK;
+}
+
+int oap_read_input(char **data, size_t *size, const char *path,
+                   const oa_read_opts *opts, oa_error *err,
+                   oa_error_list *all)
+{
+    size_t max = OA_READ_DEFAULT_MAX_BYTES;
+    oa_error e;
+    int rc;
+    *data = NULL;
+    rc = oap_read_begin(0, path, opts, err, all);
+    if (rc != OA_OK)
+        return rc;
+    if (opts && opts->max_bytes)
+        max = opts->max_bytes;
+    oa_error_clear(&e);
+    rc = oap_read_file(data, size, path, max, &e);
+    if (rc != OA_OK) {
+        if (err)
+            *err = e;
+        oap_error_list_push(all, &e);
+    }
+    return rc;
+}
