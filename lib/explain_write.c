@@ -18,6 +18,11 @@ static void put_wrapped(oap_buf *b, const char *text, int indent,
 {
     const char *p = text;
     int col = 0, first = 1;
+    if (p == NULL) {
+        /* the sentence's own buffer ran out of memory */
+        b->failed = 1;
+        return;
+    }
     while (*p) {
         size_t n;
         while (*p == ' ')

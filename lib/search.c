@@ -275,6 +275,9 @@ static void gstate_free(gstate *g)
     oap_free(g->left0);
     oap_free(g->before);
     oap_free(g->log);
+    /* Freed twice is then harmless (an init that failed, then the
+     * caller's clean-up). */
+    memset(g, 0, sizeof *g);
 }
 
 static void gstate_reset(gstate *g)

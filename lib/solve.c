@@ -85,8 +85,10 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     }
     c.r->name = oap_result_str(c.r, plan->name);
     c.r->currency = oap_result_str(c.r, plan->currency);
-    rc = oap_result_set_labels(c.r, c.res->P,
-                               (const char *const *)plan->labels);
+    rc = (plan->name && !c.r->name) || (plan->currency && !c.r->currency)
+             ? OA_ENOMEM
+             : oap_result_set_labels(c.r, c.res->P,
+                                     (const char *const *)plan->labels);
     if (rc != OA_OK)
         goto fail;
 

@@ -124,6 +124,15 @@ typedef struct loaded {
     int n;
 } loaded;
 
+static void loaded_free(loaded *L)
+{
+    oap_free(L->ia);
+    oap_free(L->ja);
+    oap_free(L->ar);
+    L->ia = L->ja = NULL;
+    L->ar = NULL;
+}
+
 static int prepare_matrix(loaded *L, const oap_model *m)
 {
     oap_nz *nz;
@@ -149,6 +158,7 @@ static int prepare_matrix(loaded *L, const oap_model *m)
     L->ar = oap_calloc(n + 1, sizeof(double));
     if (!L->ia || !L->ja || !L->ar) {
         oap_free(nz);
+        loaded_free(L);
         return OA_ENOMEM;
     }
     for (k = 0; k < n; k++) {
@@ -156,6 +166,7 @@ static int prepare_matrix(loaded *L, const oap_model *m)
             continue;
         if (!isfinite(nz[k].v)) {
             oap_free(nz);
+            loaded_free(L);
             return OA_EINTERNAL;
         }
         L->n++;
@@ -167,12 +178,6 @@ static int prepare_matrix(loaded *L, const oap_model *m)
     return OA_OK;
 }
 
-static void loaded_free(loaded *L)
-{
-    oap_free(L->ia);
-    oap_free(L->ja);
-    oap_free(L->ar);
-}
 
 /* Checks bounds and objective before they reach GLPK. */
 static int check_model(const oap_model *m)
