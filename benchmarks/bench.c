@@ -950,7 +950,7 @@ static int cmd_build(int argc, char **argv)
     rc = oa_plan_read_file(&plan, argv[2], NULL, &err, NULL);
     t1 = wall();
     if (rc == OA_OK)
-        rc = oa_plan_model_size(plan, &sz, &err);
+        rc = oa_plan_model_size(&sz, plan, &err);
     t2 = wall();
     if (rc != OA_OK) {
         oa_error_format(msg, sizeof msg, &err);

@@ -258,7 +258,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         goto out;
     }
-    if (oa_plan_model_size(plan, &ms, &err) == OA_OK &&
+    if (oa_plan_model_size(&ms, plan, &err) == OA_OK &&
         ms.binaries <= FUZZ_MAX_BINARIES && ms.rows <= FUZZ_MAX_ROWS) {
         oa_solve_opts so = OA_SOLVE_OPTS_INIT;
         oa_result *res = NULL;

@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (oa_plan_read_memory(&plan, (const char *)data, size, "plan.xml", NULL,
                             &err, NULL) != OA_OK)
         return 0;
-    if (oa_plan_model_size(plan, &ms, &err) == OA_OK &&
+    if (oa_plan_model_size(&ms, plan, &err) == OA_OK &&
         ms.binaries <= FUZZ_MAX_BINARIES && ms.rows <= FUZZ_MAX_ROWS) {
         solve_and_write(plan, 1);
         solve_and_write(plan, 0);

@@ -17,6 +17,7 @@
 #include "opsalign/compare.h"
 #include "opsalign/sweep.h"
 #include "opsalign/people.h"
+#include "opsalign/brief.h"
 #include "opsalign/report.h"
 
 #endif

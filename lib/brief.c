@@ -465,10 +465,9 @@ static int brief(char **out, size_t *size, const oa_checked *chk,
     return oap_buf_finish(out, size, &b, rc);
 }
 
-OA_API int oa_brief_save(const char *path, const oa_plan *plan,
-                         const oa_result *roadmap,
+OA_API int oa_brief_save(const oa_plan *plan, const oa_result *roadmap,
                          const oa_assignment *people, const char *unit,
-                         oa_format format, oa_error *err)
+                         const char *path, oa_format format, oa_error *err)
 {
     char *data = NULL;
     size_t size = 0;

@@ -67,6 +67,8 @@ typedef struct ctx {
     const oa_result *base;
     oa_explanation *ex;
     const oa_explain_opts *o;
+    oa_solve_opts so;        /* every solve's options (version 1: built
+                                from time_limit and flags) */
     task *tasks;
     size_t ntasks, next;
     pthread_mutex_t lock;
@@ -185,10 +187,8 @@ static int task_plan(oa_plan **out, const ctx *c, const task *t)
 static void run_task(ctx *c, task *t)
 {
     oa_plan *p = NULL;
-    oa_solve_opts so = OA_SOLVE_OPTS_INIT;
+    oa_solve_opts so = c->so;
     oa_error_clear(&t->err);
-    so.time_limit = c->o->time_limit;
-    so.flags = c->o->flags;
     /* A re-solve need not be surer than the roadmap it is compared with:
      * it stops at the roadmap's gap (0 when that is proven optimal). */
     if (oa_result_status(c->base) == OA_STATUS_FEASIBLE &&
@@ -596,9 +596,23 @@ OA_API int oa_explain(oa_explanation **out, const oa_plan *plan,
     OAP_ARG(out && plan && (ids || n_ids == 0));
     if (opts == NULL)
         opts = &defaults;
-    if (opts->version != OA_EXPLAIN_OPTS_VERSION ||
-        !(opts->time_limit >= 0) || !isfinite(opts->time_limit) ||
+    if (!OAP_VERSION_OK(opts->version, OA_EXPLAIN_OPTS_VERSION) ||
+        (opts->version == 1 &&
+         (!(opts->time_limit >= 0) || !isfinite(opts->time_limit))) ||
         opts->bottlenecks < 0 || opts->jobs < 0)
+        return OA_EINVAL;
+    memset(&c, 0, sizeof c);
+    if (opts->version >= 2) {
+        c.so = opts->solve;
+    } else {
+        oa_solve_opts so1 = OA_SOLVE_OPTS_INIT;
+        so1.time_limit = opts->time_limit;
+        so1.flags = opts->flags;
+        c.so = so1;
+    }
+    if (!OAP_VERSION_OK(c.so.version, OA_SOLVE_OPTS_VERSION) ||
+        !(c.so.time_limit >= 0) || !isfinite(c.so.time_limit) ||
+        !(c.so.gap >= 0) || !isfinite(c.so.gap))
         return OA_EINVAL;
     rc = oa_plan_check(&chk, plan, err, NULL);
     if (rc != OA_OK)
@@ -609,10 +623,7 @@ OA_API int oa_explain(oa_explanation **out, const oa_plan *plan,
         return OA_ENOMEM;
     }
     if (base == NULL) {
-        oa_solve_opts so = OA_SOLVE_OPTS_INIT;
-        so.time_limit = opts->time_limit;
-        so.flags = opts->flags;
-        rc = oa_solve(&ex->own_base, plan, &so, err);
+        rc = oa_solve(&ex->own_base, plan, &c.so, err);
         if (rc != OA_OK) {
             oa_checked_free(chk);
             oa_explanation_free(ex);
@@ -633,7 +644,6 @@ OA_API int oa_explain(oa_explanation **out, const oa_plan *plan,
     }
 
     /* The tasks. */
-    memset(&c, 0, sizeof c);
     c.plan = plan;
     c.base = base;
     c.ex = ex;

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-OA_API int oa_plan_model_size(const oa_plan *plan, oa_model_size *out,
+OA_API int oa_plan_model_size(oa_model_size *out, const oa_plan *plan,
                               oa_error *err)
 {
     oap_model *m = NULL;

@@ -549,7 +549,7 @@ OA_API int oa_assign(oa_assignment **out, const oa_plan *plan,
     OAP_ARG(out && plan && roadmap);
     if (o == NULL)
         o = &defaults;
-    if (o->version != OA_ASSIGN_OPTS_VERSION || !(o->time_limit >= 0) ||
+    if (!OAP_VERSION_OK(o->version, OA_ASSIGN_OPTS_VERSION) || !(o->time_limit >= 0) ||
         !isfinite(o->time_limit))
         return OA_EINVAL;
     rc = oa_plan_check(&chk, plan, err, NULL);

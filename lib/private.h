@@ -20,6 +20,11 @@
 #endif
 
 /* Argument check: misuse returns OA_EINVAL instead of crashing. */
+/* An options struct of any version from 1 to the current one (libgit2's
+ * rule: a program built against older headers keeps working; fields of
+ * later versions are read only when version says they are there). */
+#define OAP_VERSION_OK(v, current) ((v) >= 1 && (v) <= (current))
+
 #define OAP_ARG(expr)                                                        \
     do {                                                                     \
         if (!(expr))                                                         \

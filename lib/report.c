@@ -577,7 +577,7 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
     if (size)
         *size = 0;
     OAP_ARG(out && r);
-    OAP_ARG(!opts || opts->version == OA_REPORT_OPTS_VERSION);
+    OAP_ARG(!opts || OAP_VERSION_OK(opts->version, OA_REPORT_OPTS_VERSION));
     rc = oap_xw_begin_html(&x);
     if (rc != OA_OK)
         return rc;

@@ -55,7 +55,7 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     OAP_ARG(out && plan);
     if (opts == NULL)
         opts = &defaults;
-    if (opts->version < 1 || opts->version > OA_SOLVE_OPTS_VERSION)
+    if (!OAP_VERSION_OK(opts->version, OA_SOLVE_OPTS_VERSION))
         return OA_EINVAL;
     if (!(opts->time_limit >= 0) || !(opts->gap >= 0) ||
         !isfinite(opts->time_limit) || !isfinite(opts->gap))

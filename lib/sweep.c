@@ -61,10 +61,11 @@ OA_API int oa_sweep_run(oa_sweep **out, const oa_plan *plan,
     if (out)
         *out = NULL;
     OAP_ARG(out && plan && o);
-    if (o->version != OA_SWEEP_OPTS_VERSION || o->steps < 1 ||
+    if (!OAP_VERSION_OK(o->version, OA_SWEEP_OPTS_VERSION) || o->steps < 1 ||
         o->steps > 100000 || !isfinite(o->from) || !isfinite(o->to) ||
-        o->from < 0 || o->to < 0 || !(o->time_limit >= 0) ||
-        !isfinite(o->time_limit) || !(o->gap >= 0) ||
+        o->from < 0 || o->to < 0 ||
+        (o->version == 1 && (!(o->time_limit >= 0) ||
+                             !isfinite(o->time_limit) || !(o->gap >= 0))) ||
         (o->kind != OA_SWEEP_BUDGET_TOTAL && o->kind != OA_SWEEP_CAPACITY) ||
         (o->kind == OA_SWEEP_CAPACITY && (!o->unit || !o->resource)))
         return OA_EINVAL;
@@ -83,6 +84,13 @@ OA_API int oa_sweep_run(oa_sweep **out, const oa_plan *plan,
         point pt;
         oa_scenario *sc = NULL;
         oa_solve_opts so = OA_SOLVE_OPTS_INIT;
+        if (o->version >= 2) {
+            so = o->solve;
+        } else {
+            so.time_limit = o->time_limit;
+            so.gap = o->gap;
+            so.flags = o->flags;
+        }
         pt.value = o->steps == 1 ? o->from
                                  : o->from + (o->to - o->from) * k /
                                                  (o->steps - 1);
@@ -93,10 +101,8 @@ OA_API int oa_sweep_run(oa_sweep **out, const oa_plan *plan,
                      ? oa_scenario_set_budget_total(sc, pt.value)
                      : oa_scenario_scale_capacity(sc, o->unit, o->resource,
                                                   pt.value, NULL, NULL);
-        so.time_limit = o->time_limit;
-        so.gap = o->gap;
-        so.flags = o->flags;
-        so.start = prev;
+        if (so.version >= 2)
+            so.start = prev;
         if (rc == OA_OK)
             rc = oa_solve_scenario(&pt.r, plan, sc, &so, err, NULL);
         if (rc == OA_OK) {
@@ -370,7 +376,7 @@ static int write_svg(oap_buf *b, const oa_sweep *sw)
 }
 
 OA_API int oa_sweep_write(char **out, size_t *size, const oa_sweep *sw,
-                          oa_sweep_format format)
+                          oa_format format)
 {
     oap_buf b;
     int rc = OA_OK;
@@ -379,9 +385,9 @@ OA_API int oa_sweep_write(char **out, size_t *size, const oa_sweep *sw,
     if (size)
         *size = 0;
     OAP_ARG(out && sw);
-    OAP_ARG(format == OA_SWEEP_CSV || format == OA_SWEEP_SVG);
+    OAP_ARG(format == OA_FORMAT_CSV || format == OA_FORMAT_SVG);
     oap_buf_init(&b);
-    if (format == OA_SWEEP_CSV)
+    if (format == OA_FORMAT_CSV)
         write_csv(&b, sw);
     else
         rc = write_svg(&b, sw);
@@ -389,7 +395,7 @@ OA_API int oa_sweep_write(char **out, size_t *size, const oa_sweep *sw,
 }
 
 OA_API int oa_sweep_save(const oa_sweep *sw, const char *path,
-                         oa_sweep_format format, oa_error *err)
+                         oa_format format, oa_error *err)
 {
     char *data = NULL;
     size_t size = 0;

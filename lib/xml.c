@@ -652,7 +652,7 @@ int oap_read_begin(size_t size, const char *source,
                    oa_error_list *all)
 {
     size_t max = OA_READ_DEFAULT_MAX_BYTES;
-    if (opts && opts->version != OA_READ_OPTS_VERSION)
+    if (opts && !OAP_VERSION_OK(opts->version, OA_READ_OPTS_VERSION))
         return OA_EINVAL;
     if (opts && opts->max_bytes)
         max = opts->max_bytes;

@@ -116,6 +116,40 @@ END_TEST
 
 /* Naming initiatives: only those, on-time ones included; unknown ids are
  * an error that names them. */
+/* Options of every version from 1 to the current one are taken (the
+ * solve options nested from version 2), a later one is refused; the
+ * answers agree. */
+START_TEST(test_opts_versions)
+{
+    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_explain_opts o2 = OA_EXPLAIN_OPTS_INIT, o1 = OA_EXPLAIN_OPTS_INIT;
+    oa_explanation *a = NULL, *b = NULL;
+    oa_explained x, y;
+    size_t k;
+    ck_assert_uint_eq(o2.version, 2);
+    tu_assert_num(o2.solve.time_limit, 30);
+    o1.version = 1;
+    o1.solve.time_limit = -1; /* not read at version 1 */
+    ck_assert_int_eq(oa_explain(&a, p, NULL, NULL, 0, &o2, NULL), OA_OK);
+    ck_assert_int_eq(oa_explain(&b, p, NULL, NULL, 0, &o1, NULL), OA_OK);
+    ck_assert_uint_eq(oa_explanation_count(a), oa_explanation_count(b));
+    for (k = 0; k < oa_explanation_count(a); k++) {
+        ck_assert_int_eq(oa_explanation_initiative(&x, a, k), OA_OK);
+        ck_assert_int_eq(oa_explanation_initiative(&y, b, k), OA_OK);
+        ck_assert_str_eq(x.id, y.id);
+        ck_assert_int_eq(x.kind, y.kind);
+    }
+    oa_explanation_free(a);
+    oa_explanation_free(b);
+    o2.solve.time_limit = -1;
+    ck_assert_int_eq(oa_explain(&a, p, NULL, NULL, 0, &o2, NULL), OA_EINVAL);
+    o2 = o1;
+    o2.version = OA_EXPLAIN_OPTS_VERSION + 1;
+    ck_assert_int_eq(oa_explain(&a, p, NULL, NULL, 0, &o2, NULL), OA_EINVAL);
+    oa_plan_free(p);
+}
+END_TEST
+
 START_TEST(test_named)
 {
     oa_plan *p = read_plan("tests/data/explain/delays.xml");
@@ -256,6 +290,7 @@ int main(void)
     TCase *tc = tcase_create("hand");
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, test_delays, 0, 2);
+    tcase_add_test(tc, test_opts_versions);
     tcase_add_test(tc, test_named);
     tcase_add_test(tc, test_no_roadmap);
     tcase_add_test(tc, test_formats);

@@ -562,12 +562,12 @@ START_TEST(test_sweep)
         tu_assert_num(oa_sweep_value(sw, k), 150 + 150 * (double)k);
         tu_assert_num(oa_result_objective(oa_sweep_result(sw, k)), budget[k]);
     }
-    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_SWEEP_CSV), OA_OK);
+    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_FORMAT_CSV), OA_OK);
     ck_assert_ptr_nonnull(strstr(text, "\n600,optimal,140,0,2,500,"));
     ck_assert_ptr_nonnull(strstr(text, "A@2027-01 C@2027-01\n"));
     ck_assert_ptr_nonnull(strstr(text, "\n150,infeasible,"));
     oa_free(text);
-    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_SWEEP_SVG), OA_OK);
+    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_FORMAT_SVG), OA_OK);
     ck_assert_ptr_nonnull(strstr(text, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
     ck_assert_ptr_nonnull(strstr(text, "<polyline class=\"curve\""));
     oa_free(text);

@@ -579,7 +579,7 @@ START_TEST(test_model_size)
     oa_plan *p = read_plan("tests/data/solve/excludes.xml");
     oa_model_size sz;
     oa_error err;
-    ck_assert_int_eq(oa_plan_model_size(p, &sz, &err), OA_OK);
+    ck_assert_int_eq(oa_plan_model_size(&sz, p, &err), OA_OK);
     ck_assert_uint_eq(sz.binaries, 3);
     ck_assert_uint_eq(sz.columns, 3);
     ck_assert_uint_eq(sz.rows, 6);

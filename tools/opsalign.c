@@ -551,7 +551,7 @@ static int cmd_explain(int argc, char **argv)
             goto usage_fail;
         if (t > 0)
             continue;
-        t = common_opt("explain", argc, argv, &i, &opts.time_limit, NULL,
+        t = common_opt("explain", argc, argv, &i, &opts.solve.time_limit, NULL,
                        &format, 0, &out);
         if (t < 0)
             goto usage_fail;
@@ -788,10 +788,10 @@ static int cmd_sweep(int argc, char **argv)
             have = 1;
         } else if (strcmp(a, "--time-limit") == 0) {
             if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             &o.time_limit))
+                             &o.solve.time_limit))
                 return EXIT_INPUT;
         } else if (strcmp(a, "--gap") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &o.gap))
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &o.solve.gap))
                 return EXIT_INPUT;
         } else if (strcmp(a, "--csv") == 0 || strcmp(a, "--svg") == 0) {
             if (i + 1 >= argc) {
@@ -830,13 +830,13 @@ static int cmd_sweep(int argc, char **argv)
         return cli_exit(rc, NULL);
     }
     if (csv)
-        rc = oa_sweep_save(sw, csv, OA_SWEEP_CSV, &err);
+        rc = oa_sweep_save(sw, csv, OA_FORMAT_CSV, &err);
     if (rc == OA_OK && svg)
-        rc = oa_sweep_save(sw, svg, OA_SWEEP_SVG, &err);
+        rc = oa_sweep_save(sw, svg, OA_FORMAT_SVG, &err);
     if (rc == OA_OK && !csv && !svg) {
         char *text;
         size_t size;
-        rc = oa_sweep_write(&text, &size, sw, OA_SWEEP_CSV);
+        rc = oa_sweep_write(&text, &size, sw, OA_FORMAT_CSV);
         if (rc == OA_OK) {
             fwrite(text, 1, size, stdout);
             oa_free(text);
@@ -993,7 +993,7 @@ static int cmd_brief(int argc, char **argv)
         return status;
     status = pfront_run(&f, &plan, &res, &as, 0);
     if (status == EXIT_SOLVED) {
-        rc = f.out ? oa_brief_save(f.out, plan, res, as, f.extra, f.format,
+        rc = f.out ? oa_brief_save(plan, res, as, f.extra, f.out, f.format,
                                    &err)
                    : oa_brief_write(&text, &size, plan, res, as, f.extra,
                                     f.format, &err);
@@ -1084,7 +1084,7 @@ static int cmd_report(int argc, char **argv)
             goto done;
     }
     if (sweep) {
-        swo.time_limit = opts.time_limit;
+        swo.solve.time_limit = opts.time_limit;
         rc = oa_sweep_run(&sw, plan, &swo, &err);
         ro.sweep = sw;
     }
@@ -1098,7 +1098,7 @@ static int cmd_report(int argc, char **argv)
     if (rc == OA_OK && explain && (oa_result_status(shown) == OA_STATUS_OPTIMAL ||
                                    oa_result_status(shown) == OA_STATUS_FEASIBLE)) {
         if (opts.time_limit > 0)
-            eo.time_limit = opts.time_limit;
+            eo.solve.time_limit = opts.time_limit;
         rc = oa_explain(&ex, plan, shown, NULL, 0, &eo, &err);
         ro.explanation = ex;
     }

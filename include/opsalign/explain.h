@@ -35,21 +35,32 @@ typedef enum oa_explained_kind {
 /** Options of oa_explain(). */
 typedef struct oa_explain_opts {
     unsigned int version;    /**< OA_EXPLAIN_OPTS_VERSION */
-    double time_limit;       /**< seconds per solve; 0: none */
+    double time_limit;       /**< version 1 only: seconds per solve; 0:
+                                  none (from version 2, solve.time_limit) */
     int bottlenecks;         /**< how many ranked rows to confirm by an
                                   exact re-solve with one more unit */
     int jobs;                /**< re-solves run at once (threads); 0 or 1:
                                   one after the other */
-    unsigned int flags;      /**< OA_SOLVE_* flags for every solve */
+    unsigned int flags;      /**< version 1 only: OA_SOLVE_* flags for
+                                  every solve (from version 2,
+                                  solve.flags) */
     int cold;                /**< non-zero: every re-solve starts cold
                                   instead of from the roadmap (to measure
                                   what the warm starts are worth) */
+    /* version 2 */
+    oa_solve_opts solve;     /**< the options of every solve (time limit,
+                                  flags, log...); its gap is raised to the
+                                  explained roadmap's own gap, and its
+                                  start is the roadmap unless cold */
 } oa_explain_opts;
 
-/** Current version of oa_explain_opts. */
-#define OA_EXPLAIN_OPTS_VERSION 1
+/** Current version of oa_explain_opts (1 is still accepted). */
+#define OA_EXPLAIN_OPTS_VERSION 2
 /** Defaults: 30 s per solve, the top 3 bottlenecks confirmed, 1 job. */
-#define OA_EXPLAIN_OPTS_INIT { OA_EXPLAIN_OPTS_VERSION, 30, 3, 1, 0u, 0 }
+#define OA_EXPLAIN_OPTS_INIT                                                 \
+    { OA_EXPLAIN_OPTS_VERSION, 30, 3, 1, 0u, 0,                              \
+      { OA_SOLVE_OPTS_VERSION, 0, 30, 0, 0, NULL, NULL, NULL, NULL, 0u,      \
+        NULL } }
 
 /**
  * Explains a plan's roadmap.

@@ -106,28 +106,6 @@ OA_API int oa_assignment_save(const oa_assignment *a, const char *path,
                               const char *person, oa_format format,
                               oa_error *err);
 
-/**
- * Writes a unit's briefing: the run work it commits to, its initiatives in
- * the roadmap (with its own share) and those left out, the initiatives
- * owned elsewhere that depend on its work, what its initiatives need from
- * other units, its load per period with the levers used, and, when people
- * is given, its people's plans and the work they do not cover.  Text reads
- * as a page for an email; XML has one element per item.
- * @param people the individual plans of this roadmap, or NULL
- * @return OA_OK, OA_EINVAL, OA_ENOTFOUND (no such unit: err says so),
- *   OA_ESTATE (no roadmap), OA_EINVALID, OA_ENOMEM
- */
-OA_API int oa_brief_write(char **out, size_t *size, const oa_plan *plan,
-                          const oa_result *roadmap,
-                          const oa_assignment *people, const char *unit,
-                          oa_format format, oa_error *err);
-
-/** Writes a unit's briefing to a file atomically (see the writer). */
-OA_API int oa_brief_save(const char *path, const oa_plan *plan,
-                         const oa_result *roadmap,
-                         const oa_assignment *people, const char *unit,
-                         oa_format format, oa_error *err);
-
 #ifdef __cplusplus
 }
 #endif

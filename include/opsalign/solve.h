@@ -144,7 +144,7 @@ typedef struct oa_model_size {
  * @param[out] out the size
  * @return OA_OK, OA_EINVALID, OA_ENOMEM
  */
-OA_API int oa_plan_model_size(const oa_plan *plan, oa_model_size *out,
+OA_API int oa_plan_model_size(oa_model_size *out, const oa_plan *plan,
                               oa_error *err);
 
 /* ---- The result ---- */
@@ -319,7 +319,8 @@ OA_API int oa_result_deficit_row(oa_deficit *out, const oa_result *result,
 typedef enum oa_format {
     OA_FORMAT_TEXT = 0,  /**< for people: roadmap, loads, spend, bottlenecks */
     OA_FORMAT_XML = 1,   /**< the result schema; read back by the library */
-    OA_FORMAT_CSV = 2    /**< roadmap and loads, for spreadsheets */
+    OA_FORMAT_CSV = 2,   /**< roadmap and loads, for spreadsheets */
+    OA_FORMAT_SVG = 3    /**< a chart (sweeps only) */
 } oa_format;
 
 /**

@@ -31,15 +31,21 @@ typedef struct oa_sweep_opts {
     const char *resource;    /**< OA_SWEEP_CAPACITY: resource id or "*" */
     double from, to;         /**< the parameter's first and last value */
     int steps;               /**< number of points, at least 1 (1: from) */
-    double time_limit;       /**< seconds per point; 0: none */
-    double gap;              /**< relative gap per point; 0: proven */
-    unsigned int flags;      /**< OA_SOLVE_* */
+    double time_limit;       /**< version 1 only: seconds per point; 0:
+                                  none (from version 2, solve.time_limit) */
+    double gap;              /**< version 1 only (solve.gap) */
+    unsigned int flags;      /**< version 1 only (solve.flags) */
+    /* version 2 */
+    oa_solve_opts solve;     /**< the options of every point's solve; its
+                                  start is the previous point's roadmap */
 } oa_sweep_opts;
 
-#define OA_SWEEP_OPTS_VERSION 1
+/** Current version of oa_sweep_opts (1 is still accepted). */
+#define OA_SWEEP_OPTS_VERSION 2
 /** Defaults: a budget sweep of 5 points from 0 to 0 (set from, to). */
 #define OA_SWEEP_OPTS_INIT { OA_SWEEP_OPTS_VERSION, OA_SWEEP_BUDGET_TOTAL, \
-                             NULL, NULL, 0, 0, 5, 0, 0, 0u }
+                             NULL, NULL, 0, 0, 5, 0, 0, 0u,              \
+                             OA_SOLVE_OPTS_INIT }
 
 /** A finished sweep (opaque). */
 typedef struct oa_sweep oa_sweep;
@@ -63,18 +69,19 @@ OA_API double oa_sweep_value(const oa_sweep *sw, size_t i);
 /** @return the result at point i (owned by the sweep), or NULL. */
 OA_API const oa_result *oa_sweep_result(const oa_sweep *sw, size_t i);
 
-/** Output formats of a sweep. */
-typedef enum oa_sweep_format {
-    OA_SWEEP_CSV = 0,    /**< one row per point, with its roadmap */
-    OA_SWEEP_SVG = 1     /**< the curve, as a chart a person can read */
-} oa_sweep_format;
-
-/** Writes a sweep. @return OA_OK, OA_EINVAL, OA_ENOMEM */
+/**
+ * Writes a sweep: OA_FORMAT_CSV (one row per point, with its roadmap) or
+ * OA_FORMAT_SVG (the curve, as a chart a person can read).
+ * @param[out] out the text, freed with oa_free()
+ * @param[out] size its length (may be NULL)
+ * @return OA_OK, OA_EINVAL (another format, a NULL), OA_ENOMEM
+ */
 OA_API int oa_sweep_write(char **out, size_t *size, const oa_sweep *sw,
-                          oa_sweep_format format);
-/** Writes a sweep to a file atomically. */
+                          oa_format format);
+/** Writes a sweep to a file atomically (formats as oa_sweep_write).
+ * @return OA_OK, OA_EINVAL, OA_EIO, OA_ENOMEM */
 OA_API int oa_sweep_save(const oa_sweep *sw, const char *path,
-                         oa_sweep_format format, oa_error *err);
+                         oa_format format, oa_error *err);
 
 #ifdef __cplusplus
 }
