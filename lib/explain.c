@@ -76,15 +76,16 @@ typedef struct ctx {
 
 /* ---- plan copies ---- */
 
-/* Fixes every initiative the roadmap schedules (except skip) at its start,
- * mandatory, and leaves out the others that keep[] does not keep. */
-static int fix_roadmap(oa_plan *p, const oa_result *base, size_t skip,
-                       const char *keep)
+/* Edits that fix every initiative the roadmap schedules (except skip) at
+ * its start, mandatory, and forbid the others that keep[] does not
+ * keep. */
+static int fix_roadmap(oa_scenario *sc, const oa_plan *p,
+                       const oa_result *base, size_t skip, const char *keep)
 {
     size_t k;
     int rc = OA_OK;
     for (k = 0; k < p->initiatives.n && rc == OA_OK; k++) {
-        oa_initiative *ini = p->initiatives.v[k];
+        const char *id = p->initiatives.v[k]->id;
         oa_initiative_result ir;
         if (k == skip)
             continue;
@@ -92,16 +93,17 @@ static int fix_roadmap(oa_plan *p, const oa_result *base, size_t skip,
         if (rc != OA_OK)
             break;
         if (ir.scheduled) {
-            rc = oa_initiative_set_mandatory(ini, 1);
+            rc = oa_scenario_set_initiative(sc, id, "mandatory", "true");
             if (rc == OA_OK)
-                rc = oa_initiative_set_earliest(ini, p->labels[ir.start - 1]);
+                rc = oa_scenario_set_initiative(sc, id, "earliest",
+                                                p->labels[ir.start - 1]);
             if (rc == OA_OK)
-                rc = oa_initiative_set_deadline(ini,
+                rc = oa_scenario_set_initiative(sc, id, "deadline",
                                                 p->labels[ir.finish - 1]);
         } else if (!(keep && keep[k])) {
-            rc = oa_initiative_set_forbidden(ini, 1);
+            rc = oa_scenario_set_initiative(sc, id, "forbidden", "true");
             if (rc == OA_OK)
-                rc = oa_initiative_set_mandatory(ini, 0);
+                rc = oa_scenario_set_initiative(sc, id, "mandatory", "false");
         }
     }
     return rc;
@@ -122,17 +124,20 @@ static void requires_closure(char *keep, const oa_plan *p, size_t i)
     }
 }
 
-/* The plan of a task, changed as the task says. */
-static int task_plan(oa_plan **out, const ctx *c, const task *t)
+/* The what-if of a task, as scenario edits on the plan (as a user would
+ * write them). */
+static int task_scenario(oa_scenario **out, const ctx *c, const task *t)
 {
-    oa_plan *p = NULL;
+    const oa_plan *p = c->plan;
+    const oa_initiative *ini = p->initiatives.v[t->idx];
+    oa_scenario *sc = NULL;
     char *keep = NULL;
-    int rc = oa_plan_copy(&p, c->plan);
+    int rc = oa_scenario_new(&sc, "explain");
     if (rc != OA_OK)
         return rc;
     switch (t->kind) {
     case T_FORCE:
-        rc = oa_initiative_set_mandatory(p->initiatives.v[t->idx], 1);
+        rc = oa_scenario_set_initiative(sc, ini->id, "mandatory", "true");
         break;
     case T_BESIDE:
         keep = oap_calloc(p->initiatives.n + 1, 1);
@@ -141,52 +146,50 @@ static int task_plan(oa_plan **out, const ctx *c, const task *t)
             break;
         }
         requires_closure(keep, p, t->idx);
-        rc = fix_roadmap(p, c->base, t->idx, keep);
+        rc = fix_roadmap(sc, p, c->base, t->idx, keep);
         if (rc == OA_OK)
-            rc = oa_initiative_set_mandatory(p->initiatives.v[t->idx], 1);
+            rc = oa_scenario_set_initiative(sc, ini->id, "mandatory", "true");
         break;
-    case T_EARLIER: {
-        oa_initiative *ini = p->initiatives.v[t->idx];
-        rc = fix_roadmap(p, c->base, t->idx, NULL);
+    case T_EARLIER:
+        rc = fix_roadmap(sc, p, c->base, t->idx, NULL);
         if (rc == OA_OK)
-            rc = oa_initiative_set_mandatory(ini, 1);
+            rc = oa_scenario_set_initiative(sc, ini->id, "mandatory", "true");
         if (rc == OA_OK)
-            rc = oa_initiative_set_earliest(ini, p->labels[t->from - 1]);
+            rc = oa_scenario_set_initiative(sc, ini->id, "earliest",
+                                            p->labels[t->from - 1]);
         if (rc == OA_OK)
-            rc = oa_initiative_set_deadline(
-                ini, p->labels[t->to + ini->duration - 2]);
+            rc = oa_scenario_set_initiative(
+                sc, ini->id, "deadline", p->labels[t->to + ini->duration - 2]);
         break;
-    }
     case T_CONFIRM: {
         const oa_bottleneck *b = &c->ex->bottlenecks.v[t->bn];
-        oa_unit *u = NULL;
         size_t k;
-        rc = oa_plan_find_unit(&u, p, b->unit);
         for (k = 0; rc == OA_OK && k < oa_result_load_count(c->base); k++) {
             oa_load l;
             rc = oa_result_load(&l, c->base, k);
             if (rc == OA_OK && strcmp(l.unit, b->unit) == 0 &&
                 strcmp(l.resource, b->resource) == 0 && l.period >= b->from &&
                 l.period <= b->to)
-                rc = oa_unit_add_capacity(u, b->resource, l.capacity + 1,
-                                          p->labels[l.period - 1],
-                                          p->labels[l.period - 1]);
+                rc = oa_scenario_set_capacity(sc, b->unit, b->resource,
+                                              l.capacity + 1,
+                                              p->labels[l.period - 1],
+                                              p->labels[l.period - 1]);
         }
         break;
     }
     }
     oap_free(keep);
     if (rc != OA_OK) {
-        oa_plan_free(p);
+        oa_scenario_free(sc);
         return rc;
     }
-    *out = p;
+    *out = sc;
     return OA_OK;
 }
 
 static void run_task(ctx *c, task *t)
 {
-    oa_plan *p = NULL;
+    oa_scenario *sc = NULL;
     oa_solve_opts so = c->so;
     oa_error_clear(&t->err);
     /* A re-solve need not be surer than the roadmap it is compared with:
@@ -198,15 +201,15 @@ static void run_task(ctx *c, task *t)
      * (confirm, and the fixed plans), repaired around the forced
      * initiative otherwise. */
     so.start = c->o->cold ? NULL : c->base;
-    t->rc = task_plan(&p, c, t);
+    t->rc = task_scenario(&sc, c, t);
     if (t->rc == OA_OK)
-        t->rc = oa_solve(&t->r, p, &so, &t->err);
+        t->rc = oa_solve_scenario(&t->r, c->plan, sc, &so, &t->err, NULL);
     if (t->rc == OA_EINVALID) {
         /* e.g. a requirement scheduled too late for it: an answer */
         t->invalid = 1;
         t->rc = OA_OK;
     }
-    oa_plan_free(p);
+    oa_scenario_free(sc);
 }
 
 static void *worker(void *arg)

@@ -348,6 +348,7 @@ static void levels_free(levels *l)
     oap_free(l->ct_cost);
     oap_free(l->ot_max);
     oap_free(l->ot_cost);
+    memset(l, 0, sizeof *l); /* a second free does nothing */
 }
 
 static int levels_copy(levels *l, const oap_resolved *res)
@@ -554,6 +555,12 @@ static void apply_remove(actx *c)
     api(c, oap_plan_remove_initiative(p, (size_t)i));
 }
 
+static int level_edit(int kind)
+{
+    return kind == E_CAPACITY || kind == E_SCALE || kind == E_CONTRACTORS ||
+           kind == E_OVERTIME;
+}
+
 OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
                                   oa_error *err, oa_error_list *all)
 {
@@ -574,18 +581,22 @@ OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
      * still applied, so that every such error is reported at once. */
     for (k = 0; k < sc->edits.n && c.rc == OA_OK && !c.broken; k++) {
         c.e = &sc->edits.v[k];
-        /* Each edit sees the plan as the edits before it left it. */
-        oa_checked_free(c.chk);
-        c.chk = NULL;
-        {
+        /* Each edit sees the plan as the edits before it left it.  Edits
+         * of capacity, contractors and overtime read the resolved plan,
+         * so it is checked again before them when something changed;
+         * the others need no check (the last check is after all). */
+        if (level_edit(c.e->kind) &&
+            (c.chk == NULL || c.chk->gen != plan->gen)) {
+            oa_checked_free(c.chk);
+            c.chk = NULL;
             n0 = oa_error_list_count(errs);
             rc = oa_plan_check(&c.chk, plan, NULL, errs);
             if (rc != OA_OK) {
                 if (rc == OA_EINVALID && oa_error_list_count(errs) > n0 &&
                     k > 0) {
                     c.e = &sc->edits.v[k - 1];
-                    aerr(&c, "after this edit the plan breaks the rules "
-                             "above");
+                    aerr(&c, "after the edits up to this one the plan "
+                             "breaks the rules above");
                 }
                 c.rc = rc == OA_EINVALID ? OA_OK : rc;
                 c.bad = c.broken = 1;
