@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static oa_plan *read_plan(const char *rel)
-{
-    oa_plan *p;
-    oa_error err;
-    ck_assert_msg(oa_plan_read_file(&p, tu_top(rel), NULL, &err, NULL) ==
-                      OA_OK,
-                  "%s: %s", rel, err.text);
-    return p;
-}
-
 static oa_explanation *explain(oa_plan *p, const char *const *ids, size_t n,
                                int jobs)
 {
@@ -47,7 +37,7 @@ static size_t find(const oa_explanation *ex, const char *id,
  * threads (the loop index). */
 START_TEST(test_delays)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
     oa_explanation *ex = explain(p, NULL, 0, _i == 0 ? 1 : 2);
     oa_explained e;
     oa_deficit d;
@@ -121,7 +111,7 @@ END_TEST
  * answers agree. */
 START_TEST(test_opts_versions)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
     oa_explain_opts o2 = OA_EXPLAIN_OPTS_INIT, o1 = OA_EXPLAIN_OPTS_INIT;
     oa_explanation *a = NULL, *b = NULL;
     oa_explained x, y;
@@ -152,7 +142,7 @@ END_TEST
 
 START_TEST(test_named)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
     const char *ids[] = { "A", "D" };
     const char *bad[] = { "Z" };
     oa_explanation *ex = explain(p, ids, 2, 1), *none = NULL;
@@ -176,7 +166,7 @@ END_TEST
 /* An infeasible plan has no roadmap to explain. */
 START_TEST(test_no_roadmap)
 {
-    oa_plan *p = read_plan("tests/data/solve/infeasible_mandatory.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/infeasible_mandatory.xml");
     oa_explanation *ex = NULL;
     oa_error err;
     ck_assert_int_eq(oa_explain(&ex, p, NULL, NULL, 0, NULL, &err),
@@ -191,7 +181,7 @@ END_TEST
  * the elements of the contract. */
 START_TEST(test_formats)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
     oa_explanation *ex = explain(p, NULL, 0, 1);
     char *text = NULL;
     size_t size = 0;
@@ -226,7 +216,7 @@ END_TEST
  * (D: the price of forcing it, E: never fits); plan texts escaped. */
 START_TEST(test_report)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
     oa_explanation *ex = explain(p, NULL, 0, 1);
     oa_report_opts ro = OA_REPORT_OPTS_INIT;
     char *html;

@@ -16,16 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static oa_plan *read_plan(const char *rel)
-{
-    oa_plan *p;
-    oa_error err;
-    ck_assert_msg(oa_plan_read_file(&p, tu_top(rel), NULL, &err, NULL) ==
-                      OA_OK,
-                  "%s: %s", rel, err.text);
-    return p;
-}
-
 /* Numbers as every writer prints them (format.c). */
 START_TEST(test_format)
 {
@@ -63,7 +53,7 @@ END_TEST
  * period; nothing is forced. */
 START_TEST(test_model)
 {
-    oa_plan *p = read_plan("tests/data/solve/excludes.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/excludes.xml");
     oa_checked *chk;
     oap_model *m;
     oap_build_opts bo;
@@ -98,7 +88,7 @@ END_TEST
  * objective differs from it only by the tie-break. */
 START_TEST(test_solver_and_search)
 {
-    oa_plan *p = read_plan("tests/data/solve/excludes.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/excludes.xml");
     oa_checked *chk;
     oap_model *m;
     oap_build_opts bo;
@@ -128,20 +118,6 @@ START_TEST(test_solver_and_search)
 }
 END_TEST
 
-/* Allocation failure injection: the n-th allocation fails. */
-static long alloc_left;
-static void *failing_malloc(size_t n)
-{
-    if (alloc_left-- == 0)
-        return NULL;
-    return malloc(n);
-}
-static void *failing_realloc(void *q, size_t n)
-{
-    if (alloc_left-- == 0)
-        return NULL;
-    return realloc(q, n);
-}
 
 /* Everything after reading: solve, the writers, bottlenecks, explain,
  * the report, people.  OA_OK only when all of it went through. */
@@ -210,8 +186,8 @@ static void *counting_realloc(void *q, size_t n)
  * check-valgrind see leaks). */
 START_TEST(test_alloc_failures_downstream)
 {
-    oa_plan *p = read_plan("tests/data/solve/excludes.xml");
-    oa_plan *people = read_plan("tests/data/people/roster.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/excludes.xml");
+    oa_plan *people = tu_read_plan("tests/data/people/roster.xml");
     long n, total;
     int nomem = 0;
     ck_assert_int_eq(oa_init(), OA_OK);
@@ -223,8 +199,8 @@ START_TEST(test_alloc_failures_downstream)
     ck_assert_int_ge(total, 500);
     for (n = 0; n < total; n++) {
         int rc;
-        alloc_left = n;
-        oa_set_alloc_funcs(failing_malloc, failing_realloc, free);
+        tu_alloc_left = n;
+        oa_set_alloc_funcs(tu_failing_malloc, tu_failing_realloc, free);
         rc = downstream(p, people);
         oa_set_alloc_funcs(NULL, NULL, NULL);
         ck_assert_msg(rc == OA_OK || rc == OA_ENOMEM,

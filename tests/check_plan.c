@@ -557,20 +557,6 @@ START_TEST(test_errors_and_version)
 }
 END_TEST
 
-/* Allocation failure injection: the n-th allocation fails. */
-static long alloc_left;
-static void *failing_malloc(size_t n)
-{
-    if (alloc_left-- == 0)
-        return NULL;
-    return malloc(n);
-}
-static void *failing_realloc(void *p, size_t n)
-{
-    if (alloc_left-- == 0)
-        return NULL;
-    return realloc(p, n);
-}
 
 START_TEST(test_alloc_failures)
 {
@@ -583,8 +569,8 @@ START_TEST(test_alloc_failures)
         oa_plan *p = NULL, *c = NULL;
         oa_error err;
         int rc;
-        alloc_left = n;
-        oa_set_alloc_funcs(failing_malloc, failing_realloc, free);
+        tu_alloc_left = n;
+        oa_set_alloc_funcs(tu_failing_malloc, tu_failing_realloc, free);
         rc = oa_plan_read_memory(&p, xml, strlen(xml), "small.xml", NULL,
                                  &err, NULL);
         if (rc == OA_OK)

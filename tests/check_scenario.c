@@ -11,16 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static oa_plan *read_plan(const char *rel)
-{
-    oa_plan *p;
-    oa_error err;
-    ck_assert_msg(oa_plan_read_file(&p, tu_top(rel), NULL, &err, NULL) ==
-                      OA_OK,
-                  "%s: %s", rel, err.text);
-    return p;
-}
-
 static oa_scenario *read_sc(const char *rel)
 {
     oa_scenario *s;
@@ -57,7 +47,7 @@ static const struct {
 
 START_TEST(test_files)
 {
-    oa_plan *p = read_plan(cases[_i].plan);
+    oa_plan *p = tu_read_plan(cases[_i].plan);
     oa_scenario *s = read_sc(cases[_i].scenario);
     oa_error err;
     ck_assert_msg(oa_plan_apply_scenario(p, s, &err, NULL) == OA_OK, "%s",
@@ -71,7 +61,7 @@ END_TEST
 /* The same edits built through the API, and two scenarios in order. */
 START_TEST(test_api)
 {
-    oa_plan *p = read_plan("tests/data/solve/overtime.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/overtime.xml");
     oa_scenario *s, *t;
     double cost = 30, ct_max = 1, ct_cost = 5;
     ck_assert_int_eq(oa_scenario_new(&s, "api"), OA_OK);
@@ -96,7 +86,7 @@ START_TEST(test_api)
      * leaves nothing for the initiatives' costs (they cost nothing: no
      * change), then an initiative's value raised: D worth 40 takes March
      * from C (30): 90 + 50 + 40 = 180. */
-    p = read_plan("tests/data/explain/delays.xml");
+    p = tu_read_plan("tests/data/explain/delays.xml");
     ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
     ck_assert_int_eq(oa_scenario_set_budget_total(s, 0), OA_OK);
     ck_assert_int_eq(oa_scenario_set_initiative(s, "D", "value", "40"), OA_OK);
@@ -112,7 +102,7 @@ END_TEST
  * the optimum stay what they were. */
 START_TEST(test_wildcards)
 {
-    oa_plan *p = read_plan("examples/small.xml"), *q;
+    oa_plan *p = tu_read_plan("examples/small.xml"), *q;
     oa_scenario *s;
     oa_result *a, *b;
     size_t k;
@@ -143,7 +133,7 @@ END_TEST
  * value the format does not allow too. */
 START_TEST(test_errors)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
     oa_scenario *s = read_sc("tests/data/scenario/unknown.xml");
     oa_error_list *all;
     oa_error err;
@@ -186,7 +176,7 @@ START_TEST(test_errors)
     oa_scenario_free(s);
     /* (the plan is now partly edited: a fresh one) */
     oa_plan_free(p);
-    p = read_plan("tests/data/explain/delays.xml");
+    p = tu_read_plan("tests/data/explain/delays.xml");
     ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
     ck_assert_int_eq(oa_scenario_set_initiative(s, "A", "colour", "red"),
                      OA_OK);
@@ -206,15 +196,13 @@ START_TEST(test_errors)
 }
 END_TEST
 
-/* Removing an initiative that others require: they can no longer be
- * chosen; a mandatory one then makes the plan infeasible. */
-START_TEST(test_remove_required)
+/* Four months, eng with 5 fte; a (value 10) and b (value vb, requires
+ * a) each need 1 fte for one month. */
+static oa_plan *b_requires_a(double vb)
 {
     oa_plan *p;
     oa_unit *u;
     oa_initiative *a, *b;
-    oa_scenario *s;
-    oa_result *r;
     ck_assert_int_eq(oa_plan_new(&p), OA_OK);
     oa_plan_set_horizon(p, "2027-01", OA_STEP_MONTH, 4);
     oa_plan_add_resource(p, "fte", NULL, NULL);
@@ -224,9 +212,20 @@ START_TEST(test_remove_required)
     oa_initiative_set_value(a, 10);
     oa_initiative_add_demand(a, "eng", "fte", 1, 0, 0);
     oa_plan_add_initiative(&b, p, "b", 1);
-    oa_initiative_set_value(b, 20);
+    oa_initiative_set_value(b, vb);
     oa_initiative_add_demand(b, "eng", "fte", 1, 0, 0);
     oa_initiative_add_requirement(b, "a", 0);
+    return p;
+}
+
+/* Removing an initiative that others require: they can no longer be
+ * chosen; a mandatory one then makes the plan infeasible. */
+START_TEST(test_remove_required)
+{
+    oa_plan *p = b_requires_a(20);
+    oa_initiative *b;
+    oa_scenario *s;
+    oa_result *r;
     tu_assert_num(optimum(p), 30);
     ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
     ck_assert_int_eq(oa_scenario_remove_initiative(s, "a"), OA_OK);
@@ -249,26 +248,12 @@ END_TEST
  * B on it must not claim that forcing B in gains anything: it never fits. */
 START_TEST(test_removed_copy)
 {
-    oa_plan *p, *q;
-    oa_unit *u;
-    oa_initiative *a, *b;
+    oa_plan *p = b_requires_a(100), *q;
     oa_scenario *s;
     oa_result *r;
     oa_explanation *ex;
     oa_explained e;
     const char *id = "b";
-    ck_assert_int_eq(oa_plan_new(&p), OA_OK);
-    oa_plan_set_horizon(p, "2027-01", OA_STEP_MONTH, 4);
-    oa_plan_add_resource(p, "fte", NULL, NULL);
-    oa_plan_add_unit(&u, p, "eng", NULL);
-    oa_unit_add_capacity(u, "fte", 5, NULL, NULL);
-    oa_plan_add_initiative(&a, p, "a", 1);
-    oa_initiative_set_value(a, 10);
-    oa_initiative_add_demand(a, "eng", "fte", 1, 0, 0);
-    oa_plan_add_initiative(&b, p, "b", 1);
-    oa_initiative_set_value(b, 100);
-    oa_initiative_add_demand(b, "eng", "fte", 1, 0, 0);
-    oa_initiative_add_requirement(b, "a", 0);
     ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
     ck_assert_int_eq(oa_scenario_remove_initiative(s, "a"), OA_OK);
     ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, NULL), OA_OK);
@@ -412,7 +397,7 @@ END_TEST
  * before any solve, with every error listed. */
 START_TEST(test_compare_scenarios)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml");
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
     const oa_scenario *scs[2];
     oa_scenario *s1 = read_sc("tests/data/scenario/drop-a.xml");
     oa_scenario *s2 = read_sc("tests/data/scenario/more-eng.xml");
@@ -465,7 +450,7 @@ END_TEST
  * B moves from 2 to 1) and more-eng.xml (D added in 3); summaries. */
 START_TEST(test_compare)
 {
-    oa_plan *p = read_plan("tests/data/explain/delays.xml"), *q, *r;
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml"), *q, *r;
     oa_scenario *s1 = read_sc("tests/data/scenario/drop-a.xml");
     oa_scenario *s2 = read_sc("tests/data/scenario/more-eng.xml");
     oa_result *b, *x, *y;
@@ -543,7 +528,7 @@ END_TEST
  * holds C and D: 195; January holds A and B too: 205. */
 START_TEST(test_sweep)
 {
-    oa_plan *p = read_plan("tests/data/solve/budget_total.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/budget_total.xml");
     oa_sweep_opts o = OA_SWEEP_OPTS_INIT;
     oa_sweep *sw;
     oa_error err;
@@ -574,7 +559,7 @@ START_TEST(test_sweep)
     oa_sweep_free(sw);
     oa_plan_free(p);
 
-    p = read_plan("tests/data/explain/delays.xml");
+    p = tu_read_plan("tests/data/explain/delays.xml");
     o.kind = OA_SWEEP_CAPACITY;
     o.unit = "eng";
     o.resource = "*";

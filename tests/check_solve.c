@@ -181,16 +181,6 @@ START_TEST(test_corpus_present)
 }
 END_TEST
 
-static oa_plan *read_plan(const char *rel)
-{
-    oa_plan *p;
-    oa_error err;
-    ck_assert_msg(oa_plan_read_file(&p, tu_top(rel), NULL, &err, NULL) ==
-                      OA_OK,
-                  "%s: %s", rel, err.text);
-    return p;
-}
-
 static int same_num(double a, double b)
 {
     return (isnan(a) && isnan(b)) || a == b;
@@ -206,7 +196,7 @@ START_TEST(test_xml_round_trip)
     };
     size_t k;
     for (k = 0; k < sizeof plans / sizeof plans[0]; k++) {
-        oa_plan *p = read_plan(plans[k]);
+        oa_plan *p = tu_read_plan(plans[k]);
         oa_result *r, *back;
         oa_error err;
         char *xml, *xml2;
@@ -318,7 +308,7 @@ START_TEST(test_oracle_rejects_wrong_results)
         { "spend=\"1530000\"", "spend=\"1530001\"", "spend row" },
         { "capacity=\"12\"", "capacity=\"13\"", "capacity" },
     };
-    oa_plan *p = read_plan("examples/small.xml");
+    oa_plan *p = tu_read_plan("examples/small.xml");
     oa_result *r, *back;
     char *xml, *bad, msg[512];
     size_t k;
@@ -368,7 +358,7 @@ END_TEST
  * 15, so the marginal value of each capacity row is 15. */
 START_TEST(test_shadow_prices)
 {
-    oa_plan *p = read_plan("tests/data/solve/overtime.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/overtime.xml");
     oa_result *r;
     size_t i;
     int seen = 0;
@@ -402,7 +392,7 @@ START_TEST(test_bottlenecks)
                   { "tests/data/solve/budget_total.xml", 0, 0 } };
     size_t k;
     for (k = 0; k < sizeof bn_cases / sizeof *bn_cases; k++) {
-        oa_plan *p = read_plan(bn_cases[k].plan);
+        oa_plan *p = tu_read_plan(bn_cases[k].plan);
         oa_result *r;
         oa_bottleneck *v;
         size_t n;
@@ -432,7 +422,7 @@ END_TEST
  * owner paying its initiatives (see the derivation in the file). */
 START_TEST(test_spend_rows)
 {
-    oa_plan *p = read_plan("tests/data/solve/budget_unit.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/budget_unit.xml");
     oa_result *r;
     oa_spend sp;
     size_t i;
@@ -463,7 +453,7 @@ END_TEST
 /* The LP relaxation bounds every roadmap and funds in fractions. */
 START_TEST(test_relaxed)
 {
-    oa_plan *p = read_plan("examples/small.xml");
+    oa_plan *p = tu_read_plan("examples/small.xml");
     oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
     oa_result *mip, *lp;
     size_t i;
@@ -504,7 +494,7 @@ static void count_log(const char *text, void *data)
  * terminal. */
 START_TEST(test_limits_and_callbacks)
 {
-    oa_plan *p = read_plan("examples/realistic.xml");
+    oa_plan *p = tu_read_plan("examples/realistic.xml");
     oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
     oa_result *r;
     oa_status st;
@@ -576,7 +566,7 @@ END_TEST
  * nonzeros. */
 START_TEST(test_model_size)
 {
-    oa_plan *p = read_plan("tests/data/solve/excludes.xml");
+    oa_plan *p = tu_read_plan("tests/data/solve/excludes.xml");
     oa_model_size sz;
     oa_error err;
     ck_assert_int_eq(oa_plan_model_size(&sz, p, &err), OA_OK);
@@ -592,7 +582,7 @@ END_TEST
  * matters. */
 START_TEST(test_save_and_formats)
 {
-    oa_plan *p = read_plan("examples/small.xml");
+    oa_plan *p = tu_read_plan("examples/small.xml");
     oa_result *r, *back;
     oa_error err;
     char path[] = "/tmp/oa-result-XXXXXX";

@@ -108,3 +108,29 @@ void tu_list_free(char **names, int n)
         free(names[i]);
     free(names);
 }
+
+oa_plan *tu_read_plan(const char *rel)
+{
+    oa_plan *p;
+    oa_error err;
+    ck_assert_msg(oa_plan_read_file(&p, tu_top(rel), NULL, &err, NULL) ==
+                      OA_OK,
+                  "%s: %s", rel, err.text);
+    return p;
+}
+
+long tu_alloc_left;
+
+void *tu_failing_malloc(size_t n)
+{
+    if (tu_alloc_left-- == 0)
+        return NULL;
+    return malloc(n);
+}
+
+void *tu_failing_realloc(void *p, size_t n)
+{
+    if (tu_alloc_left-- == 0)
+        return NULL;
+    return realloc(p, n);
+}

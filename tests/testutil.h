@@ -27,6 +27,16 @@ char *tu_slurp(const char *path, size_t *size);
 int tu_list(char ***names, const char *rel_dir, const char *ext);
 void tu_list_free(char **names, int n);
 
+/* Reads a plan from a file under the source tree's root; the test fails
+ * (with the reader's first error) if it cannot. */
+oa_plan *tu_read_plan(const char *rel);
+
+/* Allocation failure injection for oa_set_alloc_funcs: the allocation
+ * after tu_alloc_left more fails (once). */
+extern long tu_alloc_left;
+void *tu_failing_malloc(size_t n);
+void *tu_failing_realloc(void *p, size_t n);
+
 /* Runs a suite and returns the process exit status. */
 int tu_run(Suite *s);
 
