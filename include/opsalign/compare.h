@@ -71,15 +71,20 @@ typedef struct oa_comparison oa_comparison;
  * @param name the base's column title (NULL: "base")
  * @param base the base's result, or NULL when it has none (a failed run:
  *   the others are then listed without their changes)
+ * @return OA_OK, OA_EINVAL (out is NULL), OA_ENOMEM
  */
 OA_API OA_WARN_UNUSED int oa_comparison_new(oa_comparison **out,
                                             const char *name,
                                             const oa_result *base);
-/** Adds a result (name: its column title, e.g. the scenario's name). */
+/**
+ * Adds a result (name: its column title, e.g. the scenario's name).
+ * @return OA_OK, OA_EINVAL (a NULL), OA_ENOMEM
+ */
 OA_API int oa_comparison_add(oa_comparison *cmp, const char *name,
                              const oa_result *result);
 /** Adds a run that failed (no result): it shows as status "error" with
- * the message. */
+ * the message.
+ * @return OA_OK, OA_EINVAL (a NULL, or no base yet), OA_ENOMEM */
 OA_API int oa_comparison_add_failed(oa_comparison *cmp, const char *name,
                                     const char *message);
 /** Frees a comparison (not the results); NULL is allowed. */
@@ -88,12 +93,15 @@ OA_API void oa_comparison_free(oa_comparison *cmp);
 /**
  * Writes a comparison: text (a side-by-side table and, per result, what
  * changed against the base, with period labels), CSV (one row per result,
- * then one row per change) or XML (doc/compare.md).
+ * then one row per change) or XML (doc/cli.md, `compare`).
  * @return OA_OK, OA_EINVAL, OA_ENOMEM
  */
 OA_API int oa_comparison_write(char **out, size_t *size,
                                const oa_comparison *cmp, oa_format format);
-/** Writes a comparison to a file atomically. */
+/**
+ * Writes a comparison to a file atomically.
+ * @return OA_OK, OA_EINVAL, OA_EIO (err names the path), OA_ENOMEM
+ */
 OA_API int oa_comparison_save(const oa_comparison *cmp, const char *path,
                               oa_format format, oa_error *err);
 

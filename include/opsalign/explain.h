@@ -178,7 +178,10 @@ OA_API int oa_explanation_bottleneck(oa_bottleneck *out,
  */
 OA_API int oa_explanation_write(char **out, size_t *size,
                                 const oa_explanation *ex, oa_format format);
-/** Writes an explanation to a file atomically. */
+/**
+ * Writes an explanation to a file atomically.
+ * @return OA_OK, OA_EINVAL, OA_EIO (err names the path), OA_ENOMEM
+ */
 OA_API int oa_explanation_save(const oa_explanation *ex, const char *path,
                                oa_format format, oa_error *err);
 

@@ -101,7 +101,10 @@ OA_API int oa_assignment_write(char **out, size_t *size,
                                const oa_assignment *a, const char *person,
                                oa_format format);
 
-/** Writes individual plans to a file atomically (see the writer). */
+/**
+ * Writes individual plans to a file atomically (see the writer).
+ * @return OA_OK, OA_EINVAL, OA_ENOTFOUND (no such person), OA_EIO, OA_ENOMEM
+ */
 OA_API int oa_assignment_save(const oa_assignment *a, const char *path,
                               const char *person, oa_format format,
                               oa_error *err);

@@ -20,8 +20,14 @@
  * ...) and strings returned by getters are borrowed: valid while the plan
  * lives and, for strings, until the same attribute is set again.
  * Period references are strings: a label ("2027-03") or a 1-based index
- * ("3"), resolved by oa_plan_validate() as details 1 of the format says;
+ * ("3"), resolved by oa_plan_check() as details 1 of the format says;
  * NULL means the default (first period for from, last period for to).
+ *
+ * Return codes: unless its comment says otherwise, every oa_*_set_* and
+ * oa_*_add_* function returns OA_OK, OA_EINVAL (a NULL handle or a
+ * required argument missing) or OA_ENOMEM.  Values are not judged here:
+ * oa_plan_check() applies every rule, with the line each element was
+ * added at (oa_plan_set_line()).
  */
 #ifndef OPSALIGN_PLAN_H
 #define OPSALIGN_PLAN_H
@@ -575,12 +581,12 @@ OA_API int oa_plan_add_person(oa_person **out, oa_plan *plan, const char *id,
 OA_API size_t oa_plan_person_count(const oa_plan *plan);
 /** @return the i-th person (borrowed), or NULL. */
 OA_API const oa_person *oa_plan_person(const oa_plan *plan, size_t i);
-/** Adds an away period; fte OA_AWAY_ALL removes the whole fte. */
 /** Caps the initiatives a person works on in one period (individual
  * plans; an extension of the format: max-initiatives); 0: no cap. */
 OA_API int oa_person_set_max_initiatives(oa_person *person, int max);
 /** @return the cap on concurrent initiatives, 0 when none. */
 OA_API int oa_person_max_initiatives(const oa_person *person);
+/** Adds an away period; fte OA_AWAY_ALL removes the whole fte. */
 OA_API int oa_person_add_away(oa_person *person, const char *from,
                               const char *to, double fte);
 /** @return the id. */

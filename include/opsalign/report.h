@@ -40,7 +40,10 @@ typedef struct oa_report_opts {
  */
 OA_API int oa_report_write(char **out, size_t *size, const oa_result *result,
                            const oa_report_opts *opts);
-/** Writes the report to a file atomically. */
+/**
+ * Writes the report to a file atomically.
+ * @return OA_OK, OA_EINVAL, OA_EIO (err names the path), OA_ENOMEM
+ */
 OA_API int oa_report_save(const oa_result *result, const char *path,
                           const oa_report_opts *opts, oa_error *err);
 

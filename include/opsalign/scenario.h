@@ -85,7 +85,11 @@ OA_API OA_WARN_UNUSED int oa_scenario_read_file(oa_scenario **out,
                                                 const oa_read_opts *opts,
                                                 oa_error *err,
                                                 oa_error_list *all);
-/** Reads a scenario from memory (source names it in errors). */
+/**
+ * Reads a scenario from memory (source names it in errors).
+ * @return OA_OK; OA_EPARSE, OA_EINVALID (every error in all); OA_ELIMIT;
+ *   OA_EINVAL; OA_ENOMEM
+ */
 OA_API OA_WARN_UNUSED int oa_scenario_read_memory(oa_scenario **out,
                                                   const char *data,
                                                   size_t size,

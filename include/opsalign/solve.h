@@ -347,7 +347,11 @@ OA_API int oa_result_save(const oa_result *result, const char *path,
 OA_API OA_WARN_UNUSED int oa_result_read_file(oa_result **out,
                                               const char *path,
                                               oa_error *err);
-/** Reads a result from memory (source names it in errors). */
+/**
+ * Reads a result from memory (source names it in errors).
+ * @return OA_OK; OA_EPARSE, OA_EINVALID (err says where); OA_ELIMIT;
+ *   OA_EINVAL; OA_ENOMEM
+ */
 OA_API OA_WARN_UNUSED int oa_result_read_memory(oa_result **out,
                                                 const char *data, size_t size,
                                                 const char *source,
