@@ -1770,7 +1770,7 @@ static int lns_run(search *S, double seconds, const double *rootx,
             idle = 0;
         else if (stall > 0 && ++idle >= stall)
             break;
-        if (oap_model_proven(S->m, S->zbest, S->bound))
+        if (oap_within_gap(S->o, S->m, S->zbest, S->bound))
             break;
     }
     oap_lp_free(L.sub);
@@ -1811,7 +1811,7 @@ static void finish(oap_solution *sol, search *S)
     sol->bound = sol->has_bound ? S->bound : HUGE_VAL;
     if (sol->has_bound && sol->bound < sol->obj)
         sol->bound = sol->obj;
-    if (sol->has_bound && oap_model_proven(m, sol->obj, sol->bound))
+    if (sol->has_bound && oap_within_gap(S->o, m, sol->obj, sol->bound))
         sol->status = OAP_SOL_OPTIMAL;
 }
 
@@ -1921,7 +1921,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
                 S.bound = lb;
         }
         if (S.has_best) {
-            if (oap_model_proven(m, S.zbest, S.bound))
+            if (oap_within_gap(o, m, S.zbest, S.bound))
                 goto finish; /* the first roadmap is proven optimal */
             oap_report_incumbent(o, S.zbest, S.bound);
         }
@@ -1955,7 +1955,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (root > 0) {
         if (rootb < S.bound)
             S.bound = rootb;
-        if (S.has_best && oap_model_proven(m, S.zbest, S.bound))
+        if (S.has_best && oap_within_gap(o, m, S.zbest, S.bound))
             goto finish; /* the root LP proves the roadmap optimal */
         if (heuristic && !timed_out(o) &&
             construct(&S, S.lpx, NULL, 16, 4 * N + 100))
@@ -1984,7 +1984,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (use_lns && heuristic && S.has_best && N > PRESOLVE_MAX_INITIATIVES &&
         o->time_limit > 0) {
         lns_run(&S, 0.5 * oap_time_left(o), S.lpx, 50);
-        if (timed_out(o) || oap_model_proven(m, S.zbest, S.bound))
+        if (timed_out(o) || oap_within_gap(o, m, S.zbest, S.bound))
             goto finish;
     }
 
@@ -2032,6 +2032,7 @@ infeasible:
                o->log_data);
     sol->status = OAP_SOL_INFEASIBLE;
 done:
+    sol->caller_stopped = *lo.stopped != 0;
     oap_mip_free(mip);
     search_free(&S);
     return OA_OK;

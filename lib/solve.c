@@ -57,9 +57,18 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
         opts = &defaults;
     if (!OAP_VERSION_OK(opts->version, OA_SOLVE_OPTS_VERSION))
         return OA_EINVAL;
-    if (!(opts->time_limit >= 0) || !(opts->gap >= 0) ||
-        !isfinite(opts->time_limit) || !isfinite(opts->gap))
+    if (!(opts->time_limit >= 0) || !isfinite(opts->time_limit)) {
+        oap_error_set(err, OA_EINVAL, NULL, -1,
+                      "the time limit must be a non-negative number of "
+                      "seconds");
         return OA_EINVAL;
+    }
+    if (!(opts->gap >= 0) || !(opts->gap < 1)) {
+        oap_error_set(err, OA_EINVAL, NULL, -1,
+                      "the gap must be at least 0 and below 1 (0.05 means "
+                      "5 %%)");
+        return OA_EINVAL;
+    }
     rc = oa_plan_check(&chk, plan, err, NULL);
     if (rc != OA_OK)
         return rc;
@@ -118,7 +127,9 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     case OAP_SOL_NONE:
         c.r->status = OA_STATUS_NO_SOLUTION;
         c.r->objective = NAN;
-        c.r->bound = sol.has_bound ? sol.bound : NAN;
+        c.r->bound = sol.has_bound && isfinite(sol.bound)
+                          ? oap_snap(sol.bound + m->tiebreak_span)
+                          : NAN;
         c.r->gap = NAN;
         break;
     case OAP_SOL_OPTIMAL:
@@ -169,35 +180,48 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
                 }
             }
         }
-        c.r->objective = oap_snap(oap_model_objective(m, sol.x));
-        if (c.r->status == OA_STATUS_FEASIBLE && !sol.has_bound) {
-            /* The LP did not finish in time: the year-aggregated LP gives
-             * a weaker but honest bound in milliseconds. */
-            c.r->bound = quick_bound(&c, m);
-            if (c.r->bound < c.r->objective)
-                c.r->bound = c.r->objective;
-        } else if (c.r->status == OA_STATUS_FEASIBLE) {
-            /* The solver's bound includes the tie-break; shift it as the
-             * incumbent shifts. */
-            c.r->bound = sol.bound + (c.r->objective - sol.obj);
-            if (c.r->bound < c.r->objective)
-                c.r->bound = c.r->objective;
-        } else {
-            c.r->bound = c.r->objective;
-        }
-        c.r->gap = isnan(c.r->bound) ? NAN
-                                     : gap_of(c.r->objective, c.r->bound);
+        /* The result from the roadmap; the objective is the sum of its
+         * terms. */
         rc = oap_fill_initiatives(&c, m, sol.x, opts->relax);
         if (rc == OA_OK)
             rc = oap_fill_loads(&c, m, sol.x, dual);
         if (rc == OA_OK)
             rc = oap_fill_spend(&c, m, sol.x, dual);
+        if (rc == OA_OK)
+            rc = oap_fill_terms(&c, m, sol.x);
         if (dual != sol.dual)
             oap_free(dual);
         if (rc != OA_OK)
             goto fail;
+        if (opts->relax ||
+            (sol.has_bound && oap_model_proven(m, sol.obj, sol.bound))) {
+            /* Proven optimal: what is left is the tie-break alone. */
+            c.r->bound = c.r->objective;
+        } else if (!sol.has_bound) {
+            /* The LP did not finish in time: the year-aggregated LP gives
+             * a weaker but honest bound in milliseconds. */
+            c.r->bound = quick_bound(&c, m);
+            if (c.r->bound < c.r->objective)
+                c.r->bound = c.r->objective;
+        } else {
+            /* The solver's bound is on the objective with the tie-break,
+             * which takes at most tiebreak_span off any roadmap. */
+            c.r->bound = oap_snap(sol.bound + m->tiebreak_span);
+            if (c.r->bound < c.r->objective)
+                c.r->bound = c.r->objective;
+        }
+        c.r->gap = isnan(c.r->bound) ? NAN
+                                     : gap_of(c.r->objective, c.r->bound);
         break;
     }
+    /* What ended the search. */
+    if (c.r->status == OA_STATUS_OPTIMAL)
+        c.r->stop = c.r->bound > c.r->objective ? OA_STOP_GAP : OA_STOP_DONE;
+    else if (c.r->status == OA_STATUS_FEASIBLE ||
+             c.r->status == OA_STATUS_NO_SOLUTION)
+        c.r->stop = sol.caller_stopped ? OA_STOP_CALLER
+                    : opts->time_limit > 0 ? OA_STOP_TIME
+                                           : OA_STOP_DONE;
     /* Milliseconds are enough, and keep saved results short. */
     c.r->seconds = floor((oap_now() - c.so.t0) * 1000 + 0.5) / 1000;
     oap_solution_free(&sol);

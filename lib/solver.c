@@ -345,6 +345,19 @@ int oap_model_feasible(const oap_model *m, const double *x)
     return ok;
 }
 
+int oap_within_gap(const oap_solver_opts *o, const oap_model *m, double z,
+                   double bound)
+{
+    if (!isfinite(z))
+        return 0;
+    if (oap_model_proven(m, z, bound))
+        return 1;
+    /* GLPK's measure (and the result's): |bound - z| / (|z| + eps), with
+     * the tie-break's room added to the bound. */
+    return o->gap > 0 && isfinite(bound) &&
+           bound + m->tiebreak_span - z <= o->gap * (fabs(z) + DBL_EPSILON);
+}
+
 /* Plans up to this many initiatives branch on pseudocosts by default. */
 #define PSEUDOCOST_MAX_INITIATIVES 300
 
@@ -481,6 +494,20 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
 {
     int reason = glp_ios_reason(T);
     glp_prob *P = glp_ios_get_prob(T);
+    /* The best bound over the open nodes, at every call: GLPK's own gap
+     * test (mip_gap) can end the search between two calls of one kind,
+     * and a bound taken only at some of them goes stale. */
+    take_bound(c, T);
+    if (c->has_bound && glp_mip_status(P) == GLP_FEAS) {
+        double z = glp_mip_obj_val(P);
+        /* What is left to prove is the tie-break alone, or the roadmap is
+         * within the gap asked for. */
+        c->proven = oap_model_proven(c->m, z, c->bound);
+        if (c->proven || oap_within_gap(c->o, c->m, z, c->bound)) {
+            glp_ios_terminate(T);
+            return;
+        }
+    }
     if (c->branch_t > 0) {
         /* Learn what a pseudocost evaluation costs from the last
          * decision GLPK took itself. */
@@ -570,16 +597,8 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
     }
     if (reason == GLP_ISELECT || reason == GLP_IBINGO) {
         int cnt = 0;
-        take_bound(c, T);
         glp_ios_tree_size(T, NULL, NULL, &cnt);
         c->nodes = cnt;
-        if (c->has_bound && glp_mip_status(P) == GLP_FEAS &&
-            oap_model_proven(c->m, glp_mip_obj_val(P), c->bound)) {
-            /* What is left to prove is the tie-break alone. */
-            c->proven = 1;
-            glp_ios_terminate(T);
-            return;
-        }
         if (c->o->progress) {
             oa_progress pr;
             memset(&pr, 0, sizeof pr);
@@ -671,6 +690,16 @@ static int read_mip(oap_solution *sol, glp_prob *P, const oap_model *m,
     sol->has_bound = cb->has_bound || cb->root_bound < HUGE_VAL;
     sol->bound = cb->has_bound ? cb->bound
                  : cb->root_bound < HUGE_VAL ? cb->root_bound : sol->obj;
+    if (rc == GLP_EMIPGAP && cb->o->gap > 0 && st == GLP_FEAS) {
+        /* GLPK stopped on its gap test, with the best bound over the open
+         * nodes within mip_gap of its incumbent: that much is proven,
+         * even when the bound changed after the last call. */
+        double z = glp_mip_obj_val(P);
+        double b = z + cb->o->gap * (fabs(z) + DBL_EPSILON);
+        if (!sol->has_bound || b < sol->bound)
+            sol->bound = b;
+        sol->has_bound = 1;
+    }
     if (sol->bound < sol->obj)
         sol->bound = sol->obj;
     return OA_OK;

@@ -25,6 +25,7 @@ typedef struct oap_solution {
     double bound;        /* best bound (MIP); = obj when optimal */
     int has_bound;
     long nodes;
+    int caller_stopped;  /* the progress callback asked to stop */
     double *x;           /* [ncols] */
     double *dual;        /* [nrows], LP only; NULL otherwise */
     double lp_s;         /* seconds to build the LP of the model and solve
@@ -61,6 +62,11 @@ double oap_now(void);
 
 /* Seconds left before o's time limit (HUGE_VAL: no limit). */
 double oap_time_left(const oap_solver_opts *o);
+
+/* 1 when a roadmap of solver objective z is proven optimal (within the
+ * tie-break) or within o's relative gap of bound. */
+int oap_within_gap(const oap_solver_opts *o, const oap_model *m, double z,
+                   double bound);
 
 /* Tells the progress callback about a roadmap of objective z found
  * outside GLPK's search; returns non-zero (and sets *o->stopped) when

@@ -390,7 +390,7 @@ int cmd_batch(int argc, char **argv)
                              &opts.time_limit))
                 goto usage;
         } else if (strcmp(a, "--gap") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &opts.gap))
+            if (parse_gap(a, i + 1 < argc ? argv[++i] : NULL, &opts.gap))
                 goto usage;
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "%s batch: unknown option '%s'\n", progname, a);

@@ -32,6 +32,9 @@ void print_errors(const oa_error_list *list);
 void print_error(const oa_error *err);
 /* A non-negative number option; 0 if fine (else the error is printed). */
 int parse_number(const char *opt, const char *arg, double *out);
+/* A relative gap option, in [0, 1); 0 if fine (else the error is
+ * printed). */
+int parse_gap(const char *opt, const char *arg, double *out);
 /* Reads and validates a plan, printing every error (NULL: *status set). */
 oa_plan *load_plan(const char *path, int *status);
 

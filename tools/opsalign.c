@@ -46,7 +46,7 @@ static int common_opt(const char *cmd, int argc, char **argv, int *i,
     if (strcmp(a, "--time-limit") == 0)
         rc = parse_number(a, v, time_limit) ? -1 : 1;
     else if (gap && strcmp(a, "--gap") == 0)
-        rc = parse_number(a, v, gap) ? -1 : 1;
+        rc = parse_gap(a, v, gap) ? -1 : 1;
     else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0)
         rc = parse_format(cmd, v ? v : "", allow_csv, format) ? -1 : 1;
     else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
@@ -388,6 +388,21 @@ int parse_number(const char *opt, const char *arg, double *out)
     if (end == arg || *end != '\0' || !(v >= 0) || v > 1e9) {
         fprintf(stderr, "%s: %s: '%s' is not a non-negative number\n",
                 progname, opt, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Parses a relative gap, in [0, 1); returns 0 if fine. */
+int parse_gap(const char *opt, const char *arg, double *out)
+{
+    double v;
+    if (parse_number(opt, arg, &v))
+        return -1;
+    if (!(v < 1)) {
+        fprintf(stderr, "%s: %s: '%s' is not a relative gap: it must be at "
+                "least 0 and below 1 (0.05 means 5 %%)\n", progname, opt, arg);
         return -1;
     }
     *out = v;
@@ -791,7 +806,7 @@ static int cmd_sweep(int argc, char **argv)
                              &o.solve.time_limit))
                 return EXIT_INPUT;
         } else if (strcmp(a, "--gap") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &o.solve.gap))
+            if (parse_gap(a, i + 1 < argc ? argv[++i] : NULL, &o.solve.gap))
                 return EXIT_INPUT;
         } else if (strcmp(a, "--csv") == 0 || strcmp(a, "--svg") == 0) {
             if (i + 1 >= argc) {
