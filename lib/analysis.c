@@ -1,11 +1,12 @@
 /*
  * What a result says beyond its tables, computed in one place so that
- * every writer and every explanation says the same: the bottlenecks and
- * the period labels.  Reads a finished result; changes nothing.
+ * every writer and every explanation says the same: the bottlenecks, the
+ * objective's waterfall and the period labels.  Reads a finished result; changes nothing.
  */
 #include "result.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,4 +110,143 @@ OA_API int oa_result_bottlenecks(oa_bottleneck **out, size_t *n,
     *out = v;
     *n = m;
     return OA_OK;
+}
+
+int oap_waterfall(oap_wf_line *lines, const oa_result *r)
+{
+    static const char *const labels[OA_TERM_COUNT] = {
+        "value of the initiatives chosen",
+        "benefit per period after they finish",
+        "weighted objective scores",
+        "overtime",
+        "contractors",
+        "loans between units",
+        "run work left undone (service-level penalties)"
+    };
+    double sum = 0;
+    int k, n = 0, dec = 0;
+    if (!r->has_terms)
+        return 0;
+    /* Cents where any amount has them. */
+    for (k = 0; k < OA_TERM_COUNT; k++)
+        if (fabs(r->terms[k] - nearbyint(r->terms[k])) > 0.005)
+            dec = 2;
+    if (fabs(r->objective - nearbyint(r->objective)) > 0.005)
+        dec = 2;
+    for (k = 0; k < OA_TERM_COUNT; k++) {
+        double shown;
+        if (r->terms[k] == 0 && k != OA_TERM_VALUE)
+            continue;
+        shown = dec ? nearbyint(r->terms[k] * 100) / 100
+                    : nearbyint(r->terms[k]);
+        lines[n].kind = OAP_WF_TERM;
+        lines[n].term = (oa_term)k;
+        lines[n].label = labels[k];
+        lines[n].amount = shown;
+        lines[n].decimals = dec;
+        sum += shown;
+        n++;
+    }
+    {
+        /* The amounts as shown add up to the objective as shown: what
+         * rounding takes or adds is a line of its own. */
+        double obj = dec ? nearbyint(r->objective * 100) / 100
+                         : nearbyint(r->objective);
+        double diff = dec ? nearbyint((obj - sum) * 100) / 100
+                          : nearbyint(obj - sum);
+        if (diff != 0) {
+            lines[n].kind = OAP_WF_ROUNDING;
+            lines[n].term = OA_TERM_VALUE;
+            lines[n].label = "rounding";
+            lines[n].amount = diff;
+            lines[n].decimals = dec;
+            n++;
+        }
+        lines[n].kind = OAP_WF_TOTAL;
+        lines[n].term = OA_TERM_VALUE;
+        lines[n].label = "objective";
+        lines[n].amount = obj;
+        lines[n].decimals = dec;
+        n++;
+    }
+    return n;
+}
+
+unsigned int oap_result_binding(const oa_result *r)
+{
+    unsigned int bits = 0;
+    size_t k;
+    if (!oap_result_has_roadmap(r))
+        return 0;
+    for (k = 0; k < r->spend.n; k++)
+        if (budget_binds(&r->spend.v[k]))
+            bits |= 1u << r->spend.v[k].kind;
+    return bits;
+}
+
+void oap_binding_text(char *buf, size_t size, const oa_result *r, int max)
+{
+    size_t k, len = 0;
+    int shown = 0, more = 0;
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    for (k = 0; oap_result_has_roadmap(r) && k < r->spend.n; k++) {
+        const oa_spend *s = &r->spend.v[k];
+        char one[160];
+        if (!budget_binds(s))
+            continue;
+        if (shown >= max) {
+            more++;
+            continue;
+        }
+        if (s->kind == OA_BUDGET_TOTAL)
+            snprintf(one, sizeof one, "total");
+        else if (s->kind == OA_BUDGET_RANGE && s->to > s->from)
+            snprintf(one, sizeof one, "%s..%s", oap_result_label(r, s->from),
+                     oap_result_label(r, s->to));
+        else if (s->kind == OA_BUDGET_RANGE)
+            snprintf(one, sizeof one, "%s", oap_result_label(r, s->from));
+        else
+            snprintf(one, sizeof one, "unit %s", s->unit ? s->unit : "?");
+        len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
+                                "%s%s", shown ? ", " : "", one);
+        if (len >= size)
+            len = size - 1;
+        shown++;
+    }
+    if (more)
+        snprintf(buf + len, len < size ? size - len : 0, " +%d more", more);
+    if (shown == 0)
+        snprintf(buf, size, "none");
+}
+
+double oap_ranges_cap(const oa_result *r)
+{
+    /* f[t]: the least sum of range limits covering periods 1..t (spend
+     * of a period is never negative, so covering ranges, even
+     * overlapping, cap the spend of the periods they cover). */
+    double *f;
+    double cap;
+    int t;
+    size_t k;
+    if (r->P <= 0)
+        return HUGE_VAL;
+    f = oap_calloc((size_t)r->P + 1, sizeof *f);
+    if (f == NULL)
+        return HUGE_VAL;
+    for (t = 1; t <= r->P; t++) {
+        f[t] = HUGE_VAL;
+        for (k = 0; k < r->spend.n; k++) {
+            const oa_spend *s = &r->spend.v[k];
+            if (s->kind != OA_BUDGET_RANGE || !s->has_limit || s->from > t ||
+                s->to < t || s->from < 1)
+                continue;
+            if (f[s->from - 1] + s->limit < f[t])
+                f[t] = f[s->from - 1] + s->limit;
+        }
+    }
+    cap = f[r->P];
+    oap_free(f);
+    return cap;
 }

@@ -45,11 +45,37 @@ OA_API int oa_result_summarize(oa_result_summary *out, const oa_result *r)
         out->loans += l.loan_out;
         out->shortfall += l.shortfall;
     }
+    out->bound = oa_result_bound(r);
+    out->stop = oa_result_stop(r);
+    out->deficit = oa_result_deficit(r);
+    out->binding = oap_result_binding(r);
     if (out->status != OA_STATUS_OPTIMAL && out->status != OA_STATUS_FEASIBLE &&
         out->status != OA_STATUS_RELAXED) {
         out->objective = out->spend = NAN;
         out->scheduled = 0;
     }
+    return OA_OK;
+}
+
+OA_API int oa_result_delta(oa_delta *out, const oa_result *base,
+                           const oa_result *other)
+{
+    double zb, zo, bb, bo;
+    OAP_ARG(out && base && other);
+    out->delta = out->lo = out->hi = NAN;
+    out->proven = 0;
+    if (!oap_result_has_roadmap(base) || !oap_result_has_roadmap(other))
+        return OA_ESTATE;
+    zb = oa_result_objective(base);
+    zo = oa_result_objective(other);
+    /* Without a bound an optimum may be anything above the objective. */
+    bb = isnan(oa_result_bound(base)) ? HUGE_VAL : oa_result_bound(base);
+    bo = isnan(oa_result_bound(other)) ? HUGE_VAL : oa_result_bound(other);
+    out->delta = zo - zb;
+    out->lo = zo - bb;
+    out->hi = bo - zb;
+    out->proven = out->lo > 0 || out->hi < 0 ||
+                  out->hi - out->lo <= 1e-9 * (1 + fabs(out->delta));
     return OA_OK;
 }
 
@@ -69,6 +95,8 @@ OA_API int oa_result_diff(oa_change **out, size_t *n, const oa_result *base,
     if (n)
         *n = 0;
     OAP_ARG(out && n && base && other);
+    if (!oap_result_has_roadmap(base) || !oap_result_has_roadmap(other))
+        return OA_ESTATE;
     for (k = 0; k < oa_result_initiative_count(base) && rc == OA_OK; k++) {
         oa_initiative_result a, b;
         oa_change c;
@@ -260,8 +288,47 @@ static void cell_amount(char *buf, size_t size, double v)
         snprintf(buf, size, "%.1f", v);
 }
 
+/* The budgets that bind, by kind: "total+range", "none", "-". */
+static void cell_binding(char *buf, size_t size, const column *c,
+                         const oa_result_summary *s)
+{
+    static const char *const kinds[] = { "total", "range", "unit" };
+    size_t len = 0;
+    int k;
+    if (c->r == NULL || !oap_result_has_roadmap(c->r)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    buf[0] = '\0';
+    for (k = 0; k < 3; k++)
+        if (s->binding & (1u << k))
+            len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
+                                    "%s%s", len ? "+" : "", kinds[k]);
+    if (len == 0)
+        snprintf(buf, size, "none");
+}
+
+/* The delta of column k against the base, "~" marking one within the
+ * searches' tolerance; 1 when it was so marked. */
+static int cell_delta(char *buf, size_t size, const oa_comparison *cmp,
+                      size_t k)
+{
+    oa_delta d;
+    char m[48];
+    if (k == 0 || !cmp->cols.v[0].r || !cmp->cols.v[k].r ||
+        oa_result_delta(&d, cmp->cols.v[0].r, cmp->cols.v[k].r) != OA_OK) {
+        snprintf(buf, size, "-");
+        return 0;
+    }
+    oap_format_money(m, sizeof m, fabs(d.delta));
+    snprintf(buf, size, "%s%s%s", d.delta < -0.5 ? "-" : d.delta > 0.5 ? "+" : "",
+             m, d.proven ? "" : " ~");
+    return !d.proven;
+}
+
 static void write_text(oap_buf *b, const oa_comparison *cmp)
 {
+    int tolerance = 0, named = 0;
     size_t n = cmp->cols.n, c0, k;
     oa_result_summary *s = oap_calloc(n + 1, sizeof *s);
     const oa_result *base = cmp->cols.v[0].r;
@@ -283,9 +350,9 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
     for (c0 = 0; c0 < n; c0 += PER_BLOCK) {
         size_t c1 = c0 + PER_BLOCK < n ? c0 + PER_BLOCK : n, row;
         static const char *const rows[] = {
-            "", "status", "objective", "  against the base", "scheduled",
-            "rejected", "spend", "overtime", "contractors", "loans",
-            "run work undone" };
+            "", "status", "objective", "  against the base", "bound",
+            "gap", "scheduled", "rejected", "spend", "budgets binding",
+            "overtime", "contractors", "loans", "run work undone" };
         oap_buf_puts(b, "\n");
         for (row = 0; row < sizeof rows / sizeof rows[0]; row++) {
             oap_buf_printf(b, "%-*s", LABEL_W, rows[row]);
@@ -305,38 +372,42 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
                     cell_money(cell, sizeof cell, x->objective);
                     break;
                 case 3:
-                    if (k == 0 || isnan(x->objective) || isnan(s[0].objective)) {
-                        snprintf(cell, sizeof cell, "-");
-                    } else {
-                        char m[48];
-                        double d = x->objective - s[0].objective;
-                        oap_format_money(m, sizeof m, fabs(d));
-                        snprintf(cell, sizeof cell, "%s%s",
-                                 d < -0.5 ? "-" : d > 0.5 ? "+" : "", m);
-                    }
+                    tolerance |= cell_delta(cell, sizeof cell, cmp, k);
                     break;
                 case 4:
+                    cell_money(cell, sizeof cell, x->bound);
+                    break;
+                case 5:
+                    if (isnan(x->gap))
+                        snprintf(cell, sizeof cell, "-");
+                    else
+                        snprintf(cell, sizeof cell, "%.2f%%", 100 * x->gap);
+                    break;
+                case 6:
                     if (cmp->cols.v[k].r)
                         snprintf(cell, sizeof cell, "%zu", x->scheduled);
                     else
                         snprintf(cell, sizeof cell, "-");
                     break;
-                case 5:
+                case 7:
                     if (cmp->cols.v[k].r)
                         snprintf(cell, sizeof cell, "%zu", x->rejected);
                     else
                         snprintf(cell, sizeof cell, "-");
                     break;
-                case 6:
+                case 8:
                     cell_money(cell, sizeof cell, x->spend);
                     break;
-                case 7:
+                case 9:
+                    cell_binding(cell, sizeof cell, &cmp->cols.v[k], x);
+                    break;
+                case 10:
                     cell_amount(cell, sizeof cell, x->overtime);
                     break;
-                case 8:
+                case 11:
                     cell_amount(cell, sizeof cell, x->contractors);
                     break;
-                case 9:
+                case 12:
                     cell_amount(cell, sizeof cell, x->loans);
                     break;
                 default:
@@ -347,6 +418,32 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
             }
             oap_buf_puts(b, "\n");
         }
+    }
+    for (k = 0; k < n; k++) {
+        const oa_result *r = cmp->cols.v[k].r;
+        if (r == NULL || oa_result_scenario(r) == NULL)
+            continue;
+        if (!named++)
+            oap_buf_puts(b, "\nScenarios\n\n");
+        oap_buf_printf(b, "  %-20.20s %s%s%s%s\n", cmp->cols.v[k].name,
+                       oa_result_scenario(r),
+                       oa_result_scenario_file(r) ? " (" : "",
+                       oa_result_scenario_file(r) ? oa_result_scenario_file(r)
+                                                  : "",
+                       oa_result_scenario_file(r) ? ")" : "");
+    }
+    if (tolerance)
+        oap_buf_puts(b, "\n~ within the searches' tolerance: the difference "
+                        "is smaller than the gaps\n  of the two runs, so "
+                        "which plan is better is not established.\n");
+    oap_buf_puts(b, "\nBudgets that bind\n\n");
+    for (k = 0; k < n; k++) {
+        char bind[400];
+        if (cmp->cols.v[k].r == NULL ||
+            !oap_result_has_roadmap(cmp->cols.v[k].r))
+            continue;
+        oap_binding_text(bind, sizeof bind, cmp->cols.v[k].r, 6);
+        oap_buf_printf(b, "  %-20.20s %s\n", cmp->cols.v[k].name, bind);
     }
     oap_buf_puts(b, "\nChanges against the base\n");
     for (k = 1; k < n; k++) {
@@ -360,6 +457,15 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
         }
         if (base == NULL) {
             oap_buf_puts(b, " (no base to compare with)\n");
+            continue;
+        }
+        if (s[k].status == OA_STATUS_INFEASIBLE) {
+            char q[64];
+            oap_format_amount(q, sizeof q, s[k].deficit);
+            oap_buf_printf(b, " no roadmap: the mandatory work does not fit "
+                           "(a least total deficit of %s%s).\n", q,
+                           oa_result_deficit_proven(r) ? ""
+                                                       : ", not proven least");
             continue;
         }
         if (s[k].status != OA_STATUS_OPTIMAL &&
@@ -404,6 +510,18 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
     oap_free(s);
 }
 
+/* The delta against the base and whether it is proven, as attributes. */
+static void oap_delta_attrs(oap_xw *x, const oa_result *base,
+                            const oa_result *r, size_t k)
+{
+    oa_delta d;
+    if (k == 0 || base == NULL || oa_result_delta(&d, base, r) != OA_OK)
+        return;
+    oap_xw_attr_s(x, "against-base-proven", d.proven ? "true" : "false");
+    oap_xw_attr_d(x, "optima-difference-low", d.lo);
+    oap_xw_attr_d(x, "optima-difference-high", d.hi);
+}
+
 /* ---- CSV ---- */
 
 static void write_csv(oap_buf *b, const oa_comparison *cmp)
@@ -414,7 +532,9 @@ static void write_csv(oap_buf *b, const oa_comparison *cmp)
     col_summary(&s0, &cmp->cols.v[0]);
     oap_buf_puts(b, "result,status,objective,against_base,gap,scheduled,"
                     "rejected,spend,overtime,contractors,loans,shortfall,"
-                    "message\n");
+                    "message,bound,stopped_by,against_base_proven,"
+                    "optima_difference_low,optima_difference_high,"
+                    "budgets_binding,deficit,scenario,scenario_file\n");
     for (k = 0; k < cmp->cols.n; k++) {
         oa_result_summary s;
         col_summary(&s, &cmp->cols.v[k]);
@@ -441,6 +561,39 @@ static void write_csv(oap_buf *b, const oa_comparison *cmp)
         oap_csv_num(b, s.shortfall);
         oap_buf_puts(b, ",");
         oap_csv_str(b, cmp->cols.v[k].message);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.bound);
+        oap_buf_printf(b, ",%s,",
+                       cmp->cols.v[k].r ? oa_stop_name(s.stop) : "");
+        {
+            oa_delta d;
+            if (k > 0 && base && cmp->cols.v[k].r &&
+                oa_result_delta(&d, base, cmp->cols.v[k].r) == OA_OK) {
+                oap_buf_printf(b, "%d,", d.proven);
+                oap_csv_num(b, d.lo);
+                oap_buf_puts(b, ",");
+                oap_csv_num(b, d.hi);
+            } else {
+                oap_buf_puts(b, ",,");
+            }
+        }
+        oap_buf_puts(b, ",");
+        if (cmp->cols.v[k].r && oap_result_has_roadmap(cmp->cols.v[k].r)) {
+            char bind[400];
+            oap_binding_text(bind, sizeof bind, cmp->cols.v[k].r, 100);
+            oap_csv_str(b, bind);
+        }
+        oap_buf_puts(b, ",");
+        if (s.status == OA_STATUS_INFEASIBLE)
+            oap_csv_num(b, s.deficit);
+        oap_buf_puts(b, ",");
+        if (cmp->cols.v[k].r) {
+            oap_csv_str(b, oa_result_scenario(cmp->cols.v[k].r));
+            oap_buf_puts(b, ",");
+            oap_csv_str(b, oa_result_scenario_file(cmp->cols.v[k].r));
+        } else {
+            oap_buf_puts(b, ",");
+        }
         oap_buf_puts(b, "\n");
     }
     oap_buf_puts(b, "\nresult,initiative,change,from,to,from_label,to_label\n");
@@ -448,7 +601,8 @@ static void write_csv(oap_buf *b, const oa_comparison *cmp)
         oa_change *ch = NULL;
         size_t nc = 0;
         const oa_result *r = cmp->cols.v[k].r;
-        if (r == NULL || base == NULL)
+        if (r == NULL || base == NULL || !oap_result_has_roadmap(r) ||
+            !oap_result_has_roadmap(base))
             continue;
         if (oa_result_diff(&ch, &nc, base, r) != OA_OK) {
             b->failed = 1;
@@ -511,6 +665,18 @@ static int write_xml(oap_buf *b, const oa_comparison *cmp)
             oap_xw_attr_d(x, "against-base", s.objective - s0.objective);
         oap_xw_attr_d(x, "gap", s.gap);
         if (r) {
+            oap_delta_attrs(x, base, r, k);
+            oap_xw_attr_d(x, "bound", s.bound);
+            oap_xw_attr_s(x, "stopped-by", oa_stop_name(s.stop));
+            oap_xw_attr_s(x, "scenario", oa_result_scenario(r));
+            oap_xw_attr_s(x, "scenario-file", oa_result_scenario_file(r));
+            if (s.status == OA_STATUS_INFEASIBLE)
+                oap_xw_attr_d(x, "deficit", s.deficit);
+            if (oap_result_has_roadmap(r)) {
+                char bind[400];
+                oap_binding_text(bind, sizeof bind, r, 100);
+                oap_xw_attr_s(x, "budgets-binding", bind);
+            }
             oap_xw_attr_i(x, "scheduled", (int)s.scheduled);
             oap_xw_attr_i(x, "rejected", (int)s.rejected);
         }
@@ -519,7 +685,9 @@ static int write_xml(oap_buf *b, const oa_comparison *cmp)
         oap_xw_attr_d(x, "contractors", s.contractors);
         oap_xw_attr_d(x, "loans", s.loans);
         oap_xw_attr_d(x, "shortfall", s.shortfall);
-        if (k > 0 && r && base && oa_result_diff(&ch, &nc, base, r) != OA_OK)
+        if (k > 0 && r && base && oap_result_has_roadmap(r) &&
+            oap_result_has_roadmap(base) &&
+            oa_result_diff(&ch, &nc, base, r) != OA_OK)
             oap_xw_fail(x);
         for (j = 0; j < nc; j++) {
             oap_xw_start(x, "change");
@@ -649,6 +817,19 @@ void oap_comparison_html(oap_xw *x, const oa_comparison *cmp)
         if (r == NULL || base == NULL) {
             h_el(x, "p", r ? "no base to compare with"
                            : cmp->cols.v[k].message);
+            continue;
+        }
+        if (!oap_result_has_roadmap(r) || !oap_result_has_roadmap(base)) {
+            if (oa_result_status(r) == OA_STATUS_INFEASIBLE) {
+                char q[64];
+                oap_format_amount(q, sizeof q, oa_result_deficit(r));
+                snprintf(line, sizeof line, "No roadmap: the mandatory work "
+                         "does not fit (a least total deficit of %s).", q);
+            } else {
+                snprintf(line, sizeof line, "No roadmap to compare (%s).",
+                         oa_status_name(oa_result_status(r)));
+            }
+            h_el(x, "p", line);
             continue;
         }
         if (oa_result_diff(&ch, &nc, base, r) != OA_OK) {

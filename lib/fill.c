@@ -32,7 +32,7 @@ int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
         const oa_initiative *ini = c->plan->initiatives.v[i];
         const oap_rini *ri = &res->ini[i];
         oa_initiative_result ir;
-        double total = 0, value = 0;
+        double total = 0, value = 0, benefit = 0;
         int first = 0, best = 0;
         double bestx = 0;
         memset(&ir, 0, sizeof ir);
@@ -50,6 +50,7 @@ int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
             col = &m->cols[j];
             total += v;
             value += v * (col->obj + m->tiebreak * (s - m->x_s0[i]));
+            benefit += v * ri->benefit * (res->P - (s + ri->d - 1));
             if (!first)
                 first = s;
             if (v > bestx + 1e-9) {
@@ -70,6 +71,12 @@ int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
         ir.delay = ir.start ? ir.start - ri->es : 0;
         ir.value = oap_snap(value);
         ir.cost = ri->cost * ir.fraction;
+        ir.plan_value = ri->plan_value;
+        ir.benefit = oap_snap(benefit);
+        ir.score = oap_snap(total * ri->score);
+        c->r->terms[OA_TERM_VALUE] += total * ri->plan_value;
+        c->r->terms[OA_TERM_BENEFIT] += benefit;
+        c->r->terms[OA_TERM_SCORE] += total * ri->score;
         if ((ini->name && !ir.name) || (ini->owner && !ir.owner) || !ir.id ||
             OAP_VPUSH(c->r->ini, ir) != OA_OK)
             return OA_ENOMEM;
@@ -93,8 +100,9 @@ int oap_fill_loads(oap_solve_ctx *c, const oap_model *m, const double *x,
     double *lin = oap_calloc(URP + 1, sizeof(double));
     double *lout = oap_calloc(URP + 1, sizeof(double));
     double *sh = oap_calloc(URP + 1, sizeof(double));
+    double *shc = oap_calloc(URP + 1, sizeof(double));
     int rc = OA_OK;
-    if (!eff || !chg || !lin || !lout || !sh) {
+    if (!eff || !chg || !lin || !lout || !sh || !shc) {
         rc = OA_ENOMEM;
         goto out;
     }
@@ -123,11 +131,15 @@ int oap_fill_loads(oap_solve_ctx *c, const oap_model *m, const double *x,
         }
     for (p = 0; p < res->NOP; p++)
         for (r = 0; r < res->R; r++)
-            for (t = 0; t < res->P; t++)
-                sh[OAP_URT(res, res->ops[p].unit, r, t)] += colv(
+            for (t = 0; t < res->P; t++) {
+                double v = colv(
                     x, m->sh_col[((size_t)p * (size_t)res->R + (size_t)r) *
                                      (size_t)res->P +
                                  (size_t)t]);
+                sh[OAP_URT(res, res->ops[p].unit, r, t)] += v;
+                shc[OAP_URT(res, res->ops[p].unit, r, t)] +=
+                    v * res->ops[p].penalty;
+            }
     for (u = 0; u < res->U; u++)
         for (r = 0; r < res->R; r++) {
             /* Units list only the resources they have or use. */
@@ -158,6 +170,7 @@ int oap_fill_loads(oap_solve_ctx *c, const oap_model *m, const double *x,
                 ld.run = res->run[k];
                 ld.effects = oap_snap(eff[k]);
                 ld.shortfall = oap_snap(sh[k]);
+                ld.shortfall_cost = oap_snap(shc[k]);
                 ld.change = oap_snap(chg[k]);
                 ld.overtime = colv(x, m->ot_col[k]);
                 ld.contractors = colv(x, m->ct_col[k]);
@@ -184,7 +197,48 @@ out:
     oap_free(lin);
     oap_free(lout);
     oap_free(sh);
+    oap_free(shc);
     return rc;
+}
+
+int oap_fill_terms(oap_solve_ctx *c, const oap_model *m, const double *x)
+{
+    const oap_resolved *res = c->res;
+    double *terms = c->r->terms, z = 0;
+    int u, r, t, l, p, k;
+    /* The initiatives' terms were summed by oap_fill_initiatives; the
+     * levers' are summed here as oap_fill_spend sums them. */
+    for (t = 0; t < res->P; t++) {
+        for (u = 0; u < res->U; u++)
+            for (r = 0; r < res->R; r++) {
+                size_t q = OAP_URT(res, u, r, t);
+                terms[OA_TERM_OVERTIME] -=
+                    colv(x, m->ot_col[q]) * res->ot_cost[u * res->R + r];
+                terms[OA_TERM_CONTRACTORS] -=
+                    colv(x, m->ct_col[q]) * res->ct_cost[q];
+            }
+        for (l = 0; l < res->NL; l++)
+            terms[OA_TERM_LOANS] -=
+                colv(x, m->ln_col[(size_t)l * (size_t)res->P + (size_t)t]) *
+                res->loans[l].cost;
+    }
+    for (p = 0; p < res->NOP; p++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++)
+                terms[OA_TERM_SHORTFALL] -=
+                    colv(x, m->sh_col[((size_t)p * (size_t)res->R +
+                                       (size_t)r) * (size_t)res->P +
+                                      (size_t)t]) *
+                    res->ops[p].penalty;
+    for (k = 0; k < OA_TERM_COUNT; k++) {
+        terms[k] = oap_snap(terms[k]);
+        if (terms[k] == 0)
+            terms[k] = 0; /* no -0 */
+        z += terms[k];
+    }
+    c->r->has_terms = 1;
+    c->r->objective = oap_snap(z);
+    return OA_OK;
 }
 
 /* Spend of one budget's scope (unit u or all when u < 0) over t0..t1. */

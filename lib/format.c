@@ -35,25 +35,37 @@ void oap_format_double(char *buf, size_t size, double v)
     }
 }
 
-/* 1234567.8 -> "1,234,568" (rounded to whole units). */
-void oap_format_money(char *buf, size_t size, double v)
+/* 1234567.8 -> "1,234,567.80" with 2 decimals, "1,234,568" with none. */
+void oap_format_money_dec(char *buf, size_t size, double v, int decimals)
 {
-    char digits[64];
+    char digits[400];
     int n, i, j = 0, neg = v < 0;
-    if (isnan(v)) {
-        snprintf(buf, size, "-");
+    const char *dot;
+    if (size == 0)
+        return;
+    if (isnan(v) || fabs(v) > 1e300) {
+        snprintf(buf, size, isnan(v) ? "-" : v < 0 ? "-inf" : "inf");
         return;
     }
-    snprintf(digits, sizeof digits, "%.0f", fabs(v));
-    n = (int)strlen(digits);
-    if (neg && strcmp(digits, "0") != 0 && j + 1 < (int)size)
+    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+    dot = strchr(digits, '.');
+    n = dot ? (int)(dot - digits) : (int)strlen(digits);
+    if (neg && strspn(digits, "0.") != strlen(digits) && j + 1 < (int)size)
         buf[j++] = '-';
     for (i = 0; i < n && j + 2 < (int)size; i++) {
         buf[j++] = digits[i];
         if ((n - i - 1) % 3 == 0 && i != n - 1)
             buf[j++] = ',';
     }
+    for (i = n; digits[i] && j + 1 < (int)size; i++)
+        buf[j++] = digits[i];
     buf[j] = '\0';
+}
+
+/* 1234567.8 -> "1,234,568" (rounded to whole units). */
+void oap_format_money(char *buf, size_t size, double v)
+{
+    oap_format_money_dec(buf, size, v, 0);
 }
 
 /* CSV: RFC 4180 quoting. */

@@ -84,6 +84,7 @@ typedef struct oap_rini {
     int es_own;     /* earliest start of its own */
     int lf;         /* latest finish: min(deadline, P) */
     double value;   /* value + weighted scores */
+    double plan_value, score; /* the two parts of value */
     double benefit, cost;
     int mandatory;
     int forbidden;  /* no starts at all */

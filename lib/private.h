@@ -113,6 +113,8 @@ void oap_format_double(char *buf, size_t size, double v);
 
 /* 1234567.8 -> "1,234,568" (rounded to whole units; "-" for NaN). */
 void oap_format_money(char *buf, size_t size, double v);
+/* The same with a number of decimals (0 or 2). */
+void oap_format_money_dec(char *buf, size_t size, double v, int decimals);
 /* The same followed by the currency, when there is one: "1,234,568 EUR". */
 void oap_format_money_cur(char *buf, size_t size, double v, const char *cur);
 /* An amount of a resource: "3", or "0.25" (two decimals) when not whole. */

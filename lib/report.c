@@ -38,7 +38,11 @@ static const char css[] =
     "table.heat th{background:#f3f5f8;font-weight:normal;color:#5b6b7b}"
     "table.heat td.name{text-align:left;background:#f3f5f8}"
     ".lever{font-weight:bold}.legend{font-size:12px;color:#5b6b7b}"
-    "ul.out li,ol.bn li{margin:2px 0}.reason{color:#5b6b7b}";
+    "ul.out li,ol.bn li{margin:2px 0}.reason{color:#5b6b7b}"
+    "table.terms td.num,table.short td.num{text-align:right}"
+    "table.terms tr.total td{border-top:1px solid #1d2630;font-weight:bold}"
+    "table.short{border-collapse:collapse;font-size:12px}"
+    "table.short td,table.short th{padding:2px 10px 2px 0;text-align:left}";
 
 typedef struct rctx {
     oap_xw *x;
@@ -63,6 +67,29 @@ static void kv(oap_xw *x, const char *k, const char *v)
     oap_xw_end_full(x);
 }
 
+/* The objective as the sum of its terms (the text's waterfall). */
+static void terms(rctx *c)
+{
+    oap_wf_line w[OAP_WF_MAX];
+    int k, n = oap_waterfall(w, c->r);
+    if (n == 0)
+        return;
+    el(c->x, "h3", NULL, "How the objective adds up");
+    oap_xw_start(c->x, "table");
+    oap_xw_attr_s(c->x, "class", "kv terms");
+    for (k = 0; k < n; k++) {
+        char amt[64];
+        oap_format_money_dec(amt, sizeof amt, w[k].amount, w[k].decimals);
+        oap_xw_start(c->x, "tr");
+        if (w[k].kind == OAP_WF_TOTAL)
+            oap_xw_attr_s(c->x, "class", "total");
+        el(c->x, "td", NULL, w[k].label);
+        el(c->x, "td", "num", amt);
+        oap_xw_end_full(c->x);
+    }
+    oap_xw_end_full(c->x);
+}
+
 static void summary(rctx *c)
 {
     const oa_result *r = c->r;
@@ -77,10 +104,24 @@ static void summary(rctx *c)
     kv(x, "status", oa_status_name(s.status));
     oap_format_money_cur(m, sizeof m, s.objective, oa_result_currency(r));
     kv(x, "objective", m);
+    if (!isnan(oa_result_bound(r)) &&
+        oa_result_bound(r) != oa_result_objective(r)) {
+        oap_format_money_cur(m, sizeof m, oa_result_bound(r),
+                             oa_result_currency(r));
+        snprintf(buf, sizeof buf, "no roadmap is better than %s", m);
+        kv(x, "bound", buf);
+    }
     if (!isnan(s.gap)) {
         snprintf(buf, sizeof buf, "%.2f %%%s", 100 * s.gap,
                  s.gap == 0 ? " (proven optimal)" : "");
         kv(x, "gap", buf);
+    }
+    if (oa_result_stop(r) != OA_STOP_DONE) {
+        snprintf(buf, sizeof buf, "stopped by %s",
+                 oa_result_stop(r) == OA_STOP_GAP ? "reaching the gap asked for"
+                 : oa_result_stop(r) == OA_STOP_TIME ? "the time limit"
+                                                     : "the caller");
+        kv(x, "search", buf);
     }
     snprintf(buf, sizeof buf, "%zu of %zu scheduled, %zu left out",
              s.scheduled, s.scheduled + s.rejected, s.rejected);
@@ -102,6 +143,7 @@ static void summary(rctx *c)
     snprintf(buf, sizeof buf, "%.2f s", oa_result_seconds(r));
     kv(x, "solved in", buf);
     oap_xw_end_full(x);
+    terms(c);
 }
 
 /* The owners in order of first appearance among scheduled initiatives;
@@ -271,10 +313,19 @@ static void left_out(rctx *c)
             any = 1;
         }
         oap_xw_start(x, "li");
-        snprintf(buf, sizeof buf, "%s%s%s%s%s%s", ir.id,
-                 ir.name ? " (" : "", ir.name ? ir.name : "",
-                 ir.name ? ")" : "", ir.owner ? ", owned by " : "",
-                 ir.owner ? ir.owner : "");
+        {
+            char pv[64] = "";
+            if (!isnan(ir.plan_value)) {
+                char m[48];
+                oap_format_money_cur(m, sizeof m, ir.plan_value,
+                                     oa_result_currency(r));
+                snprintf(pv, sizeof pv, ", plan value %s", m);
+            }
+            snprintf(buf, sizeof buf, "%s%s%s%s%s%s%s", ir.id,
+                     ir.name ? " (" : "", ir.name ? ir.name : "",
+                     ir.name ? ")" : "", ir.owner ? ", owned by " : "",
+                     ir.owner ? ir.owner : "", pv);
+        }
         oap_xw_text(x, buf);
         if (reason(c->o, r, ir.id, why, sizeof why)) {
             oap_xw_text(x, " ");
@@ -284,6 +335,57 @@ static void left_out(rctx *c)
     }
     if (any)
         oap_xw_end_full(x);
+}
+
+/* Run work left undone, with its penalty (the shortfall term). */
+static void shortfall(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    size_t k;
+    int any = 0;
+    double total = 0;
+    char q[48], m[64], name[200];
+    for (k = 0; k < r->loads.n; k++) {
+        const oa_load *l = &r->loads.v[k];
+        if (!(l->shortfall > 0))
+            continue;
+        if (!any) {
+            el(x, "h3", NULL, "Run work left undone");
+            el(x, "p", "legend", "Operating-plan work not done, down to "
+                                 "the service levels, and its penalty.");
+            oap_xw_start(x, "table");
+            oap_xw_attr_s(x, "class", "short");
+            oap_xw_start(x, "tr");
+            el(x, "th", NULL, "unit/resource");
+            el(x, "th", NULL, "period");
+            el(x, "th", NULL, "undone");
+            el(x, "th", NULL, "penalty");
+            oap_xw_end_full(x);
+            any = 1;
+        }
+        snprintf(name, sizeof name, "%s/%s", l->unit, l->resource);
+        oap_format_amount(q, sizeof q, l->shortfall);
+        oap_format_money(m, sizeof m, l->shortfall_cost);
+        if (!isnan(l->shortfall_cost))
+            total += l->shortfall_cost;
+        oap_xw_start(x, "tr");
+        el(x, "td", NULL, name);
+        el(x, "td", NULL, oap_result_label(r, l->period));
+        el(x, "td", "num", q);
+        el(x, "td", "num", m);
+        oap_xw_end_full(x);
+    }
+    if (any) {
+        oap_format_money(m, sizeof m, total);
+        oap_xw_start(x, "tr");
+        el(x, "td", NULL, "total");
+        el(x, "td", NULL, "");
+        el(x, "td", NULL, "");
+        el(x, "td", "num", m);
+        oap_xw_end_full(x);
+        oap_xw_end_full(x);
+    }
 }
 
 /* Utilization to a background colour: white (0) to blue (1), red above. */
@@ -604,6 +706,7 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
         gantt(&c);
         left_out(&c);
         heatmap(&c);
+        shortfall(&c);
         spend(&c);
         period_spend(&c);
         bottlenecks(&c);

@@ -63,6 +63,49 @@ OA_API const char *oa_status_name(oa_status status)
     return "unknown";
 }
 
+OA_API const char *oa_stop_name(oa_stop stop)
+{
+    switch (stop) {
+    case OA_STOP_DONE: return "done";
+    case OA_STOP_GAP: return "gap";
+    case OA_STOP_TIME: return "time-limit";
+    case OA_STOP_CALLER: return "caller";
+    }
+    return "unknown";
+}
+
+OA_API const char *oa_term_name(oa_term term)
+{
+    static const char *const names[OA_TERM_COUNT] = {
+        "value", "benefit", "score", "overtime", "contractors", "loans",
+        "shortfall"
+    };
+    return (int)term >= 0 && (int)term < OA_TERM_COUNT ? names[term] : NULL;
+}
+
+OA_API double oa_result_term(const oa_result *r, oa_term term)
+{
+    if (r == NULL || !r->has_terms || (int)term < 0 ||
+        (int)term >= OA_TERM_COUNT)
+        return NAN;
+    return r->terms[term];
+}
+
+OA_API const char *oa_result_scenario(const oa_result *r)
+{
+    return r ? r->scenario : NULL;
+}
+
+OA_API const char *oa_result_scenario_file(const oa_result *r)
+{
+    return r ? r->scenario_file : NULL;
+}
+
+OA_API oa_stop oa_result_stop(const oa_result *r)
+{
+    return r ? r->stop : OA_STOP_DONE;
+}
+
 OA_API oa_status oa_result_status(const oa_result *r)
 {
     return r ? r->status : OA_STATUS_NO_SOLUTION;

@@ -45,7 +45,10 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
     oap_xw_attr_d(x, "bound", r->bound);
     oap_xw_attr_d(x, "gap", r->gap);
     oap_xw_attr_d(x, "seconds", r->seconds);
+    oap_xw_attr_s(x, "stopped-by", oa_stop_name(r->stop));
     oap_xw_attr_s(x, "plan", r->name);
+    oap_xw_attr_s(x, "scenario", r->scenario);
+    oap_xw_attr_s(x, "scenario-file", r->scenario_file);
     oap_xw_attr_s(x, "currency", r->currency);
     if (r->status == OA_STATUS_INFEASIBLE) {
         oap_xw_attr_d(x, "deficit", r->deficit);
@@ -60,6 +63,17 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_end(x);
     }
     oap_xw_end(x);
+    if (r->has_terms) {
+        /* The objective as the sum of its terms (model.md). */
+        oap_xw_start(x, "objective-terms");
+        for (t = 0; t < OA_TERM_COUNT; t++) {
+            oap_xw_start(x, "term");
+            oap_xw_attr_s(x, "kind", oa_term_name((oa_term)t));
+            oap_xw_attr_d(x, "amount", r->terms[t]);
+            oap_xw_end(x);
+        }
+        oap_xw_end(x);
+    }
     for (i = 0; i < r->ini.n; i++) {
         const oa_initiative_result *v = &r->ini.v[i];
         oap_xw_start(x, "initiative");
@@ -79,6 +93,12 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_attr_d(x, "value", v->value);
         oap_xw_attr_d(x, "cost", v->cost);
         oap_xw_attr_s(x, "mandatory", v->mandatory ? "true" : "false");
+        if (!isnan(v->plan_value))
+            oap_xw_attr_d(x, "plan-value", v->plan_value);
+        if (!isnan(v->benefit))
+            oap_xw_attr_d(x, "benefit", v->benefit);
+        if (!isnan(v->score))
+            oap_xw_attr_d(x, "score", v->score);
         oap_xw_end(x);
     }
     for (i = 0; i < r->loads.n; i++) {
@@ -99,6 +119,8 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_attr_d(x, "loan-out", l->loan_out);
         oap_xw_attr_d(x, "utilization", l->utilization);
         oap_xw_attr_d(x, "shadow-price", l->shadow_price);
+        if (!isnan(l->shortfall_cost))
+            oap_xw_attr_d(x, "shortfall-cost", l->shortfall_cost);
         oap_xw_end(x);
     }
     for (i = 0; i < r->spend.n; i++) {
@@ -230,7 +252,13 @@ static int read_doc(rd *c, const xmlNode *root)
     r->bound = dattr(c, root, "bound", NAN);
     r->gap = dattr(c, root, "gap", NAN);
     r->seconds = dattr(c, root, "seconds", 0);
+    st = sattr(c, root, "stopped-by");
+    for (k = 0; k <= OA_STOP_CALLER; k++)
+        if (st && strcmp(st, oa_stop_name((oa_stop)k)) == 0)
+            r->stop = (oa_stop)k;
     r->name = sattr(c, root, "plan");
+    r->scenario = sattr(c, root, "scenario");
+    r->scenario_file = sattr(c, root, "scenario-file");
     r->currency = sattr(c, root, "currency");
     r->deficit = dattr(c, root, "deficit", r->status == OA_STATUS_INFEASIBLE
                                                ? NAN
@@ -260,6 +288,18 @@ static int read_doc(rd *c, const xmlNode *root)
             for (k = 0; k < P; k++)
                 if (r->labels[k] == NULL)
                     return OA_EINVALID;
+        } else if (oap_xml_is(n, "objective-terms")) {
+            const xmlNode *p;
+            for (p = n->children; p; p = p->next) {
+                const char *kind;
+                if (!oap_xml_is(p, "term"))
+                    continue;
+                kind = sattr(c, p, "kind");
+                for (k = 0; k < OA_TERM_COUNT; k++)
+                    if (kind && strcmp(kind, oa_term_name((oa_term)k)) == 0)
+                        r->terms[k] = dattr(c, p, "amount", NAN);
+            }
+            r->has_terms = 1;
         } else if (oap_xml_is(n, "initiative")) {
             oa_initiative_result v;
             const char *s;
@@ -278,6 +318,10 @@ static int read_doc(rd *c, const xmlNode *root)
             v.cost = dattr(c, n, "cost", 0);
             s = sattr(c, n, "mandatory");
             v.mandatory = s && (strcmp(s, "true") == 0 || strcmp(s, "1") == 0);
+            /* Results of older versions have no parts of the value. */
+            v.plan_value = dattr(c, n, "plan-value", NAN);
+            v.benefit = dattr(c, n, "benefit", NAN);
+            v.score = dattr(c, n, "score", NAN);
             if ((v.start > r->P || v.finish > r->P) ||
                 (v.scheduled && (v.start < 1 || v.finish < v.start)))
                 return OA_EINVALID;
@@ -299,6 +343,7 @@ static int read_doc(rd *c, const xmlNode *root)
             l.loan_out = dattr(c, n, "loan-out", 0);
             l.utilization = dattr(c, n, "utilization", NAN);
             l.shadow_price = dattr(c, n, "shadow-price", NAN);
+            l.shortfall_cost = dattr(c, n, "shortfall-cost", NAN);
             if (l.period < 1 || l.period > r->P)
                 return OA_EINVALID;
             if (OAP_VPUSH(r->loads, l) != OA_OK)

@@ -26,6 +26,9 @@ int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
                          const double *x, int relaxed);
 int oap_fill_loads(oap_solve_ctx *c, const oap_model *m, const double *x,
                    const double *dual);
+/* The terms of the objective (after oap_fill_initiatives, which sums the
+ * initiatives' terms), and the objective as their sum. */
+int oap_fill_terms(oap_solve_ctx *c, const oap_model *m, const double *x);
 int oap_fill_spend(oap_solve_ctx *c, const oap_model *m, const double *x,
                    const double *dual);
 

@@ -122,6 +122,23 @@ OA_API int oa_sweep_run(oa_sweep **out, const oa_plan *plan,
     return OA_OK;
 }
 
+/*
+ * What the swept total budget does at a point: "binds" (spent to it, or
+ * more of it is worth something for this roadmap), "redundant" (the range
+ * limits cap all spend at or below it: it cannot bind, whatever its
+ * value), or "slack" (spent below it; as initiatives come whole, more may
+ * still change the roadmap).
+ */
+static const char *total_state(const oa_result *r, const oa_result_summary *s,
+                               double total)
+{
+    if (s->binding & (1u << OA_BUDGET_TOTAL))
+        return "binds";
+    if (oap_ranges_cap(r) <= total)
+        return "redundant";
+    return "slack";
+}
+
 /* ---- CSV ---- */
 
 static void write_csv(oap_buf *b, const oa_sweep *sw)
@@ -130,7 +147,8 @@ static void write_csv(oap_buf *b, const oa_sweep *sw)
     oap_buf_puts(b, sw->kind == OA_SWEEP_BUDGET_TOTAL ? "budget_total"
                                                       : "capacity_factor");
     oap_buf_puts(b, ",status,objective,gap,scheduled,spend,overtime,"
-                    "contractors,roadmap\n");
+                    "contractors,roadmap,bound,stopped_by,budgets_binding,"
+                    "total_budget\n");
     for (k = 0; k < sw->pts.n; k++) {
         const oa_result *r = sw->pts.v[k].r;
         oa_result_summary s;
@@ -157,6 +175,17 @@ static void write_csv(oap_buf *b, const oa_sweep *sw)
             oap_buf_printf(b, "%s%s@%s", b->data[b->len - 1] == ',' ? "" : " ",
                            ir.id, oa_result_period_label(r, ir.start));
         }
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, s.bound);
+        oap_buf_printf(b, ",%s,", oa_stop_name(s.stop));
+        if (oap_result_has_roadmap(r)) {
+            char bind[400];
+            oap_binding_text(bind, sizeof bind, r, 100);
+            oap_csv_str(b, bind);
+        }
+        oap_buf_puts(b, ",");
+        if (sw->kind == OA_SWEEP_BUDGET_TOTAL && oap_result_has_roadmap(r))
+            oap_buf_puts(b, total_state(r, &s, sw->pts.v[k].value));
         oap_buf_puts(b, "\n");
     }
 }
@@ -217,8 +246,8 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
 {
     size_t k, n = sw->pts.n;
     double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = 0, y1 = -HUGE_VAL, sx, sy, t;
-    char tb[96], title[300];
-    int money_x = sw->kind == OA_SWEEP_BUDGET_TOTAL;
+    char tb[96], title[640];
+    int money_x = sw->kind == OA_SWEEP_BUDGET_TOTAL, slack = 0, redundant;
     oap_buf pts;
     for (k = 0; k < n; k++) {
         double v = sw->pts.v[k].value;
@@ -255,6 +284,7 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
             ".grid{stroke:#ddd;stroke-width:1}"
             ".curve{fill:none;stroke:#1f6fb4;stroke-width:2}"
             ".pt{fill:#1f6fb4}.none{fill:#c0392b}"
+            ".slack{fill:white;stroke:#1f6fb4;stroke-width:2}"
             ".small{font-size:10px;fill:#555}");
     oap_xw_end(xw);
     oap_xw_start(xw, "rect");
@@ -333,16 +363,25 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
         oap_xw_attr_d(xw, "cx", floor(px * 10 + 0.5) / 10);
         oap_xw_attr_d(xw, "cy", floor(py * 10 + 0.5) / 10);
         oap_xw_attr_i(xw, "r", 4);
-        oap_xw_attr_s(xw, "class", oap_result_has_roadmap(r) ? "pt" : "none");
+        redundant = oap_result_has_roadmap(r) && money_x &&
+                    strcmp(total_state(r, &s, sw->pts.v[k].value),
+                           "redundant") == 0;
+        slack |= redundant;
+        oap_xw_attr_s(xw, "class", !oap_result_has_roadmap(r) ? "none"
+                                   : redundant ? "slack"
+                                               : "pt");
         oap_xw_start(xw, "title");
         {
             char v[48], o[48];
             tick_text(v, sizeof v, sw->pts.v[k].value, money_x);
             if (oap_result_has_roadmap(r)) {
+                char bind[200];
                 oap_format_money(o, sizeof o, oa_result_objective(r));
+                oap_binding_text(bind, sizeof bind, r, 4);
                 snprintf(title, sizeof title,
-                         "%s: objective %s, %zu initiatives", v, o,
-                         s.scheduled);
+                         "%s: objective %s (gap %.2f%%), %zu initiatives; "
+                         "budgets binding: %s", v, o,
+                         isnan(s.gap) ? 0 : 100 * s.gap, s.scheduled, bind);
             } else {
                 snprintf(title, sizeof title, "%s: %s", v,
                          oa_status_name(s.status));
@@ -362,6 +401,10 @@ void oap_sweep_svg(oap_xw *xw, const oa_sweep *sw)
     }
     text_el(xw, W - MR, MT - 12, "end", "small",
             "numbers above the points: initiatives in the roadmap");
+    if (slack)
+        text_el(xw, ML + 8, MT - 12, "start", "small",
+                "hollow points: the range limits cap spend below the total "
+                "there, so it cannot bind");
     oap_xw_end(xw);
 }
 

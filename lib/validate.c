@@ -777,12 +777,14 @@ static int resolve_initiative(vctx *c, oap_resolved *res, int i, int es,
     ri->mandatory = ini->mandatory;
     ri->forbidden = ini->forbidden;
     ri->owner = ini->owner ? lookup(c->unit_idx, c->nunit, ini->owner) : -1;
-    ri->value = ini->value;
+    ri->plan_value = ini->value;
+    ri->score = 0;
     for (k = 0; k < ini->contributions.n; k++) {
         int o = lookup(c->obj_idx, c->nobj, ini->contributions.v[k].objective);
-        ri->value += c->p->objectives.v[o].weight *
+        ri->score += c->p->objectives.v[o].weight *
                      ini->contributions.v[k].score;
     }
+    ri->value = ri->plan_value + ri->score;
     /* Demand: one entry per (unit, resource, period of the initiative);
      * several demands add up. */
     m = 0;

@@ -25,6 +25,18 @@ OA_API int oa_solve_scenario(oa_result **out, const oa_plan *plan,
         rc = oa_plan_apply_scenario(copy, sc, err, errs);
     if (rc == OA_OK)
         rc = oa_solve(out, copy, opts, err);
+    if (rc == OA_OK && sc) {
+        /* The result says what it was solved under. */
+        const char *name = oa_scenario_name(sc), *file = oa_scenario_source(sc);
+        (*out)->scenario = name ? oap_result_str(*out, name) : NULL;
+        (*out)->scenario_file = file ? oap_result_str(*out, file) : NULL;
+        if ((name && !(*out)->scenario) || (file && !(*out)->scenario_file)) {
+            oa_result_free(*out);
+            *out = NULL;
+            rc = OA_ENOMEM;
+            oap_error_set(err, rc, NULL, -1, "out of memory");
+        }
+    }
     oa_plan_free(copy);
     return rc;
 }

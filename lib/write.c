@@ -69,6 +69,18 @@ static int cmp_start(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
+/* What stopped a search, as the subject of a sentence. */
+static const char *stop_phrase(oa_stop stop)
+{
+    switch (stop) {
+    case OA_STOP_TIME: return "the time limit";
+    case OA_STOP_CALLER: return "the caller";
+    case OA_STOP_GAP: return "the gap asked for";
+    case OA_STOP_DONE: break;
+    }
+    return "a limit";
+}
+
 static void text_header(oap_buf *out, const oa_result *r)
 {
     char v[64], bd[64];
@@ -79,23 +91,27 @@ static void text_header(oap_buf *out, const oa_result *r)
     switch (r->status) {
     case OA_STATUS_OPTIMAL:
         oap_format_money_cur(v, sizeof v, r->objective, cur);
-        oap_buf_printf(b, "Status: optimal. Objective %s, proven optimal",
-                       v);
-        if (r->gap > 0)
-            oap_buf_printf(b, " within a gap of %.2f%%", 100 * r->gap);
-        oap_buf_puts(b, ".\n");
+        oap_format_money(bd, sizeof bd, r->bound);
+        if (r->stop == OA_STOP_GAP)
+            oap_buf_printf(b, "Status: optimal within the gap asked for. "
+                           "Objective %s; no roadmap is better than %s "
+                           "(gap %.2f%%).\n", v, bd, 100 * r->gap);
+        else
+            oap_buf_printf(b, "Status: optimal. Objective %s, proven "
+                           "optimal.\n", v);
         break;
     case OA_STATUS_FEASIBLE:
         oap_format_money_cur(v, sizeof v, r->objective, cur);
         oap_format_money(bd, sizeof bd, r->bound);
         if (isnan(r->bound))
-            oap_buf_printf(b, "Status: feasible (a limit stopped the search "
+            oap_buf_printf(b, "Status: feasible (%s stopped the search "
                            "before any bound was known). Objective %s.\n",
-                           v);
+                           stop_phrase(r->stop), v);
         else
-            oap_buf_printf(b, "Status: feasible (a limit stopped the search). "
+            oap_buf_printf(b, "Status: feasible (%s stopped the search). "
                            "Objective %s; no roadmap is better than %s "
-                           "(gap %.2f%%).\n", v, bd, 100 * r->gap);
+                           "(gap %.2f%%).\n", stop_phrase(r->stop), v, bd,
+                           100 * r->gap);
         break;
     case OA_STATUS_RELAXED:
         oap_format_money_cur(v, sizeof v, r->objective, cur);
@@ -127,7 +143,7 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
 {
     size_t i, n = r->ini.n, nsched = 0;
     const oa_initiative_result **v;
-    int t, bars = r->P <= 36;
+    int t, bars = r->P <= 36, cols = 0, idw = 22, width;
     v = oap_calloc(n + 1, sizeof *v);
     if (v == NULL) {
         b->failed = 1;
@@ -138,30 +154,63 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
         nsched += (size_t)v[i]->scheduled;
     }
     qsort(v, n, sizeof *v, cmp_start);
+    /* Benefit and score columns only where the plan has them. */
+    for (i = 0; i < n; i++) {
+        if (v[i]->scheduled && v[i]->benefit != 0 && !isnan(v[i]->benefit))
+            cols |= 1;
+        if (v[i]->scheduled && v[i]->score != 0 && !isnan(v[i]->score))
+            cols |= 2;
+    }
+    /* Within 100 columns: a narrower id column first, then no
+     * timeline. */
+    width = 2 + 22 + 37 + 11 + ((cols & 1) ? 10 : 0) +
+            ((cols & 2) ? 10 : 0) + (bars ? 2 + r->P : 0);
+    if (width > 100) {
+        idw = 22 - (width - 100) < 14 ? 14 : 22 - (width - 100);
+        width -= 22 - idw;
+        if (width > 100)
+            bars = 0;
+    }
     oap_buf_printf(b, "\nRoadmap: %zu of %zu initiatives scheduled "
                    "(%s .. %s)\n\n", nsched, n, oap_result_label(r, 1), oap_result_label(r, r->P));
-    oap_buf_printf(b, "  %-22s %-9s %-8s %-8s %5s %12s", "initiative",
-                   "status", "start", "finish", "delay", "value");
+    oap_buf_printf(b, "  %-*s %-9s %-8s %-8s %5s %10s", idw, "initiative",
+                   "status", "start", "finish", "delay", "plan value");
+    if (cols & 1)
+        oap_buf_printf(b, " %9s", "benefit");
+    if (cols & 2)
+        oap_buf_printf(b, " %9s", "score");
     if (bars)
         oap_buf_printf(b, "  %s", "timeline");
     oap_buf_puts(b, "\n");
     for (i = 0; i < n; i++) {
         const oa_initiative_result *ir = v[i];
-        char val[64];
+        char val[64], ben[64], sc[64];
         const char *st = ir->scheduled
                              ? (r->status == OA_STATUS_RELAXED &&
                                         ir->fraction < 1 - 1e-9
                                     ? "partial"
-                                    : "scheduled")
+                                    : ir->mandatory ? "mandatory"
+                                                    : "scheduled")
                              : "rejected";
-        oap_format_money(val, sizeof val, ir->value);
-        oap_buf_printf(b, "  %-22.22s %-9s %-8.8s %-8.8s ", ir->id, st,
+        /* Results of older versions: the value as a whole. */
+        oap_format_money(val, sizeof val,
+                         isnan(ir->plan_value)
+                             ? (ir->scheduled ? ir->value : NAN)
+                             : ir->plan_value);
+        oap_format_money(ben, sizeof ben, ir->scheduled ? ir->benefit : NAN);
+        oap_format_money(sc, sizeof sc, ir->scheduled ? ir->score : NAN);
+        oap_buf_printf(b, "  %-*.*s %-9s %-8.8s %-8.8s ", idw, idw, ir->id,
+                       st,
                        ir->scheduled ? oap_result_label(r, ir->start) : "-",
                        ir->scheduled ? oap_result_label(r, ir->finish) : "-");
         if (ir->scheduled)
-            oap_buf_printf(b, "%5d %12s", ir->delay, val);
+            oap_buf_printf(b, "%5d %10s", ir->delay, val);
         else
-            oap_buf_printf(b, "%5s %12s", "-", "-");
+            oap_buf_printf(b, "%5s %10s", "-", val);
+        if (cols & 1)
+            oap_buf_printf(b, " %9s", ben);
+        if (cols & 2)
+            oap_buf_printf(b, " %9s", sc);
         if (bars) {
             oap_buf_puts(b, "  ");
             for (t = 1; t <= r->P; t++)
@@ -173,11 +222,66 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
         if (r->status == OA_STATUS_RELAXED && ir->scheduled &&
             ir->fraction < 1 - 1e-9)
             oap_buf_printf(b, "  %.0f%%", 100 * ir->fraction);
-        if (ir->mandatory)
-            oap_buf_puts(b, "  (mandatory)");
         oap_buf_puts(b, "\n");
     }
     oap_free(v);
+}
+
+/* The objective as the sum of its terms. */
+static void text_terms(oap_buf *b, const oa_result *r)
+{
+    oap_wf_line w[OAP_WF_MAX];
+    int k, n = oap_waterfall(w, r);
+    if (n == 0)
+        return;
+    oap_buf_printf(b, "\nObjective%s%s: how it adds up (model.md)\n\n",
+                   r->currency ? " in " : "",
+                   r->currency ? r->currency : "");
+    for (k = 0; k < n; k++) {
+        char amt[64];
+        oap_format_money_dec(amt, sizeof amt, w[k].amount, w[k].decimals);
+        if (w[k].kind == OAP_WF_TOTAL)
+            oap_buf_printf(b, "  %-50s %16s\n", "", "----------------");
+        oap_buf_printf(b, "  %-50s %16s\n", w[k].label, amt);
+    }
+    if (r->status == OA_STATUS_RELAXED)
+        oap_buf_puts(b, "  (the relaxation funds initiatives in part: their "
+                        "terms count the share funded)\n");
+}
+
+/* Run work left undone: every unit, resource and period with shortfall,
+ * with its penalty (the shortfall term of the objective). */
+static void text_shortfall(oap_buf *b, const oa_result *r)
+{
+    size_t i, rows = 0;
+    double total = 0;
+    for (i = 0; i < r->loads.n; i++)
+        if (r->loads.v[i].shortfall > 0)
+            rows++;
+    if (rows == 0)
+        return;
+    oap_buf_puts(b, "\nRun work left undone (down to the service levels of "
+                    "the operating plans)\n\n");
+    oap_buf_printf(b, "  %-24s %-8s %12s %14s\n", "unit/resource", "period",
+                   "undone", "penalty");
+    for (i = 0; i < r->loads.n; i++) {
+        const oa_load *l = &r->loads.v[i];
+        char name[64], q[40], pen[40];
+        if (!(l->shortfall > 0))
+            continue;
+        snprintf(name, sizeof name, "%s/%s", l->unit, l->resource);
+        oap_format_amount(q, sizeof q, l->shortfall);
+        oap_format_money(pen, sizeof pen, l->shortfall_cost);
+        oap_buf_printf(b, "  %-24.24s %-8.8s %12s %14s\n", name,
+                       oap_result_label(r, l->period), q, pen);
+        if (!isnan(l->shortfall_cost))
+            total += l->shortfall_cost;
+    }
+    {
+        char pen[40];
+        oap_format_money(pen, sizeof pen, total);
+        oap_buf_printf(b, "  %-24s %-8s %12s %14s\n", "total", "", "", pen);
+    }
 }
 
 static void text_loads(oap_buf *b, const oa_result *r)
@@ -380,7 +484,9 @@ static void write_text(oap_buf *b, const oa_result *r)
     }
     if (r->status == OA_STATUS_NO_SOLUTION)
         return;
+    text_terms(b, r);
     text_roadmap(b, r);
+    text_shortfall(b, r);
     text_loads(b, r);
     text_spend(b, r);
     text_bottlenecks(b, r);
@@ -390,7 +496,8 @@ static void write_csv(oap_buf *b, const oa_result *r)
 {
     size_t i;
     oap_buf_puts(b, "initiative,name,owner,status,start,start_label,finish,"
-                    "finish_label,delay,fraction,value,cost,mandatory\n");
+                    "finish_label,delay,fraction,value,cost,mandatory,"
+                    "plan_value,benefit,score\n");
     for (i = 0; i < r->ini.n; i++) {
         const oa_initiative_result *x = &r->ini.v[i];
         oap_csv_str(b, x->id);
@@ -413,11 +520,17 @@ static void write_csv(oap_buf *b, const oa_result *r)
         oap_csv_num(b, x->value);
         oap_buf_puts(b, ",");
         oap_csv_num(b, x->cost);
-        oap_buf_printf(b, ",%d\n", x->mandatory);
+        oap_buf_printf(b, ",%d,", x->mandatory);
+        oap_csv_num(b, x->plan_value);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, x->benefit);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, x->score);
+        oap_buf_puts(b, "\n");
     }
     oap_buf_puts(b, "\nunit,resource,period,period_label,capacity,run,effects,"
                     "shortfall,change,overtime,contractors,loan_in,loan_out,"
-                    "utilization,shadow_price\n");
+                    "utilization,shadow_price,shortfall_cost\n");
     for (i = 0; i < r->loads.n; i++) {
         const oa_load *l = &r->loads.v[i];
         oap_csv_str(b, l->unit);
@@ -447,6 +560,21 @@ static void write_csv(oap_buf *b, const oa_result *r)
         oap_csv_num(b, l->utilization);
         oap_buf_puts(b, ",");
         oap_csv_num(b, l->shadow_price);
+        oap_buf_puts(b, ",");
+        oap_csv_num(b, l->shortfall_cost);
+        oap_buf_puts(b, "\n");
+    }
+    if (r->has_terms) {
+        /* The objective as the sum of the terms above it. */
+        int k;
+        oap_buf_puts(b, "\nterm,amount\n");
+        for (k = 0; k < OA_TERM_COUNT; k++) {
+            oap_buf_printf(b, "%s,", oa_term_name((oa_term)k));
+            oap_csv_num(b, r->terms[k]);
+            oap_buf_puts(b, "\n");
+        }
+        oap_buf_puts(b, "objective,");
+        oap_csv_num(b, r->objective);
         oap_buf_puts(b, "\n");
     }
     if (r->status == OA_STATUS_INFEASIBLE) {

@@ -521,6 +521,42 @@ START_TEST(test_compare)
 }
 END_TEST
 
+/* budget_total.xml with a limit of 300 on each of its two periods: the
+ * operating cost spends 100 of each, so initiatives may cost 400 in all:
+ * {A, C} (300) 140 wins, B with either is too much.  The limits cap all
+ * spend at 600, so a total of 650 or 700 cannot bind: both points say
+ * "redundant" and give 140. */
+START_TEST(test_sweep_redundant_total)
+{
+    oa_plan *p = tu_read_plan("tests/data/solve/budget_total.xml");
+    oa_sweep_opts o = OA_SWEEP_OPTS_INIT;
+    oa_sweep *sw;
+    oa_error err;
+    char *text;
+    ck_assert_int_eq(oa_plan_add_budget_limit(p, "2027-01", "2027-01", 300),
+                     OA_OK);
+    ck_assert_int_eq(oa_plan_add_budget_limit(p, "2027-02", "2027-02", 300),
+                     OA_OK);
+    o.from = 650;
+    o.to = 700;
+    o.steps = 2;
+    ck_assert_msg(oa_sweep_run(&sw, p, &o, &err) == OA_OK, "%s", err.text);
+    tu_assert_num(oa_result_objective(oa_sweep_result(sw, 0)), 140);
+    tu_assert_num(oa_result_objective(oa_sweep_result(sw, 1)), 140);
+    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_FORMAT_CSV), OA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\n650,optimal,140,"));
+    ck_assert_ptr_nonnull(strstr(text, ",redundant\n700,optimal,140,"));
+    ck_assert_ptr_nonnull(strstr(text, ",redundant\n"));
+    oa_free(text);
+    ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_FORMAT_SVG), OA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "class=\"slack\""));
+    ck_assert_ptr_nonnull(strstr(text, "cannot bind"));
+    oa_free(text);
+    oa_sweep_free(sw);
+    oa_plan_free(p);
+}
+END_TEST
+
 /* Sweeps.  budget_total.xml (see its comment) with the total budget at
  * 150, 300, 450, 600, 750: below the operating cost (200) nothing fits;
  * then {C} 40, {A} 100, {A, C} 140, {A, B, C} 230.  delays.xml with eng's
@@ -549,7 +585,11 @@ START_TEST(test_sweep)
     }
     ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_FORMAT_CSV), OA_OK);
     ck_assert_ptr_nonnull(strstr(text, "\n600,optimal,140,0,2,500,"));
-    ck_assert_ptr_nonnull(strstr(text, "A@2027-01 C@2027-01\n"));
+    /* 600 buys A and C for 500: the total is not spent, yet not proven
+     * redundant (whole initiatives); 750 is spent to the last unit. */
+    ck_assert_ptr_nonnull(
+        strstr(text, "A@2027-01 C@2027-01,140,done,none,slack\n"));
+    ck_assert_ptr_nonnull(strstr(text, ",230,done,total,binds\n"));
     ck_assert_ptr_nonnull(strstr(text, "\n150,infeasible,"));
     oa_free(text);
     ck_assert_int_eq(oa_sweep_write(&text, NULL, sw, OA_FORMAT_SVG), OA_OK);
@@ -596,6 +636,7 @@ int main(void)
     tcase_add_test(tc, test_compare);
     tcase_add_test(tc, test_compare_scenarios);
     tcase_add_test(tc, test_sweep);
+    tcase_add_test(tc, test_sweep_redundant_total);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -106,10 +106,32 @@ static void check_expect(const char *name, const oa_result *r, char *expect)
                 got = l->loan_out;
             else if (strcmp(kind, "shortfall") == 0)
                 got = l->shortfall;
+            else if (strcmp(kind, "shortfall-cost") == 0)
+                got = l->shortfall_cost;
             else
                 ck_abort_msg("%s: unknown load kind %s", name, kind);
             ck_assert_msg(close_to(got, v), "%s: %s %s/%s/%d = %g, expected "
                           "%g", name, kind, a, b, t, got, v);
+        } else if (sscanf(line, "term %63s %lf", a, &v) == 2) {
+            int k, found = 0;
+            for (k = 0; k < OA_TERM_COUNT; k++)
+                if (strcmp(oa_term_name((oa_term)k), a) == 0) {
+                    found = 1;
+                    ck_assert_msg(close_to(oa_result_term(r, (oa_term)k), v),
+                                  "%s: term %s %.10g, expected %.10g", name,
+                                  a, oa_result_term(r, (oa_term)k), v);
+                }
+            ck_assert_msg(found, "%s: no term kind %s", name, a);
+        } else if (sscanf(line, "initiative %63s %lf %63s %63s", a, &v, b,
+                          c) == 4) {
+            ck_assert_msg(oa_result_find_initiative(&ir, r, a) == OA_OK,
+                          "%s: no initiative %s", name, a);
+            ck_assert_msg(close_to(ir.plan_value, v) &&
+                              close_to(ir.benefit, atof(b)) &&
+                              close_to(ir.score, atof(c)),
+                          "%s: %s plan value %g, benefit %g, score %g; "
+                          "expected %g %s %s", name, a, ir.plan_value,
+                          ir.benefit, ir.score, v, b, c);
         } else if (sscanf(line, "deficit-total %lf", &v) == 1) {
             ck_assert_msg(close_to(oa_result_deficit(r), v),
                           "%s: deficit %g, expected %g", name,
@@ -192,7 +214,8 @@ START_TEST(test_xml_round_trip)
     static const char *const plans[] = {
         "examples/small.xml", "tests/data/solve/loans_efficiency.xml",
         "tests/data/solve/infeasible_budget.xml",
-        "tests/data/solve/people_capacity.xml"
+        "tests/data/solve/people_capacity.xml",
+        "tests/data/solve/objective_terms.xml"
     };
     size_t k;
     for (k = 0; k < sizeof plans / sizeof plans[0]; k++) {
@@ -212,6 +235,10 @@ START_TEST(test_xml_round_trip)
         ck_assert(same_num(oa_result_objective(back), oa_result_objective(r)));
         ck_assert(same_num(oa_result_bound(back), oa_result_bound(r)));
         ck_assert(same_num(oa_result_deficit(back), oa_result_deficit(r)));
+        ck_assert_int_eq(oa_result_stop(back), oa_result_stop(r));
+        for (i = 0; i < OA_TERM_COUNT; i++)
+            ck_assert(same_num(oa_result_term(back, (oa_term)i),
+                               oa_result_term(r, (oa_term)i)));
         ck_assert_int_eq(oa_result_period_count(back),
                          oa_result_period_count(r));
         ck_assert_str_eq(oa_result_period_label(back, 1),
@@ -229,6 +256,9 @@ START_TEST(test_xml_round_trip)
             ck_assert_int_eq(a.delay, b.delay);
             ck_assert(same_num(a.value, b.value));
             ck_assert(same_num(a.cost, b.cost));
+            ck_assert(same_num(a.plan_value, b.plan_value));
+            ck_assert(same_num(a.benefit, b.benefit));
+            ck_assert(same_num(a.score, b.score));
         }
         ck_assert_uint_eq(oa_result_load_count(back), oa_result_load_count(r));
         for (i = 0; i < oa_result_load_count(r); i++) {
@@ -243,6 +273,7 @@ START_TEST(test_xml_round_trip)
             ck_assert(same_num(a.loan_in, b.loan_in));
             ck_assert(same_num(a.utilization, b.utilization));
             ck_assert(same_num(a.shadow_price, b.shadow_price));
+            ck_assert(same_num(a.shortfall_cost, b.shortfall_cost));
         }
         ck_assert_uint_eq(oa_result_spend_count(back),
                           oa_result_spend_count(r));
@@ -307,6 +338,14 @@ START_TEST(test_oracle_rejects_wrong_results)
         { "shortfall=\"0\"", "shortfall=\"1\"", "shortfall" },
         { "spend=\"1530000\"", "spend=\"1530001\"", "spend row" },
         { "capacity=\"12\"", "capacity=\"13\"", "capacity" },
+        /* the waterfall: a term that does not come from the plan, and
+         * one moved so that the terms no longer add up */
+        { "kind=\"score\" amount=\"340000\"",
+          "kind=\"score\" amount=\"340001\"", "objective term score" },
+        { "plan-value=\"350000\"", "plan-value=\"350001\"",
+          "plan value" },
+        { "kind=\"benefit\" amount=\"0\"", "kind=\"benefit\" amount=\"1\"",
+          "objective term benefit" },
     };
     oa_plan *p = tu_read_plan("examples/small.xml");
     oa_result *r, *back;

@@ -21,6 +21,17 @@ t_check "summary xml" grep -q '<result name="halve" status="optimal" objective="
 t_check "plain progress lines off a terminal" grep -q "^5/5 " "$tmp/log"
 t_check "result files read back" "$OPSALIGN" explain "$plan" -r "$tmp/one/base.xml" B
 
+# An infeasible scenario: named in the summary (file and name), with its
+# deficit, and no roadmap of the base listed as dropped or removed.
+printf '<scenario version="1" name="no engineers"><initiative id="A" mandatory="true"/><capacity unit="eng" resource="fte" value="0"/></scenario>\n' >"$tmp/noeng.xml"
+"$OPSALIGN" batch "$plan" "$tmp/noeng.xml" "$sc/more-eng.xml" -o "$tmp/inf" 2>/dev/null
+t_check "summary: the infeasible run with its deficit and name" \
+    grep -q "^noeng,infeasible,.*,[0-9.][0-9.]*,no engineers,.*noeng.xml$" "$tmp/inf/summary.csv"
+t_check "summary: a scenario's name and file" \
+    grep -q "^more-eng,optimal,.*,more eng in March,.*more-eng.xml$" "$tmp/inf/summary.csv"
+if grep -q "^noeng,[^,]*,\(added\|dropped\|moved\|removed\|new\)," "$tmp/inf/summary.csv"; then
+    t_fail "summary: changes listed for the infeasible run"; else t_ok; fi
+
 # A rerun redoes nothing finished: the results keep their inode and time.
 ls -li "$tmp/one"/*.xml | grep -v summary >"$tmp/before"
 "$OPSALIGN" batch "$plan" "$@" -o "$tmp/one" 2>"$tmp/log2"

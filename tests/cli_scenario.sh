@@ -74,7 +74,7 @@ bt="$TOP_SRCDIR/tests/data/solve/budget_total.xml"
 "$OPSALIGN" sweep "$bt" --budget-total 150:750:5 --csv "$tmp/sw.csv" --svg "$tmp/sw.svg"
 t_check "sweep exits 0" [ $? -eq 0 ]
 t_check "sweep csv: 5 points and a header" [ "$(wc -l < "$tmp/sw.csv")" -eq 6 ]
-t_check "sweep csv: 750 takes all three" grep -q "^750,optimal,230,0,3,750,0,0,A@2027-01 B@2027-01 C@2027-01$" "$tmp/sw.csv"
+t_check "sweep csv: 750 takes all three" grep -q "^750,optimal,230,0,3,750,0,0,A@2027-01 B@2027-01 C@2027-01,230,done,total,binds$" "$tmp/sw.csv"
 if command -v xmllint >/dev/null 2>&1; then
     t_check "sweep svg is well-formed" xmllint --noout "$tmp/sw.svg"
 fi

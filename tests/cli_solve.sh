@@ -13,6 +13,21 @@ xml_objective() { sed -n 's/.*<result [^>]*objective="\([^"]*\)".*/\1/p' "$1" | 
 glpsol_objective() { sed -n 's/^Objective:.*= *\([-0-9.e+]*\).*/\1/p' "$1" | head -n 1; }
 same() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b; exit !(a != "" && b != "" && d <= 1e-6 * (1 + m)) }'; }
 
+# The <term> amounts of a saved XML result add up to its objective (1e-9
+# relative).
+xml_terms_add_up() {
+    obj=$(xml_objective "$1")
+    sum=$(sed -n 's/.*<term kind="[a-z]*" amount="\([^"]*\)".*/\1/p' "$1" |
+          awk '{ s += $1; n++ } END { if (n == 7) printf "%.17g", s }')
+    awk -v a="$sum" -v b="$obj" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b; if (m < 1) m = 1; exit !(a != "" && b != "" && d <= 1e-9 * m) }'
+}
+# The text's waterfall: the amounts shown add up to the objective shown.
+text_terms_add_up() {
+    sed -n '/^Objective.*how it adds up/,/^  objective /p' "$1" |
+        awk '/^  [a-z(]/ { v = $NF; gsub(",", "", v); if ($1 == "objective") { o = v } else { s += v; n++ } }
+             END { d = s - o; if (d < 0) d = -d; exit !(n > 0 && o != "" && d < 1e-6) }'
+}
+
 for x in "$data"/*.xml; do
     name=$(basename "$x" .xml)
     expect="$data/$name.expect"
@@ -26,6 +41,7 @@ for x in "$data"/*.xml; do
     t_check "$name: solve exits 0" [ $? -eq 0 ]
     got=$(xml_objective "$tmp/$name.xml")
     if same "$got" "$want"; then t_ok; else t_fail "$name: objective $got, expected $want"; fi
+    t_check "$name: the XML terms add up" xml_terms_add_up "$tmp/$name.xml"
     "$OPSALIGN" export "$x" --mps "$tmp/$name.mps"
     t_check "$name: export exits 0" [ $? -eq 0 ]
     glpsol --freemps "$tmp/$name.mps" --max -o "$tmp/$name.sol" >/dev/null 2>&1
@@ -48,6 +64,38 @@ t_check "text has bottlenecks" grep -q "^Bottlenecks" "$tmp/small.txt"
 t_check "text fits 100 columns" [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$tmp/small.txt")" -le 100 ]
 "$OPSALIGN" solve "$ex/realistic.xml" --time-limit 5 >"$tmp/real.txt"
 t_check "realistic text fits 100 columns" [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$tmp/real.txt")" -le 100 ]
+t_check "realistic text: the waterfall adds up" text_terms_add_up "$tmp/real.txt"
+head_obj=$(sed -n 's/^Status:.*Objective \([0-9,]*\).*/\1/p' "$tmp/real.txt" | tr -d ,)
+wf_obj=$(sed -n 's/^  objective  *\([-0-9,.]*\)$/\1/p' "$tmp/real.txt" | tr -d ,)
+t_check "realistic text: the waterfall's objective is the header's ($wf_obj, $head_obj)" \
+    awk -v a="$wf_obj" -v b="$head_obj" 'BEGIN { exit !(a != "" && sprintf("%.0f", a) == b) }'
+# Run work left undone: its total is the shortfall term.
+short_total=$(sed -n 's/^  total  *\([0-9,]*\)$/\1/p' "$tmp/real.txt" | tr -d ,)
+short_term=$(sed -n 's/^  run work left undone (service-level penalties)  *-\([0-9,]*\)$/\1/p' "$tmp/real.txt" | tr -d ,)
+t_check "realistic text: the shortfall rows add up to the term" [ -n "$short_total" ] && [ "${short_total:-x}" = "${short_term:-y}" ]
+"$OPSALIGN" solve "$ex/realistic.xml" --time-limit 2 --format csv >"$tmp/real.csv"
+t_check "csv has the objective's terms" grep -q "^term,amount$" "$tmp/real.csv"
+t_check "csv has the objective after its terms" grep -q "^objective," "$tmp/real.csv"
+
+# Honest bounds and gaps.
+"$OPSALIGN" solve "$ex/small.xml" --gap 5 >/dev/null 2>"$tmp/gap.err"
+t_check "--gap 5 is a usage error" [ $? -eq 1 ]
+t_check "--gap 5 says what a gap is" grep -q "0.05 means 5 %" "$tmp/gap.err"
+"$OPSALIGN" solve "$ex/small.xml" --gap 1 >/dev/null 2>&1
+t_check "--gap 1 is a usage error" [ $? -eq 1 ]
+for tl in 0.001 0.05 0.2; do
+    "$OPSALIGN" solve "$ex/realistic.xml" --time-limit $tl --format xml >"$tmp/tiny.xml"
+    b=$(sed -n 's/.*<result [^>]*bound="\([^"]*\)".*/\1/p' "$tmp/tiny.xml" | head -n 1)
+    t_check "--time-limit $tl: the bound is absent or finite ($b)" \
+        awk -v b="$b" 'BEGIN { exit !(b == "" || (b + 0 < 1e300 && b + 0 > -1e300)) }'
+    t_check "--time-limit $tl: says the time limit stopped it" \
+        grep -q 'stopped-by="time-limit"' "$tmp/tiny.xml"
+done
+"$OPSALIGN" solve "$ex/realistic.xml" --gap 0.2 --format xml >"$tmp/gap.xml"
+g=$(sed -n 's/.*<result [^>]*gap="\([^"]*\)".*/\1/p' "$tmp/gap.xml" | head -n 1)
+t_check "--gap 0.2: optimal within the gap" grep -q 'status="optimal"' "$tmp/gap.xml"
+t_check "--gap 0.2: the gap proven ($g) is within 0.2" awk -v g="$g" 'BEGIN { exit !(g != "" && g + 0 <= 0.2) }'
+
 "$OPSALIGN" solve "$ex/small.xml" --format csv >"$tmp/small.csv"
 t_check "csv roadmap header" grep -q "^initiative,name,owner,status,start" "$tmp/small.csv"
 t_check "csv loads header" grep -q "^unit,resource,period,period_label,capacity" "$tmp/small.csv"

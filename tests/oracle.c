@@ -32,6 +32,7 @@ typedef struct ctx {
     int P;
     size_t N;
     int *start, *finish;    /* [k]: 0 when not scheduled */
+    double sum_value, sum_benefit, sum_score, sum_shortfall_cost;
     char *msg;
     size_t size;
 } ctx;
@@ -100,6 +101,9 @@ static int check_roadmap(ctx *c, double *sumv)
         if (oa_result_initiative(&ir, c->res, k) != OA_OK ||
             strcmp(ir.id, oa_initiative_id(ini)) != 0)
             return fail(c, "initiative %zu is not the plan's", k);
+        if (!near(ir.plan_value, oa_initiative_value(ini)))
+            return fail(c, "%s has plan value %.10g, the result says %.10g",
+                        ir.id, oa_initiative_value(ini), ir.plan_value);
         if (!ir.scheduled) {
             if (oa_initiative_mandatory(ini))
                 return fail(c, "mandatory %s is not scheduled", ir.id);
@@ -122,12 +126,23 @@ static int check_roadmap(ctx *c, double *sumv)
                         ir.start, d, ir.finish);
         c->start[k] = ir.start;
         c->finish[k] = ir.finish;
-        v = oa_initiative_value(ini) +
-            oa_initiative_benefit_per_period(ini) * (c->P - ir.finish);
-        for (e = 0; e < oa_initiative_contribution_count(ini); e++) {
-            oa_contribution_info ci;
-            if (oa_initiative_contribution(&ci, ini, e) == OA_OK)
-                v += objective_weight(c->plan, ci.objective) * ci.score;
+        {
+            double ben = oa_initiative_benefit_per_period(ini) *
+                         (c->P - ir.finish),
+                   sc = 0;
+            for (e = 0; e < oa_initiative_contribution_count(ini); e++) {
+                oa_contribution_info ci;
+                if (oa_initiative_contribution(&ci, ini, e) == OA_OK)
+                    sc += objective_weight(c->plan, ci.objective) * ci.score;
+            }
+            if (!near(ir.benefit, ben) || !near(ir.score, sc))
+                return fail(c, "%s: benefit %.10g and score %.10g, the "
+                            "result says %.10g and %.10g", ir.id, ben, sc,
+                            ir.benefit, ir.score);
+            c->sum_value += oa_initiative_value(ini);
+            c->sum_benefit += ben;
+            c->sum_score += sc;
+            v = oa_initiative_value(ini) + ben + sc;
         }
         if (!near(ir.value, v))
             return fail(c, "%s is worth %.10g, the result says %.10g", ir.id,
@@ -390,6 +405,13 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
         *ct_money += L.contractors * ctc;
         *pen_lo += L.shortfall * rw.pen_lo;
         *pen_hi += L.shortfall * rw.pen_hi;
+        if (L.shortfall_cost < L.shortfall * rw.pen_lo - TOL(L.shortfall_cost) ||
+            L.shortfall_cost > L.shortfall * rw.pen_hi + TOL(L.shortfall_cost))
+            return fail(c, "%s/%s in %d: shortfall %.10g costs %.10g, not "
+                        "%.10g..%.10g", L.unit, L.resource, L.period,
+                        L.shortfall, L.shortfall_cost,
+                        L.shortfall * rw.pen_lo, L.shortfall * rw.pen_hi);
+        c->sum_shortfall_cost += L.shortfall_cost;
     }
     return 0;
 }
@@ -471,6 +493,40 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
                  "%.10g less penalties %.10g..%.10g",
              obj, sumv, levers, pen_lo, pen_hi);
         goto out;
+    }
+    /* The terms of the objective: each from the plan and the tables of
+     * the result, and together the objective. */
+    {
+        double want[OA_TERM_COUNT], sum = 0;
+        int k;
+        want[OA_TERM_VALUE] = c.sum_value;
+        want[OA_TERM_BENEFIT] = c.sum_benefit;
+        want[OA_TERM_SCORE] = c.sum_score;
+        want[OA_TERM_OVERTIME] = -total.overtime;
+        want[OA_TERM_CONTRACTORS] = -total.contractors;
+        want[OA_TERM_LOANS] = -total.loans;
+        want[OA_TERM_SHORTFALL] = -c.sum_shortfall_cost;
+        for (k = 0; k < OA_TERM_COUNT; k++) {
+            double t = oa_result_term(res, (oa_term)k);
+            if (!(fabs(t - want[k]) <= 1e-8 * (1 + fabs(want[k])))) {
+                fail(&c, "objective term %s is %.10g, the plan and the "
+                         "result's tables give %.10g",
+                     oa_term_name((oa_term)k), t, want[k]);
+                goto out;
+            }
+            sum += t;
+        }
+        if (c.sum_shortfall_cost < pen_lo - TOL(pen_lo) ||
+            c.sum_shortfall_cost > pen_hi + TOL(pen_hi)) {
+            fail(&c, "shortfall costs %.10g, not %.10g..%.10g",
+                 c.sum_shortfall_cost, pen_lo, pen_hi);
+            goto out;
+        }
+        if (!(fabs(sum - obj) <= 1e-9 * (fabs(obj) > 1 ? fabs(obj) : 1))) {
+            fail(&c, "the terms add up to %.12g, the objective is %.12g",
+                 sum, obj);
+            goto out;
+        }
     }
     rc = 0;
 out:

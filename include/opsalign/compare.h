@@ -27,11 +27,42 @@ typedef struct oa_result_summary {
     double spend;            /**< all spend (the total budget's row) */
     double overtime, contractors, loans, shortfall; /**< summed over units,
                                   resources and periods */
+    double bound;            /**< best bound proven; NaN without one */
+    oa_stop stop;            /**< what ended its search */
+    double deficit;          /**< infeasible: the least total deficit
+                                  (oa_result_deficit); else 0 */
+    unsigned int binding;    /**< budgets with a limit that bind, as bits:
+                                  1 << OA_BUDGET_TOTAL, 1 << OA_BUDGET_RANGE,
+                                  1 << OA_BUDGET_UNIT */
 } oa_result_summary;
 
 /** Fills a summary. @return OA_OK, OA_EINVAL */
 OA_API int oa_result_summarize(oa_result_summary *out,
                                const oa_result *result);
+
+/**
+ * How much better one result is than another, and how sure that is.  Each
+ * result's optimum lies between its objective and its bound, so the
+ * difference of the optima lies in [lo, hi] = [other's objective − base's
+ * bound, other's bound − base's objective]; where that range holds 0 the
+ * searches have not established which plan is better, and the delta is
+ * within their tolerance.
+ */
+typedef struct oa_delta {
+    double delta;     /**< other's objective − base's */
+    double lo, hi;    /**< where the difference of the optima lies */
+    int proven;       /**< 1: lo > 0 or hi < 0 (which is better is proven),
+                           or both optima proven (lo = hi); 0: within the
+                           searches' tolerance */
+} oa_delta;
+
+/**
+ * The delta of two results' objectives with its range.
+ * @return OA_OK; OA_EINVAL (a NULL); OA_ESTATE (either result has no
+ *   roadmap: out is all NaN, proven 0)
+ */
+OA_API int oa_result_delta(oa_delta *out, const oa_result *base,
+                           const oa_result *other);
 
 /** What happened to one initiative between two roadmaps. */
 typedef enum oa_change_kind {
@@ -57,7 +88,8 @@ typedef struct oa_change {
  * (matched by id), in the base's order, then those only in other.
  * @param[out] out the changes, freed with oa_free(); NULL when none
  * @param[out] n how many
- * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM; OA_ESTATE when either result has
+ *   no roadmap (infeasible or no solution: nothing to compare)
  */
 OA_API int oa_result_diff(oa_change **out, size_t *n, const oa_result *base,
                           const oa_result *other);

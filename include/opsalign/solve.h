@@ -33,6 +33,18 @@ typedef enum oa_status {
 /** @return "optimal", "feasible", "relaxed", "infeasible", "no-solution". */
 OA_API const char *oa_status_name(oa_status status);
 
+/** What ended the search. */
+typedef enum oa_stop {
+    OA_STOP_DONE = 0,    /**< it ran to its end: proven optimal (within
+                              the tie-break), infeasible or relaxed */
+    OA_STOP_GAP = 1,     /**< a roadmap within oa_solve_opts.gap */
+    OA_STOP_TIME = 2,    /**< the time limit */
+    OA_STOP_CALLER = 3   /**< the progress callback asked to stop */
+} oa_stop;
+
+/** @return "done", "gap", "time-limit", "caller". */
+OA_API const char *oa_stop_name(oa_stop stop);
+
 /** Progress of a running solve, passed to oa_solve_opts.progress. */
 typedef struct oa_progress {
     double elapsed;      /**< seconds since the solve started */
@@ -57,7 +69,10 @@ typedef struct oa_solve_opts {
     unsigned int version;   /**< OA_SOLVE_OPTS_VERSION */
     int relax;              /**< non-zero: solve the LP relaxation */
     double time_limit;      /**< seconds; 0: none */
-    double gap;             /**< relative gap to stop at; 0: proven optimum */
+    double gap;             /**< relative gap to stop at, in [0, 1) (0.05
+                                 means 5 %): the search stops at the first
+                                 roadmap proven within it; 0: proven
+                                 optimum */
     int verbosity;          /**< 0: silent; 1: solver log to log */
     oa_log_fn log;          /**< receives the solver log (may be NULL) */
     void *log_data;
@@ -107,11 +122,13 @@ typedef struct oa_solve_opts {
  * elastic diagnosis), and so is running out of time without a roadmap
  * (OA_STATUS_NO_SOLUTION).
  * @param[out] out the result, owned by the caller (oa_result_free)
- * @param[in,out] plan the plan
+ * @param[in] plan the plan
  * @param[in] opts options, or NULL for the defaults
  * @param[out] err what went wrong (may be NULL)
- * @return OA_OK; OA_EINVALID (the plan breaks a rule: err has the first
- *   error, oa_plan_validate() all of them); OA_ESOLVER (GLPK failed)
+ * @return OA_OK; OA_EINVAL (a NULL, an unknown options version, a time
+ *   limit below 0 or a gap outside [0, 1)); OA_EINVALID (the plan breaks
+ *   a rule: err has the first error, oa_plan_validate() all of them);
+ *   OA_ENOMEM; OA_ESOLVER (GLPK failed)
  */
 OA_API OA_WARN_UNUSED int oa_solve(oa_result **out, const oa_plan *plan,
                                    const oa_solve_opts *opts, oa_error *err);
@@ -163,16 +180,55 @@ OA_API double oa_result_bound(const oa_result *result);
 /** @return the relative gap between objective and bound (0 when optimal);
  * NaN when there is no roadmap or no bound. */
 OA_API double oa_result_gap(const oa_result *result);
+/** @return what ended the search (OA_STOP_DONE for NULL). */
+OA_API oa_stop oa_result_stop(const oa_result *result);
 /** @return wall-clock seconds the solve took. */
 OA_API double oa_result_seconds(const oa_result *result);
 /** @return the plan's name, or NULL. */
 OA_API const char *oa_result_plan_name(const oa_result *result);
+/** @return the name of the scenario the result was solved under
+ * (oa_solve_scenario), or NULL. */
+OA_API const char *oa_result_scenario(const oa_result *result);
+/** @return the file that scenario was read from, or NULL. */
+OA_API const char *oa_result_scenario_file(const oa_result *result);
 /** @return the plan's currency, or NULL. */
 OA_API const char *oa_result_currency(const oa_result *result);
 /** @return the number of periods. */
 OA_API int oa_result_period_count(const oa_result *result);
 /** @return the label of period t (1-based), or NULL. */
 OA_API const char *oa_result_period_label(const oa_result *result, int t);
+
+/**
+ * The terms of the objective (model.md), which add up to it: what the
+ * initiatives bring, less what the levers cost and the penalties of run
+ * work left undone.
+ */
+typedef enum oa_term {
+    OA_TERM_VALUE = 0,       /**< the plan values of the initiatives chosen */
+    OA_TERM_BENEFIT = 1,     /**< benefit per period after they finish */
+    OA_TERM_SCORE = 2,       /**< weighted objective scores */
+    OA_TERM_OVERTIME = 3,    /**< overtime's cost (negative) */
+    OA_TERM_CONTRACTORS = 4, /**< contractors' cost (negative) */
+    OA_TERM_LOANS = 5,       /**< loans' cost (negative) */
+    OA_TERM_SHORTFALL = 6    /**< service-level penalties of run work left
+                                  undone (negative) */
+} oa_term;
+
+/** How many kinds of oa_term there are. */
+#define OA_TERM_COUNT 7
+
+/** @return "value", "benefit", "score", "overtime", "contractors",
+ * "loans", "shortfall"; NULL for another number. */
+OA_API const char *oa_term_name(oa_term term);
+
+/**
+ * One term of the objective; the OA_TERM_COUNT terms add up to
+ * oa_result_objective() (within 1e-9 relative).
+ * @return the amount (costs and penalties negative); NaN when the result
+ *   has no roadmap, was read from a file without terms, or term is not an
+ *   oa_term
+ */
+OA_API double oa_result_term(const oa_result *result, oa_term term);
 
 /** An initiative in the result. */
 typedef struct oa_initiative_result {
@@ -182,9 +238,15 @@ typedef struct oa_initiative_result {
     int earliest;         /**< earliest start allowed (after requires) */
     int delay;            /**< start - earliest when scheduled */
     double fraction;      /**< share funded: 0 or 1, in (0,1) when relaxed */
-    double value;         /**< its term of the objective */
+    double value;         /**< its term of the objective:
+                               fraction * plan_value + benefit + score */
     double cost;          /**< its spend */
     int mandatory;
+    double plan_value;    /**< the plan's value of it (also when rejected) */
+    double benefit;       /**< benefit per period times the periods left
+                               after it finishes (times fraction) */
+    double score;         /**< its weighted objective scores (times
+                               fraction) */
 } oa_initiative_result;
 
 /** @return the number of initiatives (all of the plan's, in its order). */
@@ -218,6 +280,7 @@ typedef struct oa_load {
     double shadow_price;   /**< objective value of one more unit of
                                 capacity, local to this roadmap; NaN if
                                 not computed */
+    double shortfall_cost; /**< the service-level penalty of shortfall */
 } oa_load;
 
 /** @return the number of loads (units x resources x periods). */
