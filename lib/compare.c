@@ -756,13 +756,12 @@ static void h_el(oap_xw *x, const char *tag, const char *text)
 void oap_comparison_html(oap_xw *x, const oa_comparison *cmp)
 {
     static const char *const heads[] = {
-        "", "status", "objective", "against the base", "scheduled",
-        "rejected", "spend", "overtime", "contractors", "loans",
-        "run work undone" };
+        "", "status", "objective", "against the base", "bound", "gap",
+        "scheduled", "rejected", "spend", "budgets binding", "overtime",
+        "contractors", "loans", "run work undone" };
     const oa_result *base = cmp->cols.v[0].r;
-    oa_result_summary s0;
     size_t k, j, h;
-    col_summary(&s0, &cmp->cols.v[0]);
+    int tolerance = 0;
     oap_xw_start(x, "table");
     oap_xw_attr_s(x, "class", "heat");
     oap_xw_start(x, "tr");
@@ -781,22 +780,26 @@ void oap_comparison_html(oap_xw *x, const oa_comparison *cmp)
         h_el(x, "td", col_status(&cmp->cols.v[k], &s));
         oap_format_money(cell, sizeof cell, s.objective);
         h_el(x, "td", isnan(s.objective) ? "-" : cell);
-        if (k > 0 && !isnan(s.objective) && !isnan(s0.objective)) {
-            char m[48];
-            double d = s.objective - s0.objective;
-            oap_format_money(m, sizeof m, fabs(d));
-            snprintf(cell, sizeof cell, "%s%s",
-                     d < -0.5 ? "-" : d > 0.5 ? "+" : "", m);
-        } else {
-            snprintf(cell, sizeof cell, "-");
-        }
+        tolerance |= cell_delta(cell, sizeof cell, cmp, k);
         h_el(x, "td", cell);
+        oap_format_money(cell, sizeof cell, s.bound);
+        h_el(x, "td", isnan(s.bound) ? "-" : cell);
+        snprintf(cell, sizeof cell, "%.2f %%", 100 * s.gap);
+        h_el(x, "td", isnan(s.gap) ? "-" : cell);
         snprintf(cell, sizeof cell, "%zu", s.scheduled);
         h_el(x, "td", cmp->cols.v[k].r ? cell : "-");
         snprintf(cell, sizeof cell, "%zu", s.rejected);
         h_el(x, "td", cmp->cols.v[k].r ? cell : "-");
         oap_format_money(cell, sizeof cell, s.spend);
         h_el(x, "td", isnan(s.spend) ? "-" : cell);
+        {
+            char bind[400];
+            if (cmp->cols.v[k].r && oap_result_has_roadmap(cmp->cols.v[k].r))
+                oap_binding_text(bind, sizeof bind, cmp->cols.v[k].r, 6);
+            else
+                snprintf(bind, sizeof bind, "-");
+            h_el(x, "td", bind);
+        }
         {
             const double v[] = { s.overtime, s.contractors, s.loans,
                                  s.shortfall };
@@ -808,6 +811,10 @@ void oap_comparison_html(oap_xw *x, const oa_comparison *cmp)
         oap_xw_end_full(x);
     }
     oap_xw_end_full(x);
+    if (tolerance)
+        h_el(x, "p", "~ within the searches' tolerance: the difference is "
+                     "smaller than the gaps of the two runs, so which plan "
+                     "is better is not established.");
     for (k = 1; k < cmp->cols.n; k++) {
         const oa_result *r = cmp->cols.v[k].r;
         oa_change *ch = NULL;

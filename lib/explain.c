@@ -193,9 +193,12 @@ static void run_task(ctx *c, task *t)
     oa_solve_opts so = c->so;
     oa_error_clear(&t->err);
     /* A re-solve need not be surer than the roadmap it is compared with:
-     * it stops at the roadmap's gap (0 when that is proven optimal). */
+     * it stops at the roadmap's gap (0 when that is proven optimal).  Not
+     * under a work limit: there a re-solve is the very solve compare
+     * runs for the same scenario, so that both give the same figures. */
     if (oa_result_status(c->base) == OA_STATUS_FEASIBLE &&
-        oa_result_gap(c->base) > 0 && isfinite(oa_result_gap(c->base)))
+        oa_result_gap(c->base) > 0 && oa_result_gap(c->base) < 1 &&
+        !(so.version >= 3 && so.work_limit > 0))
         so.gap = oa_result_gap(c->base);
     /* The roadmap starts the search: as it is when it stays feasible
      * (confirm, and the fixed plans), repaired around the forced

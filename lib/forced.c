@@ -63,7 +63,8 @@ typedef struct fsearch {
     double *prof;       /* [U * R * P]: compulsory parts */
     double *qbuf;
     int flat;           /* every run flat: postponing is complete */
-    double deadline;    /* oap_now() limit, or 0 */
+    double deadline;    /* oap_clock() limit, or 0 */
+    const oap_solver_opts *o;
 } fsearch;
 
 static int open_at(const fsearch *F, int j, int s)
@@ -322,8 +323,10 @@ static int dfs(fsearch *F, const int *root, int *start)
             int best;
             /* The clock every 8 nodes: a node costs microseconds on
              * small plans, and far more on large ones. */
+            /* A node: propagation over the open initiatives. */
+            oap_work_ops(F->o, 16.0 * F->n);
             if ((++nodes & 7) == 0 && F->deadline > 0 &&
-                oap_now() > F->deadline) {
+                oap_clock(F->o) > F->deadline) {
                 res = 0;
                 break;
             }
@@ -507,7 +510,8 @@ out:
     return rc;
 }
 
-int oap_forced_schedule(const oap_model *m, double seconds, int *start)
+int oap_forced_schedule(const oap_model *m, double seconds, int *start,
+                        const oap_solver_opts *o)
 {
     const oap_resolved *res = m->res;
     fsearch F;
@@ -518,7 +522,8 @@ int oap_forced_schedule(const oap_model *m, double seconds, int *start)
         return 0;
     memset(&F, 0, sizeof F);
     F.m = m;
-    F.deadline = seconds > 0 ? oap_now() + seconds : 0;
+    F.o = o;
+    F.deadline = seconds > 0 ? oap_clock(o) + seconds : 0;
     F.slot = oap_calloc((size_t)res->N + 1, sizeof(int));
     F.job = oap_calloc((size_t)res->N + 1, sizeof *F.job);
     if (F.slot == NULL || F.job == NULL)

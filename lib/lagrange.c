@@ -105,12 +105,20 @@ static double relaxed(lag *L)
     return z;
 }
 
+/* The clock of the bound: the wall's, or the work done. */
+static double clock_of(const double *work, int work_clock)
+{
+    return work_clock && work ? *work / OAP_WORK_PER_SECOND : now_s();
+}
+
 double oap_model_lagrangian_bound(const oap_model *m, double target,
-                                  double seconds, double *pass, double *xbar)
+                                  double seconds, double *pass, double *xbar,
+                                  double *work, int work_clock)
 {
     lag L;
     size_t nr = m->nrows, nc = m->ncols, k;
-    double best = HUGE_VAL, theta = 1.0, t0 = now_s(), t_end = t0 + seconds;
+    double best = HUGE_VAL, theta = 1.0, t0 = clock_of(work, work_clock),
+           t_end = t0 + seconds;
     double *sc = NULL, *dir = NULL;
     int it = 0, since = 0;
     if (pass)
@@ -162,7 +170,11 @@ double oap_model_lagrangian_bound(const oap_model *m, double target,
             theta *= 0.7;
             since = 0;
         }
-        if (theta < 1e-4 || (it % 8 == 7 && now_s() > t_end))
+        /* A step is about two passes over the coefficients. */
+        if (work)
+            *work += 2.0 * (double)(m->nnz + m->ncols) / OAP_OPS_PER_WORK;
+        if (theta < 1e-4 ||
+            (it % 8 == 7 && clock_of(work, work_clock) > t_end))
             break;
         /* The subgradient (scaled rows), deflected by the last direction
          * (Camerini, Fratta and Maffioli) against zig-zagging. */
@@ -210,7 +222,7 @@ double oap_model_lagrangian_bound(const oap_model *m, double target,
         }
     }
     if (pass)
-        *pass = it > 0 ? (now_s() - t0) / it : 0;
+        *pass = it > 0 ? (clock_of(work, work_clock) - t0) / it : 0;
 out:
     oap_free(L.lam);
     oap_free(L.mu);

@@ -118,16 +118,26 @@ void oap_model_add_nz(oap_model *m, int row, int col, double v);
  * initiatives. */
 int oap_model_build_bound(oap_model **out, const oap_model *full);
 
+/* Work units per second of the work clock of a work-limited solve
+ * (solver.h): a simplex iteration of a plan of a few hundred initiatives
+ * takes about 50 microseconds. */
+#define OAP_WORK_PER_SECOND 20000.0
+/* Elementary steps of the library's own heuristics (a demand checked, a
+ * coefficient read) per work unit. */
+#define OAP_OPS_PER_WORK 25000.0
+
 /* An upper bound on the optimum of m by Lagrangian relaxation
  * (lagrange.c), improved for at most seconds, its steps aimed at target
  * (the best objective known, or -HUGE_VAL); HUGE_VAL when none, -HUGE_VAL
  * when the relaxation proves that no roadmap exists.  *pass (may be NULL)
  * gets the seconds one step took, a pass over the coefficients.  xbar
  * (may be NULL; [ncols]) gets the relaxed optima of the steps averaged,
- * an estimate of the LP's solution. */
+ * an estimate of the LP's solution.  work (may be NULL) counts the work
+ * done; with work_clock set the seconds are those of the work clock. */
 double oap_model_lagrangian_bound(const oap_model *m, double target,
                                   double seconds, double *pass,
-                                  double *xbar);
+                                  double *xbar, double *work,
+                                  int work_clock);
 
 /* 1 when no roadmap is better than z by more than the tie-break can
  * tell apart: bound (on the objective with the tie-break) is within

@@ -120,6 +120,7 @@ static void summary(rctx *c)
         snprintf(buf, sizeof buf, "stopped by %s",
                  oa_result_stop(r) == OA_STOP_GAP ? "reaching the gap asked for"
                  : oa_result_stop(r) == OA_STOP_TIME ? "the time limit"
+                 : oa_result_stop(r) == OA_STOP_WORK ? "the work limit"
                                                      : "the caller");
         kv(x, "search", buf);
     }
@@ -140,8 +141,13 @@ static void summary(rctx *c)
         }
         kv(x, "spend", buf);
     }
-    snprintf(buf, sizeof buf, "%.2f s", oa_result_seconds(r));
-    kv(x, "solved in", buf);
+    if (r->work_limited) {
+        snprintf(buf, sizeof buf, "%.0f units of work", r->work);
+        kv(x, "solved with", buf);
+    } else {
+        snprintf(buf, sizeof buf, "%.2f s", oa_result_seconds(r));
+        kv(x, "solved in", buf);
+    }
     oap_xw_end_full(x);
     terms(c);
 }

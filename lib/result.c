@@ -70,6 +70,7 @@ OA_API const char *oa_stop_name(oa_stop stop)
     case OA_STOP_GAP: return "gap";
     case OA_STOP_TIME: return "time-limit";
     case OA_STOP_CALLER: return "caller";
+    case OA_STOP_WORK: return "work-limit";
     }
     return "unknown";
 }
@@ -99,6 +100,11 @@ OA_API const char *oa_result_scenario(const oa_result *r)
 OA_API const char *oa_result_scenario_file(const oa_result *r)
 {
     return r ? r->scenario_file : NULL;
+}
+
+OA_API double oa_result_work(const oa_result *r)
+{
+    return r ? r->work : NAN;
 }
 
 OA_API oa_stop oa_result_stop(const oa_result *r)

@@ -12,6 +12,9 @@ struct oa_result {
     oa_status status;
     oa_stop stop;
     double objective, bound, gap, seconds;
+    double work;          /* work units the solve did */
+    int work_limited;     /* solved under a work limit: seconds are left
+                             out of saved results */
     int has_terms;
     double terms[OA_TERM_COUNT];
     const char *name, *currency;

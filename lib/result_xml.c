@@ -44,7 +44,11 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
     oap_xw_attr_d(x, "objective", r->objective);
     oap_xw_attr_d(x, "bound", r->bound);
     oap_xw_attr_d(x, "gap", r->gap);
-    oap_xw_attr_d(x, "seconds", r->seconds);
+    /* A work-limited result is the same file on every run. */
+    if (!r->work_limited)
+        oap_xw_attr_d(x, "seconds", r->seconds);
+    if (!isnan(r->work))
+        oap_xw_attr_d(x, "work", r->work);
     oap_xw_attr_s(x, "stopped-by", oa_stop_name(r->stop));
     oap_xw_attr_s(x, "plan", r->name);
     oap_xw_attr_s(x, "scenario", r->scenario);
@@ -252,8 +256,14 @@ static int read_doc(rd *c, const xmlNode *root)
     r->bound = dattr(c, root, "bound", NAN);
     r->gap = dattr(c, root, "gap", NAN);
     r->seconds = dattr(c, root, "seconds", 0);
+    r->work = dattr(c, root, "work", NAN);
+    {
+        xmlChar *secs = xmlGetNoNsProp(root, (const xmlChar *)"seconds");
+        r->work_limited = secs == NULL && !isnan(r->work);
+        xmlFree(secs);
+    }
     st = sattr(c, root, "stopped-by");
-    for (k = 0; k <= OA_STOP_CALLER; k++)
+    for (k = 0; k <= OA_STOP_WORK; k++)
         if (st && strcmp(st, oa_stop_name((oa_stop)k)) == 0)
             r->stop = (oa_stop)k;
     r->name = sattr(c, root, "plan");

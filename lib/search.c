@@ -493,6 +493,8 @@ static int restart(greedy *w, const int *pre)
 {
     const oap_model *m = w->m;
     int N = m->res->N, i;
+    /* A pass of the greedy reads about every coefficient of the model. */
+    oap_work_ops(w->o, (double)m->nnz + (double)m->ncols);
     gstate_reset(&w->g);
     w->nplaced = 0;
     for (i = 0; i < N; i++)
@@ -1087,7 +1089,7 @@ static int place_extended(greedy *w, const int *pre, double seconds)
     int N = res->N, i, u, r, t, smp, maxd = 1, ok = 0;
     int improved = 0; /* the sample that last improved the best */
     int *cs = NULL, *child = NULL, *mark = NULL;
-    double span = res->P + 1, t_end = oap_now() + seconds;
+    double span = res->P + 1, t_end = oap_clock(w->o) + seconds;
     xsched x;
     xpop pop;
     memset(&x, 0, sizeof x);
@@ -1141,6 +1143,7 @@ static int place_extended(greedy *w, const int *pre, double seconds)
         } else {
             xs_child(&x, &pop, &w->rnd, child, mark);
         }
+        oap_work_ops(w->o, 4.0 * ((double)m->nnz + (double)m->ncols));
         if (xs_fbi(&x, &w->rnd, cs, &late, &tot)) {
             if (pop.n == 0 || xs_better(late, tot, pop.late[0], pop.tot[0])) {
                 memcpy(x.best, cs, (size_t)N * sizeof(int));
@@ -1150,7 +1153,7 @@ static int place_extended(greedy *w, const int *pre, double seconds)
             if (pop.late[0] <= 0)
                 break;
         }
-        if (smp % 8 == 7 && (timed_out(w->o) || oap_now() > t_end))
+        if (smp % 8 == 7 && (timed_out(w->o) || oap_clock(w->o) > t_end))
             break;
         if (smp - improved > (improved > XS_STALL ? improved : XS_STALL))
             break;
@@ -1200,10 +1203,10 @@ static int place_forced(greedy *w, const double *lpx, const int *pre,
         /* After a few plain passes, forward-backward improvement from
          * the schedule this pass left. */
         if (iter >= 4 && iter % 8 == 4 && ext_left > 0) {
-            double t = oap_now();
+            double t = oap_clock(w->o);
             if (place_extended(w, pre, ext_left))
                 return 1;
-            ext_left -= oap_now() - t;
+            ext_left -= oap_clock(w->o) - t;
         } else if (iter >= 4 && iter % 4 == 0 && place_fbi(w, pre, 32)) {
             return 1;
         }
@@ -1236,6 +1239,7 @@ static int place_optional(greedy *w, const double *lpx)
     const oap_model *m = w->m;
     const oap_resolved *res = m->res;
     int N = res->N, P = res->P, i, q, n = 0, changed;
+    oap_work_ops(w->o, (double)m->nnz + (double)m->ncols);
     order_item *ord = oap_calloc((size_t)N + 1, sizeof *ord);
     if (ord == NULL)
         return OA_ENOMEM;
@@ -1354,10 +1358,10 @@ static int price(search *S, int nplaced)
 {
     const oap_model *m = S->m;
     int q, ok;
-    double t = oap_now();
+    double t = oap_clock(S->o);
     oap_lp_fix_roadmap(S->F, S->xs);
     ok = oap_lp_solve(S->F, NULL);
-    t = oap_now() - t;
+    t = oap_clock(S->o) - t;
     if (S->build_s + t > S->lp_s)
         S->lp_s = S->build_s + t;
     for (q = nplaced - 1; !ok && q >= 0 && !timed_out(S->o); q--) {
@@ -1563,7 +1567,7 @@ static int forced_work(search *S, double share)
         return 0;
     memset(S->pre, 0, (size_t)m->res->N * sizeof *S->pre);
     r = oap_forced_schedule(m, (left == HUGE_VAL ? 50 : left) * share,
-                            S->pre);
+                            S->pre, S->o);
     if (r > 0 && !timed_out(S->o) &&
         construct(S, NULL, S->pre, 1, 50 + m->res->N / 20))
         offer(S);
@@ -1672,7 +1676,7 @@ static int lns_round(lns *L, double seconds)
     search *S = L->S;
     const oap_model *m = S->m;
     int N = m->res->N, i, s, found, proven;
-    double cut, t0 = oap_now(), t;
+    double cut, t0 = oap_clock(S->o), t;
     for (i = 0; i < N; i++)
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
             int j = m->x_first[i] + s - m->x_s0[i];
@@ -1682,10 +1686,10 @@ static int lns_round(lns *L, double seconds)
                 oap_lp_fix(L->sub, j, S->best[j] > 0.5 ? 1 : 0);
         }
     cut = S->zbest + 1e-7 * (1 + fabs(S->zbest));
-    t = oap_now();
+    t = oap_clock(S->o);
     found = oap_lp_mip(L->sub, cut, seconds, 0, !L->no_presolve, S->xs,
                        &proven);
-    t = oap_now() - t;
+    t = oap_clock(S->o) - t;
     if (t > 1.5 * seconds + 0.1)
         L->no_presolve = 1;
     if (L->rounds == 0 || t > L->longest)
@@ -1702,7 +1706,7 @@ static int lns_round(lns *L, double seconds)
     /* Adapt the size: grow when the sub-MIP is proven fast, shrink when
      * it runs out of time. */
     if (proven || found < 0) {
-        if (oap_now() - t0 < 0.5 * seconds)
+        if (oap_clock(S->o) - t0 < 0.5 * seconds)
             L->size *= 1.15;
     } else {
         L->size *= 0.85;
@@ -1728,7 +1732,7 @@ static int lns_run(search *S, double seconds, const double *rootx,
 {
     const oap_model *m = S->m;
     int N = m->res->N, kind = 0, idle = 0;
-    double end = oap_now() + seconds;
+    double end = oap_clock(S->o) + seconds;
     lns L;
     memset(&L, 0, sizeof L);
     if (!S->has_best || N < 2 || seconds <= 0.05)
@@ -1752,7 +1756,7 @@ static int lns_run(search *S, double seconds, const double *rootx,
         return OA_ENOMEM;
     }
     while (!timed_out(S->o)) {
-        double left = end - oap_now(), per;
+        double left = end - oap_clock(S->o), per;
         if (left <= 0.02 || left < L.longest)
             break; /* a round would not end in time */
         per = 0.02 * (S->o->time_limit > 0 ? S->o->time_limit : 60);
@@ -1849,11 +1853,11 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         rc = OA_ENOMEM;
         goto fail;
     }
-    S.build_s = oap_now();
+    S.build_s = oap_clock(o);
     rc = oap_lp_new(&S.F, m, 0, 0, o);
     if (rc != OA_OK)
         goto fail;
-    S.build_s = oap_now() - S.build_s;
+    S.build_s = oap_clock(o) - S.build_s;
 
     /* 1. First roadmaps: the caller's start, the greedy by value, the
      * mandatory work through GLPK. */
@@ -1909,7 +1913,7 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
         lb = oap_model_lagrangian_bound(
             m, S.has_best ? S.zbest : -HUGE_VAL,
             left == HUGE_VAL ? 5 : (0.1 * left < 5 ? 0.1 * left : 5), &pass,
-            S.lpx);
+            S.lpx, o->work, o->work_limit > 0);
         if (lb == -HUGE_VAL) {
             /* Mandatory work with no open start: no roadmap. */
             sol->status = OAP_SOL_INFEASIBLE;

@@ -61,6 +61,7 @@ int oap_greedy(const oap_model *m, const double *lpx, double *x,
  * m->avail.  Budgets, excludes and loans shared between borrowers are
  * not looked at: the starts found may still not give a roadmap.
  */
-int oap_forced_schedule(const oap_model *m, double seconds, int *start);
+int oap_forced_schedule(const oap_model *m, double seconds, int *start,
+                        const oap_solver_opts *o);
 
 #endif

@@ -48,10 +48,13 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     oap_solution sol;
     double *dual = NULL, *start = NULL;
     oa_checked *chk = NULL;
+    double work = 0;
     int rc;
 
     if (out)
         *out = NULL;
+    if (err)
+        oa_error_clear(err);
     OAP_ARG(out && plan);
     if (opts == NULL)
         opts = &defaults;
@@ -61,6 +64,12 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
         oap_error_set(err, OA_EINVAL, NULL, -1,
                       "the time limit must be a non-negative number of "
                       "seconds");
+        return OA_EINVAL;
+    }
+    if (opts->version >= 3 &&
+        (!(opts->work_limit >= 0) || !isfinite(opts->work_limit))) {
+        oap_error_set(err, OA_EINVAL, NULL, -1,
+                      "the work limit must be a non-negative number");
         return OA_EINVAL;
     }
     if (!(opts->gap >= 0) || !(opts->gap < 1)) {
@@ -80,6 +89,16 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     c.so.relax = opts->relax;
     c.so.time_limit = opts->time_limit;
     c.so.t0 = oap_now();
+    c.so.work = &work;
+    if (opts->version >= 3 && opts->work_limit > 0) {
+        /* Every decision on the work clock; the wall clock's limit stays
+         * a limit. */
+        c.so.work_limit = opts->work_limit;
+        c.so.time_limit = opts->work_limit / OAP_WORK_PER_SECOND;
+        c.so.wall_limit = opts->time_limit;
+        c.so.wall_t0 = c.so.t0;
+        c.so.t0 = 0;
+    }
     c.so.gap = opts->gap;
     c.so.verbosity = opts->verbosity;
     c.so.log = opts->log;
@@ -148,7 +167,7 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
             oap_solver_opts lso = c.so;
             int shift = 1;
             if (lso.time_limit > 0) {
-                double spent = oap_now() - lso.t0;
+                double spent = oap_clock(&lso) - lso.t0;
                 double share = 0.1 * lso.time_limit < 0.5
                                    ? 0.5
                                    : 0.1 * lso.time_limit;
@@ -220,10 +239,14 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     else if (c.r->status == OA_STATUS_FEASIBLE ||
              c.r->status == OA_STATUS_NO_SOLUTION)
         c.r->stop = sol.caller_stopped ? OA_STOP_CALLER
+                    : c.so.work_limit > 0 && !oap_wall_out(&c.so)
+                        ? OA_STOP_WORK
                     : opts->time_limit > 0 ? OA_STOP_TIME
                                            : OA_STOP_DONE;
     /* Milliseconds are enough, and keep saved results short. */
-    c.r->seconds = floor((oap_now() - c.so.t0) * 1000 + 0.5) / 1000;
+    c.r->seconds = floor(oap_elapsed(&c.so) * 1000 + 0.5) / 1000;
+    c.r->work = floor(work + 0.5);
+    c.r->work_limited = c.so.work_limit > 0;
     oap_solution_free(&sol);
     oap_model_free(m);
     oap_free(start);

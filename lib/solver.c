@@ -273,19 +273,58 @@ double oap_model_solver_objective(const oap_model *m, const double *x)
     return objective_of(m, x);
 }
 
+static int work_mode(const oap_solver_opts *o)
+{
+    return o->work_limit > 0 && o->work != NULL;
+}
+
+double oap_clock(const oap_solver_opts *o)
+{
+    return work_mode(o) ? *o->work / OAP_WORK_PER_SECOND : oap_now();
+}
+
+void oap_work(const oap_solver_opts *o, double units)
+{
+    if (o->work && units > 0)
+        *o->work += units;
+}
+
+void oap_work_ops(const oap_solver_opts *o, double ops)
+{
+    oap_work(o, ops / OAP_OPS_PER_WORK);
+}
+
+int oap_wall_out(const oap_solver_opts *o)
+{
+    return work_mode(o) && o->wall_limit > 0 &&
+           oap_now() - o->wall_t0 >= o->wall_limit;
+}
+
+double oap_elapsed(const oap_solver_opts *o)
+{
+    return oap_now() - (work_mode(o) ? o->wall_t0 : o->t0);
+}
+
 double oap_time_left(const oap_solver_opts *o)
 {
     if (o->time_limit <= 0)
         return HUGE_VAL;
-    return o->time_limit - (oap_now() - o->t0);
+    if (oap_wall_out(o))
+        return 0;
+    return o->time_limit - (oap_clock(o) - o->t0);
 }
 
 /* GLPK's tm_lim: the time left (at most cap seconds when cap > 0), at
- * least 1 ms. */
+ * least 1 ms.  A work-limited solve gives GLPK only its wall-clock
+ * limit: the work it may do is its it_lim (work_its), or the callback's
+ * to stop. */
 static int time_left_ms(const oap_solver_opts *o, double cap)
 {
     double left = oap_time_left(o);
-    if (cap > 0 && cap < left)
+    if (work_mode(o))
+        left = o->wall_limit > 0 ? o->wall_limit - (oap_now() - o->wall_t0)
+                                 : HUGE_VAL;
+    else if (cap > 0 && cap < left)
         left = cap;
     if (left == HUGE_VAL)
         return INT_MAX;
@@ -296,13 +335,44 @@ static int time_left_ms(const oap_solver_opts *o, double cap)
     return (int)(left * 1000);
 }
 
+/* GLPK's it_lim for a simplex call: INT_MAX, or in a work-limited solve
+ * the work left (at most cap seconds of the work clock when cap > 0), at
+ * least 1 iteration. */
+static int work_its(const oap_solver_opts *o, double cap)
+{
+    double left;
+    if (!work_mode(o))
+        return INT_MAX;
+    left = oap_time_left(o);
+    if (cap > 0 && cap < left)
+        left = cap;
+    left *= OAP_WORK_PER_SECOND;
+    if (left < 1)
+        return 1;
+    return left >= INT_MAX ? INT_MAX : (int)left;
+}
+
+/* glp_simplex under o's limits (cap seconds when > 0), its iterations
+ * counted as work. */
+static int simplex(glp_prob *P, glp_smcp *sm, const oap_solver_opts *o,
+                   double cap)
+{
+    int it0 = glp_get_it_cnt(P), rc;
+    sm->tm_lim = time_left_ms(o, cap);
+    sm->it_lim = work_its(o, cap);
+    rc = glp_simplex(P, sm);
+    oap_work(o, glp_get_it_cnt(P) - it0);
+    /* Out of work is out of time. */
+    return rc == GLP_EITLIM && work_mode(o) ? GLP_ETMLIM : rc;
+}
+
 int oap_report_incumbent(const oap_solver_opts *o, double z, double bound)
 {
     oa_progress pr;
     if (o->progress == NULL)
         return o->stopped ? *o->stopped : 0;
     memset(&pr, 0, sizeof pr);
-    pr.elapsed = oap_now() - o->t0;
+    pr.elapsed = oap_elapsed(o);
     pr.has_incumbent = 1;
     pr.incumbent = z;
     pr.bound = isfinite(bound) ? bound : HUGE_VAL;
@@ -415,7 +485,26 @@ typedef struct cbctx {
     double cb_end;       /* when the last call returned */
     double step_max;
     int last_reason;
+    /* Work: the simplex iterations of the problem GLPK searches (the
+     * library's, or its presolved copy), counted at every call. */
+    glp_prob *it_P, *own_P;
+    int it_last;
 } cbctx;
+
+/* Counts the iterations GLPK did on P since the last look (a problem not
+ * seen before counts from 0 unless it is own, whose earlier iterations
+ * were counted already), and a unit for the call itself. */
+static void count_its(const oap_solver_opts *o, glp_prob *P, glp_prob *own,
+                      glp_prob **seen, int *last)
+{
+    int it = glp_get_it_cnt(P);
+    if (P != *seen) {
+        *seen = P;
+        *last = P == own ? it : 0;
+    }
+    oap_work(o, it - *last + 1);
+    *last = it;
+}
 
 static void take_bound(cbctx *c, glp_tree *T)
 {
@@ -518,6 +607,10 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
         }
         c->branch_t = 0;
     }
+    if (oap_wall_out(c->o)) {
+        glp_ios_terminate(T);
+        return;
+    }
     if (c->o->time_limit > 0) {
         double left = c->o->time_limit - (now - c->o->t0);
         if (left <= 0 || left < c->step_max) {
@@ -575,7 +668,10 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
         for (j = 1; j <= n; j++)
             if (glp_ios_can_branch(T, j) && !c->seen[j])
                 fresh++;
-        if (c->eval_cost <= 0) {
+        if (c->eval_cost <= 0 && c->o->work_limit > 0 && c->o->work) {
+            /* On the work clock: GLPK's up to 30 dual iterations. */
+            c->eval_cost = 30 / OAP_WORK_PER_SECOND;
+        } else if (c->eval_cost <= 0) {
             /* Before any measurement: a copy of the problem, timed. */
             double t = oap_now();
             glp_prob *cp = glp_create_prob();
@@ -592,7 +688,10 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
             if (glp_ios_can_branch(T, j))
                 c->seen[j] = 1;
         c->branch_new = fresh;
-        c->branch_t = oap_now();
+        c->branch_t = oap_clock(c->o);
+        /* The evaluations run on copies of the problem, whose iterations
+         * the count does not see: their estimate instead. */
+        oap_work(c->o, 2.0 * fresh * 30);
         return;
     }
     if (reason == GLP_ISELECT || reason == GLP_IBINGO) {
@@ -602,7 +701,7 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
         if (c->o->progress) {
             oa_progress pr;
             memset(&pr, 0, sizeof pr);
-            pr.elapsed = now - c->o->t0;
+            pr.elapsed = oap_elapsed(c->o);
             pr.has_incumbent = glp_mip_status(P) == GLP_FEAS ||
                                glp_mip_status(P) == GLP_OPT;
             pr.incumbent = pr.has_incumbent ? glp_mip_obj_val(P) : 0;
@@ -624,13 +723,15 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
 static void mip_cb(glp_tree *T, void *info)
 {
     cbctx *c = info;
-    double now = oap_now();
+    double now;
+    count_its(c->o, glp_ios_get_prob(T), c->own_P, &c->it_P, &c->it_last);
+    now = oap_clock(c->o);
     if (c->cb_end > 0 && c->last_reason != GLP_IBRANCH &&
         now - c->cb_end > c->step_max)
         c->step_max = now - c->cb_end;
     c->last_reason = glp_ios_reason(T);
     mip_cb_body(T, c, now);
-    c->cb_end = oap_now();
+    c->cb_end = oap_clock(c->o);
 }
 
 /* GLPK's clique cut generator fails on a problem without integer
@@ -752,8 +853,7 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
         glp_init_smcp(&sm);
         sm.msg_lev = o->verbosity > 0 ? GLP_MSG_ON : GLP_MSG_OFF;
         sm.presolve = GLP_ON;
-        sm.tm_lim = time_left_ms(o, 0);
-        rc = glp_simplex(P, &sm);
+        rc = simplex(P, &sm, o, 0);
         if (rc == 0 && glp_get_status(P) == GLP_OPT) {
             sol->status = OAP_SOL_OPTIMAL;
             sol->obj = sol->bound = glp_get_obj_val(P);
@@ -786,7 +886,12 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
         io.mip_gap = o->gap > 0 ? o->gap : 0;
         io.cb_func = mip_cb;
         io.cb_info = &cb;
+        cb.own_P = P;
+        cb.it_P = P;
+        cb.it_last = glp_get_it_cnt(P);
         rc = glp_intopt(P, &io);
+        if (cb.it_P == P)
+            count_its(o, P, P, &cb.it_P, &cb.it_last);
         rc = read_mip(sol, P, m, rc, &cb, o->start, err);
         if (rc != OA_OK)
             oap_solution_free(sol);
@@ -842,6 +947,8 @@ int oap_lp_new(oap_lp **out, const oap_model *m, int mip, int cutoff,
     }
     lp->m = m;
     lp->o = o;
+    /* Loading a problem into GLPK: a few passes over its coefficients. */
+    oap_work_ops(o, 20.0 * ((double)m->nnz + (double)m->ncols));
     lp->gen = env_generation;
     lp->P = load(m, &L, !mip, NULL, NULL);
     if (cutoff) {
@@ -937,14 +1044,12 @@ int oap_lp_solve(oap_lp *lp, double *obj)
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
     sm.meth = GLP_DUALP;
-    sm.tm_lim = time_left_ms(lp->o, 0);
-    rc = glp_simplex(lp->P, &sm);
+    rc = simplex(lp->P, &sm, lp->o, 0);
     if (rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND ||
         rc == GLP_EBADB) {
         /* A basis gone bad after many bound changes: start afresh. */
         glp_std_basis(lp->P);
-        sm.tm_lim = time_left_ms(lp->o, 0);
-        rc = glp_simplex(lp->P, &sm);
+        rc = simplex(lp->P, &sm, lp->o, 0);
     }
     ok = rc == 0 && glp_get_status(lp->P) == GLP_OPT;
     if (ok && obj)
@@ -968,14 +1073,17 @@ void oap_lp_values(const oap_lp *lp, double *x)
 typedef struct submip_cb {
     const oap_solver_opts *o;
     int first;
-    double deadline;    /* this sub-MIP's own limit (oap_now), or 0 */
+    double deadline;    /* this sub-MIP's own limit (oap_clock), or 0 */
+    glp_prob *it_P, *own_P;
+    int it_last;
 } submip_cb;
 
 static void sub_cb(glp_tree *T, void *info)
 {
     submip_cb *c = info;
+    count_its(c->o, glp_ios_get_prob(T), c->own_P, &c->it_P, &c->it_last);
     if ((c->o->time_limit > 0 && oap_time_left(c->o) <= 0) ||
-        (c->deadline > 0 && oap_now() >= c->deadline) ||
+        (c->deadline > 0 && oap_clock(c->o) >= c->deadline) ||
         (c->o->stopped && *c->o->stopped) ||
         (c->first && glp_ios_reason(T) == GLP_IBINGO))
         glp_ios_terminate(T);
@@ -1004,10 +1112,12 @@ int oap_lp_mip(oap_lp *lp, double cutoff, double seconds, int first,
         glp_set_row_bnds(lp->P, lp->cutoff_row,
                          isfinite(cutoff) ? GLP_LO : GLP_FR,
                          isfinite(cutoff) ? cutoff : 0, 0);
+    memset(&c, 0, sizeof c);
     c.o = lp->o;
     c.first = first;
-    c.deadline = seconds > 0 ? oap_now() + seconds : 0;
-    t0 = oap_now();
+    c.own_P = lp->P;
+    c.deadline = seconds > 0 ? oap_clock(lp->o) + seconds : 0;
+    t0 = oap_clock(lp->o);
     if (!presolve) {
         /* The LP relaxation first, under the clock (GLPK's presolver and
          * the root LP it solves do not look at it). */
@@ -1015,8 +1125,8 @@ int oap_lp_mip(oap_lp *lp, double cutoff, double seconds, int first,
         glp_init_smcp(&sm);
         sm.msg_lev = GLP_MSG_OFF;
         sm.meth = GLP_DUALP;
-        sm.tm_lim = time_left_ms(lp->o, seconds);
-        if (glp_simplex(lp->P, &sm) != 0 || glp_get_status(lp->P) != GLP_OPT) {
+        if (simplex(lp->P, &sm, lp->o, seconds) != 0 ||
+            glp_get_status(lp->P) != GLP_OPT) {
             if (glp_get_status(lp->P) == GLP_NOFEAS)
                 found = -1;
             goto out;
@@ -1026,13 +1136,19 @@ int oap_lp_mip(oap_lp *lp, double cutoff, double seconds, int first,
     io.msg_lev = GLP_MSG_OFF;
     io.presolve = presolve ? GLP_ON : GLP_OFF;
     io.tm_lim = time_left_ms(lp->o, seconds);
-    if (!presolve)
-        clock_safe(&io, io.tm_lim / 1000.0, oap_now() - t0);
+    if (!presolve) {
+        double left = oap_time_left(lp->o);
+        if (seconds > 0 && seconds < left)
+            left = seconds;
+        clock_safe(&io, left, oap_clock(lp->o) - t0);
+    }
     io.cb_func = sub_cb;
     io.cb_info = &c;
     if (!has_free_integer(lp->m))
         cuts_off(&io);
     rc = glp_intopt(lp->P, &io);
+    if (c.it_P == lp->P || c.it_P == NULL)
+        count_its(lp->o, lp->P, lp->P, &c.it_P, &c.it_last);
     st = glp_mip_status(lp->P);
     if (st == GLP_OPT || st == GLP_FEAS) {
         for (k = 0; k < lp->m->ncols; k++) {
@@ -1104,10 +1220,9 @@ int oap_mip_root(oap_mip *mip, double seconds, double *bound, double *lpx)
     }
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
-    sm.tm_lim = time_left_ms(lp->o, seconds);
-    mip->root_s = oap_now();
-    rc = glp_simplex(lp->P, &sm);
-    mip->root_s = oap_now() - mip->root_s;
+    mip->root_s = oap_clock(lp->o);
+    rc = simplex(lp->P, &sm, lp->o, seconds);
+    mip->root_s = oap_clock(lp->o) - mip->root_s;
     if (rc == 0 && glp_get_status(lp->P) == GLP_OPT) {
         mip->root_solved = 1;
         mip->root_bound = *bound = glp_get_obj_val(lp->P);
@@ -1219,10 +1334,14 @@ again:
     io.cb_info = &cb;
     cb.io = &io;
     if (presolve && o->time_limit > 0 && mip->root_solved) {
-        cb.t_begin = oap_now();
+        cb.t_begin = oap_clock(o);
         cb.own_lp_s = mip->root_s;
     }
+    cb.own_P = lp->P;
+    cb.it_P = NULL;
     rc = glp_intopt(lp->P, &io);
+    if (cb.it_P == lp->P || cb.it_P == NULL)
+        count_its(o, lp->P, lp->P, &cb.it_P, &cb.it_last);
     if (cb.abandoned) {
         /* What was learnt about the presolved columns does not carry. */
         cb.abandoned = 0;
@@ -1265,7 +1384,11 @@ int oap_solver_fixed_lp(double *dual, double *x, const oap_model *m,
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
     sm.presolve = GLP_OFF;
-    rc = glp_simplex(P, &sm);
+    {
+        int it0 = glp_get_it_cnt(P);
+        rc = glp_simplex(P, &sm);
+        oap_work(o, glp_get_it_cnt(P) - it0);
+    }
     if (rc != 0 || glp_get_status(P) != GLP_OPT) {
         glp_delete_prob(P);
         guard_remove(own);

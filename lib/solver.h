@@ -55,10 +55,32 @@ typedef struct oap_solver_opts {
     unsigned int flags;  /* OA_SOLVE_* */
     int *stopped;        /* set to 1 when progress asked to stop (or
                             NULL) */
+    /* Repeatable runs: with work_limit > 0 (and work set) every decision
+     * reads the work clock (oap_clock): the work done, in units of about
+     * one simplex iteration, over OAP_WORK_PER_SECOND, so the same plan
+     * and options take the same steps on any machine under any load.
+     * time_limit and t0 are then on that clock (time_limit = work_limit
+     * / OAP_WORK_PER_SECOND, t0 = 0); wall_limit (seconds from wall_t0,
+     * 0: none) still bounds the wall clock. */
+    double work_limit;
+    double *work;
+    double wall_limit, wall_t0;
 } oap_solver_opts;
 
 /* Seconds on a monotonic clock. */
 double oap_now(void);
+
+/* The clock every decision of a solve reads: oap_now(), or the work
+ * clock of a work-limited solve (see oap_solver_opts). */
+double oap_clock(const oap_solver_opts *o);
+/* Counts work done (units) when o->work is set. */
+void oap_work(const oap_solver_opts *o, double units);
+/* Counts elementary steps of a heuristic (OAP_OPS_PER_WORK a unit). */
+void oap_work_ops(const oap_solver_opts *o, double ops);
+/* Wall-clock seconds since the solve started. */
+double oap_elapsed(const oap_solver_opts *o);
+/* 1 when a work-limited solve has used its wall-clock limit up. */
+int oap_wall_out(const oap_solver_opts *o);
 
 /* Seconds left before o's time limit (HUGE_VAL: no limit). */
 double oap_time_left(const oap_solver_opts *o);

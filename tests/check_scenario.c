@@ -367,8 +367,7 @@ START_TEST(test_copy_solves_alike)
                 snprintf(what, sizeof what, "%s, edit %d", rel, k);
                 if (oa_plan_apply_scenario(p, s, NULL, NULL) == OA_OK &&
                     oa_plan_validate(p, NULL, NULL) == OA_OK) {
-                    oa_solve_opts o = { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0,
-                                        NULL, NULL, NULL, NULL, 0, NULL };
+                    oa_solve_opts o = OA_SOLVE_OPTS_INIT;
                     ck_assert_int_eq(oa_plan_copy(&q, p), OA_OK);
                     ck_assert_msg(oa_solve(&ra, p, &o, NULL) == OA_OK, "%s",
                                   what);

@@ -420,6 +420,73 @@ END_TEST
  * fills eng's 4 FTE in both periods without levers (used up, worth 0
  * with the roadmap fixed); budget_total.xml spends 500 of 520 and uses
  * 4 of 10 FTE: nothing binds. */
+/* A work limit stops on work, not on the clock: two solves of the
+ * realistic example (whose proof takes a minute) with the same limit give
+ * the same result, byte for byte, and say the work limit stopped them. */
+START_TEST(test_work_limit_repeatable)
+{
+    oa_plan *p = tu_read_plan("examples/realistic.xml");
+    oa_solve_opts o = OA_SOLVE_OPTS_INIT;
+    oa_result *a, *b;
+    oa_error err;
+    char *xa, *xb;
+    o.work_limit = 15000;
+    ck_assert_int_eq(oa_solve(&a, p, &o, &err), OA_OK);
+    ck_assert_int_eq(oa_solve(&b, p, &o, &err), OA_OK);
+    ck_assert_int_eq(oa_result_stop(a), OA_STOP_WORK);
+    ck_assert(oa_result_work(a) <= 15000 * 1.05);
+    ck_assert_int_eq(oa_result_write(&xa, NULL, a, OA_FORMAT_XML), OA_OK);
+    ck_assert_int_eq(oa_result_write(&xb, NULL, b, OA_FORMAT_XML), OA_OK);
+    ck_assert_str_eq(xa, xb);
+    ck_assert_ptr_null(strstr(xa, " seconds="));
+    ck_assert_ptr_nonnull(strstr(xa, " stopped-by=\"work-limit\""));
+    tu_assert_oracle(p, a, "realistic, work-limited");
+    oa_free(xa);
+    oa_free(xb);
+    oa_result_free(a);
+    oa_result_free(b);
+    /* Bad limits are bad arguments. */
+    o.work_limit = -1;
+    ck_assert_int_eq(oa_solve(&a, p, &o, &err), OA_EINVAL);
+    o.work_limit = 0;
+    o.gap = 1;
+    ck_assert_int_eq(oa_solve(&a, p, &o, &err), OA_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.text, "0.05 means 5 %"));
+    o.gap = NAN;
+    ck_assert_int_eq(oa_solve(&a, p, &o, &err), OA_EINVAL);
+    oa_plan_free(p);
+}
+END_TEST
+
+/* A tiny time limit gives a bound that is NaN or finite, never DBL_MAX,
+ * and at least the objective. */
+START_TEST(test_tiny_time_limit_bound)
+{
+    oa_plan *p = tu_read_plan("examples/realistic.xml");
+    static const double limits[] = { 0.001, 0.02, 0.1 };
+    size_t k;
+    for (k = 0; k < sizeof limits / sizeof *limits; k++) {
+        oa_solve_opts o = OA_SOLVE_OPTS_INIT;
+        oa_result *r;
+        oa_error err;
+        double b;
+        o.time_limit = limits[k];
+        ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_OK);
+        b = oa_result_bound(r);
+        ck_assert_msg(isnan(b) || (isfinite(b) && fabs(b) < 1e300),
+                      "limit %g: bound %g", limits[k], b);
+        if (oa_result_status(r) == OA_STATUS_FEASIBLE && !isnan(b))
+            ck_assert(b >= oa_result_objective(r));
+        ck_assert_int_eq(oa_result_stop(r),
+                         oa_result_status(r) == OA_STATUS_OPTIMAL
+                             ? OA_STOP_DONE
+                             : OA_STOP_TIME);
+        oa_result_free(r);
+    }
+    oa_plan_free(p);
+}
+END_TEST
+
 START_TEST(test_bottlenecks)
 {
     static const struct {
@@ -671,6 +738,8 @@ int main(void)
     tcase_add_test(tc, test_result_read_errors);
     tcase_add_test(tc, test_shadow_prices);
     tcase_add_test(tc, test_bottlenecks);
+    tcase_add_test(tc, test_work_limit_repeatable);
+    tcase_add_test(tc, test_tiny_time_limit_bound);
     tcase_add_test(tc, test_spend_rows);
     tcase_add_test(tc, test_relaxed);
     tcase_add_test(tc, test_limits_and_callbacks);

@@ -59,4 +59,18 @@ t_check "infeasible plan exits 2" [ $? -eq 2 ]
 echo old >"$tmp/keep"
 "$OPSALIGN" explain "$plan" Z -o "$tmp/keep" >/dev/null 2>&1
 t_check "old file untouched" [ "$(cat "$tmp/keep")" = old ]
+# One code path for the price of forcing: explain, compare against a
+# scenario that makes the initiative mandatory, and report --compare agree
+# under the same work limit (the realistic example is not proven in it).
+ex="$TOP_SRCDIR/examples"
+printf '<scenario version="1" name="force crm-migration"><initiative id="crm-migration" mandatory="true"/></scenario>\n' >"$tmp/crm.xml"
+"$OPSALIGN" explain "$ex/realistic.xml" crm-migration --work-limit 15000 --bottlenecks 0 --format xml -o "$tmp/ex.xml"
+"$OPSALIGN" compare "$ex/realistic.xml" -s "$tmp/crm.xml" --work-limit 15000 --format csv -o "$tmp/cmp.csv"
+"$OPSALIGN" report "$ex/realistic.xml" -s "$tmp/crm.xml" --compare --work-limit 15000 -o "$tmp/rep.html"
+cost=$(sed -n 's/.*<initiative id="crm-migration"[^>]*forcing-cost="\([^"]*\)".*/\1/p' "$tmp/ex.xml" | head -n 1)
+delta=$(sed -n 's/^force crm-migration,[^,]*,[^,]*,\([^,]*\),.*/\1/p' "$tmp/cmp.csv")
+t_check "explain's price of forcing ($cost) is compare's delta ($delta)" \
+    awk -v c="$cost" -v d="$delta" 'BEGIN { e = c + d; if (e < 0) e = -e; exit !(c != "" && d != "" && e < 0.5) }'
+shown=$(awk -v d="$delta" 'BEGIN { v = d < 0 ? -d : d; s = sprintf("%.0f", v); o = ""; n = length(s); for (i = 1; i <= n; i++) { o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o "," } print o }')
+t_check "report --compare shows the same delta ($shown)" grep -q "$shown" "$tmp/rep.html"
 t_done

@@ -128,4 +128,13 @@ t_check "/dev/null is still a device" [ -c /dev/null ]
 "$OPSALIGN" solve "$ex/small.xml" --bogus 2>/dev/null;           t_check "unknown option" [ $? -eq 1 ]
 "$OPSALIGN" export "$ex/small.xml" 2>/dev/null;                  t_check "export needs a format" [ $? -eq 1 ]
 "$OPSALIGN" export "$ex/small.xml" --mps 2>/dev/null;            t_check "export needs a file" [ $? -eq 1 ]
+# Repeatable runs: the same work limit gives the same file, whatever the
+# load (the two run at once).
+"$OPSALIGN" solve "$ex/realistic.xml" --work-limit 15000 --format xml -o "$tmp/w1.xml" &
+"$OPSALIGN" solve "$ex/realistic.xml" --work-limit 15000 --format xml -o "$tmp/w2.xml"
+wait
+t_check "--work-limit: identical result files" cmp -s "$tmp/w1.xml" "$tmp/w2.xml"
+t_check "--work-limit: the result says the work limit stopped it" grep -q 'stopped-by="work-limit"' "$tmp/w1.xml"
+"$OPSALIGN" solve "$ex/small.xml" --work-limit -3 >/dev/null 2>&1
+t_check "--work-limit -3 is a usage error" [ $? -eq 1 ]
 t_done

@@ -392,6 +392,10 @@ int cmd_batch(int argc, char **argv)
         } else if (strcmp(a, "--gap") == 0) {
             if (parse_gap(a, i + 1 < argc ? argv[++i] : NULL, &opts.gap))
                 goto usage;
+        } else if (strcmp(a, "--work-limit") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             &opts.work_limit))
+                goto usage;
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "%s batch: unknown option '%s'\n", progname, a);
             goto usage;
@@ -449,6 +453,7 @@ int cmd_batch(int argc, char **argv)
         }
         h = fnv(h, &opts.time_limit, sizeof opts.time_limit);
         h = fnv(h, &opts.gap, sizeof opts.gap);
+        h = fnv(h, &opts.work_limit, sizeof opts.work_limit);
         snprintf(runs[i].key, sizeof runs[i].key, "%016llx",
                  (unsigned long long)h);
         runs[i].mine = i % shard_n == shard_k - 1;
@@ -532,7 +537,7 @@ out:
 usage:
     fprintf(stderr, "usage: %s batch PLAN.xml [SCENARIO.xml...] -o DIR "
             "[-j N] [--shard K/N]\n"
-            "                [--time-limit SEC] [--gap REL]\n", progname);
+            "                [--time-limit SEC] [--work-limit N] [--gap REL]\n", progname);
     for (i = 1; i < nruns; i++)
         free((char *)runs[i].name);
     free(runs);

@@ -33,20 +33,22 @@ static int parse_format(const char *cmd, const char *f, int allow_csv,
     return 0;
 }
 
-/* The options several commands share: --time-limit, --gap (when gap is
+/* The options several commands share: --time-limit, --work-limit, --gap (when gap is
  * not NULL), --format/-f (csv when allow_csv), -o/--output.  Returns 1
  * when argv[*i] was one of them, 0 when not, -1 on a usage error. */
 static int common_opt(const char *cmd, int argc, char **argv, int *i,
-                      double *time_limit, double *gap, oa_format *format,
+                      oa_solve_opts *so, int gap, oa_format *format,
                       int allow_csv, const char **out)
 {
     const char *a = argv[*i];
     const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
     int rc = 0;
     if (strcmp(a, "--time-limit") == 0)
-        rc = parse_number(a, v, time_limit) ? -1 : 1;
+        rc = parse_number(a, v, &so->time_limit) ? -1 : 1;
+    else if (strcmp(a, "--work-limit") == 0)
+        rc = parse_number(a, v, &so->work_limit) ? -1 : 1;
     else if (gap && strcmp(a, "--gap") == 0)
-        rc = parse_gap(a, v, gap) ? -1 : 1;
+        rc = parse_gap(a, v, &so->gap) ? -1 : 1;
     else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0)
         rc = parse_format(cmd, v ? v : "", allow_csv, format) ? -1 : 1;
     else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
@@ -141,24 +143,24 @@ static void usage(FILE *f)
             "commands:\n"
             "  check [-v] FILE...       validate plans and scenarios; report every\n"
             "                           error (scenarios against each plan given)\n"
-            "  solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC]\n"
+            "  solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N]\n"
             "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
             "                --no-cuts, --cliques, --no-lns\n"
             "  explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] [-r RESULT.xml]\n"
-            "        [--time-limit SEC] [--bottlenecks N] [-j N] [--format text|xml]\n"
+            "        [--time-limit SEC] [--work-limit N] [--bottlenecks N] [-j N] [--format text|xml]\n"
             "        [-o FILE]\n"
             "                           why initiatives are rejected or late,\n"
             "                           and where capacity binds\n"
-            "  compare PLAN.xml -s SCENARIO.xml [-s SCENARIO.xml]... [--time-limit SEC]\n"
+            "  compare PLAN.xml -s SCENARIO.xml [-s SCENARIO.xml]... [--time-limit SEC] [--work-limit N]\n"
             "        [--gap REL] [--format text|xml|csv] [-o FILE]\n"
             "                           each scenario against the base, side by side\n"
             "  sweep PLAN.xml (--budget-total FROM:TO:STEPS |\n"
-            "        --capacity UNIT:RESOURCE:FROM:TO:STEPS) [--time-limit SEC]\n"
+            "        --capacity UNIT:RESOURCE:FROM:TO:STEPS) [--time-limit SEC] [--work-limit N]\n"
             "        [--gap REL] [--csv FILE] [--svg FILE]\n"
             "                           the value curve with the roadmap at each point\n"
-            "  people PLAN.xml [-s SCENARIO.xml]... [--person ID] [--time-limit SEC]\n"
+            "  people PLAN.xml [-s SCENARIO.xml]... [--person ID] [--time-limit SEC] [--work-limit N]\n"
             "        [--format text|xml|csv] [-o FILE]\n"
             "                           each person's plan, period by period\n"
             "  brief PLAN.xml --unit ID [-s SCENARIO.xml]... [--format text|xml]\n"
@@ -168,7 +170,7 @@ static void usage(FILE *f)
             "  report (PLAN.xml [-s SCENARIO.xml]... | -r RESULT.xml) [--explain]\n"
             "        -o REPORT.html     one HTML file: Gantt, loads, spend\n"
             "  batch PLAN.xml [SCENARIO.xml...] -o DIR [-j N] [--shard K/N]\n"
-            "        [--time-limit SEC] [--gap REL]\n"
+            "        [--time-limit SEC] [--work-limit N] [--gap REL]\n"
             "                           base and scenarios in N processes, resumable\n"
             "  merge -o DIR DIR...      join the results of batch shards into one summary\n"
             "  export PLAN.xml (--lp|--mps) FILE\n"
@@ -476,7 +478,7 @@ static int cmd_solve(int argc, char **argv)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        t = common_opt("solve", argc, argv, &i, &opts.time_limit, &opts.gap,
+        t = common_opt("solve", argc, argv, &i, &opts, 1,
                        &format, 1, &out);
         if (t < 0)
             return EXIT_INPUT;
@@ -513,7 +515,7 @@ static int cmd_solve(int argc, char **argv)
         }
     }
     if (path == NULL) {
-        fprintf(stderr, "usage: %s solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] "
+        fprintf(stderr, "usage: %s solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N] "
                 "[--gap REL] [--format text|xml|csv] [-o FILE]\n", progname);
         return EXIT_INPUT;
     }
@@ -566,7 +568,7 @@ static int cmd_explain(int argc, char **argv)
             goto usage_fail;
         if (t > 0)
             continue;
-        t = common_opt("explain", argc, argv, &i, &opts.solve.time_limit, NULL,
+        t = common_opt("explain", argc, argv, &i, &opts.solve, 0,
                        &format, 0, &out);
         if (t < 0)
             goto usage_fail;
@@ -603,7 +605,7 @@ static int cmd_explain(int argc, char **argv)
     }
     if (path == NULL) {
         fprintf(stderr, "usage: %s explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] "
-                "[-r RESULT.xml] [--time-limit SEC]\n"
+                "[-r RESULT.xml] [--time-limit SEC] [--work-limit N]\n"
                 "                [--bottlenecks N] [-j N] [--format text|xml] "
                 "[-o FILE]\n", progname);
         goto usage_fail;
@@ -697,8 +699,8 @@ static int cmd_compare(int argc, char **argv)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        t = common_opt("compare", argc, argv, &i, &opts.time_limit,
-                       &opts.gap, &format, 1, &out);
+        t = common_opt("compare", argc, argv, &i, &opts, 1, &format, 1,
+                       &out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
@@ -716,7 +718,7 @@ static int cmd_compare(int argc, char **argv)
     }
     if (path == NULL || sc.n == 0) {
         fprintf(stderr, "usage: %s compare PLAN.xml -s SCENARIO.xml "
-                "[-s SCENARIO.xml]... [--time-limit SEC] [--gap REL]\n"
+                "[-s SCENARIO.xml]... [--time-limit SEC] [--work-limit N] [--gap REL]\n"
                 "                [--format text|xml|csv] [-o FILE]\n",
                 progname);
         return EXIT_INPUT;
@@ -808,6 +810,10 @@ static int cmd_sweep(int argc, char **argv)
         } else if (strcmp(a, "--gap") == 0) {
             if (parse_gap(a, i + 1 < argc ? argv[++i] : NULL, &o.solve.gap))
                 return EXIT_INPUT;
+        } else if (strcmp(a, "--work-limit") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             &o.solve.work_limit))
+                return EXIT_INPUT;
         } else if (strcmp(a, "--csv") == 0 || strcmp(a, "--svg") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "%s sweep: %s needs a file\n", progname, a);
@@ -831,7 +837,7 @@ static int cmd_sweep(int argc, char **argv)
     if (path == NULL || !have) {
         fprintf(stderr, "usage: %s sweep PLAN.xml (--budget-total FROM:TO:STEPS"
                 " | --capacity UNIT:RESOURCE:FROM:TO:STEPS)\n"
-                "                [--time-limit SEC] [--gap REL] [--csv FILE] "
+                "                [--time-limit SEC] [--work-limit N] [--gap REL] [--csv FILE] "
                 "[--svg FILE]\n", progname);
         return EXIT_INPUT;
     }
@@ -891,8 +897,8 @@ static int pfront_parse(pfront *f, const char *cmd, const char *extra_opt,
         const char *a = argv[i];
         int t = take_scenario(&f->sc, argc, argv, &i);
         if (t == 0)
-            t = common_opt(cmd, argc, argv, &i, &f->opts.time_limit,
-                           &f->opts.gap, &f->format, allow_csv, &f->out);
+            t = common_opt(cmd, argc, argv, &i, &f->opts, 1, &f->format,
+                           allow_csv, &f->out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
@@ -962,7 +968,7 @@ static int cmd_people(int argc, char **argv)
     oa_error err;
     if (status == 0 && f.path == NULL) {
         fprintf(stderr, "usage: %s people PLAN.xml [-s SCENARIO.xml]... "
-                "[--person ID] [--time-limit SEC]\n"
+                "[--person ID] [--time-limit SEC] [--work-limit N]\n"
                 "                [--gap REL] [--format text|xml|csv] "
                 "[-o FILE]\n", progname);
         status = EXIT_INPUT;
@@ -1000,7 +1006,7 @@ static int cmd_brief(int argc, char **argv)
     int status = pfront_parse(&f, "brief", "--unit", 0, argc, argv), rc;
     if (status == 0 && (f.path == NULL || f.extra == NULL)) {
         fprintf(stderr, "usage: %s brief PLAN.xml --unit ID [-s SCENARIO.xml]"
-                "... [--time-limit SEC]\n                [--format text|xml] "
+                "... [--time-limit SEC] [--work-limit N]\n                [--format text|xml] "
                 "[-o FILE]\n", progname);
         status = EXIT_INPUT;
     }
@@ -1044,8 +1050,8 @@ static int cmd_report(int argc, char **argv)
         const char *a = argv[i];
         int t = take_scenario(&sc, argc, argv, &i);
         if (t == 0)
-            t = common_opt("report", argc, argv, &i, &opts.time_limit,
-                           &opts.gap, &format, 0, &out);
+            t = common_opt("report", argc, argv, &i, &opts, 1, &format, 0,
+                           &out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
@@ -1080,7 +1086,7 @@ static int cmd_report(int argc, char **argv)
                 "-r RESULT.xml | PLAN.xml -r RESULT.xml)\n"
                 "                [--explain] [--compare] [--sweep-budget "
                 "FROM:TO:STEPS]\n"
-                "                [--time-limit SEC] -o REPORT.html\n",
+                "                [--time-limit SEC] [--work-limit N] -o REPORT.html\n",
                 progname);
         return EXIT_INPUT;
     }

@@ -39,10 +39,11 @@ typedef enum oa_stop {
                               the tie-break), infeasible or relaxed */
     OA_STOP_GAP = 1,     /**< a roadmap within oa_solve_opts.gap */
     OA_STOP_TIME = 2,    /**< the time limit */
-    OA_STOP_CALLER = 3   /**< the progress callback asked to stop */
+    OA_STOP_CALLER = 3,  /**< the progress callback asked to stop */
+    OA_STOP_WORK = 4     /**< the work limit (oa_solve_opts.work_limit) */
 } oa_stop;
 
-/** @return "done", "gap", "time-limit", "caller". */
+/** @return "done", "gap", "time-limit", "caller", "work-limit". */
 OA_API const char *oa_stop_name(oa_stop stop);
 
 /** Progress of a running solve, passed to oa_solve_opts.progress. */
@@ -85,6 +86,17 @@ typedef struct oa_solve_opts {
                                  result of this plan or of an edit of it
                                  with the same initiatives), or NULL; used
                                  only if it is feasible for this plan */
+    /* version 3 */
+    double work_limit;      /**< work units (about one simplex iteration
+                                 each; 20,000 are about a second on a
+                                 current core); 0: none.  With it the
+                                 search stops on work, not on the clock,
+                                 and every choice it makes is measured in
+                                 work: the same plan, options and library
+                                 version give the same result on any
+                                 machine under any load (time_limit, if
+                                 also set, still stops it, and the result
+                                 says which limit did) */
 } oa_solve_opts;
 
 /** Flag: no greedy roadmaps handed to branch-and-bound (GLPK's MIP
@@ -112,9 +124,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_NO_LNS 0x40u
 
 /** Current version of oa_solve_opts. */
-#define OA_SOLVE_OPTS_VERSION 2
+#define OA_SOLVE_OPTS_VERSION 3
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
-#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL }
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0 }
 
 /**
  * Solves a plan.  The plan is validated first if it is not yet.
@@ -182,7 +194,10 @@ OA_API double oa_result_bound(const oa_result *result);
 OA_API double oa_result_gap(const oa_result *result);
 /** @return what ended the search (OA_STOP_DONE for NULL). */
 OA_API oa_stop oa_result_stop(const oa_result *result);
-/** @return wall-clock seconds the solve took. */
+/** @return the work the solve did (units of oa_solve_opts.work_limit). */
+OA_API double oa_result_work(const oa_result *result);
+/** @return wall-clock seconds the solve took (0 for a result read from a
+ * file of a work-limited solve, which leaves them out to be repeatable). */
 OA_API double oa_result_seconds(const oa_result *result);
 /** @return the plan's name, or NULL. */
 OA_API const char *oa_result_plan_name(const oa_result *result);
