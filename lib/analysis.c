@@ -112,6 +112,22 @@ OA_API int oa_result_bottlenecks(oa_bottleneck **out, size_t *n,
     return OA_OK;
 }
 
+/* v rounded as shown: to cents (dec 2) or whole units. */
+static double shown(double v, int dec)
+{
+    return dec ? nearbyint(v * 100) / 100 : nearbyint(v);
+}
+
+static void wf_line(oap_wf_line *l, oap_wf_kind kind, oa_term term,
+                    const char *label, double amount, int dec)
+{
+    l->kind = kind;
+    l->term = term;
+    l->label = label;
+    l->amount = amount;
+    l->decimals = dec;
+}
+
 int oap_waterfall(oap_wf_line *lines, const oa_result *r)
 {
     static const char *const labels[OA_TERM_COUNT] = {
@@ -123,7 +139,7 @@ int oap_waterfall(oap_wf_line *lines, const oa_result *r)
         "loans between units",
         "run work left undone (service-level penalties)"
     };
-    double sum = 0;
+    double sum = 0, obj, diff;
     int k, n = 0, dec = 0;
     if (!r->has_terms)
         return 0;
@@ -134,41 +150,20 @@ int oap_waterfall(oap_wf_line *lines, const oa_result *r)
     if (fabs(r->objective - nearbyint(r->objective)) > 0.005)
         dec = 2;
     for (k = 0; k < OA_TERM_COUNT; k++) {
-        double shown;
         if (r->terms[k] == 0 && k != OA_TERM_VALUE)
             continue;
-        shown = dec ? nearbyint(r->terms[k] * 100) / 100
-                    : nearbyint(r->terms[k]);
-        lines[n].kind = OAP_WF_TERM;
-        lines[n].term = (oa_term)k;
-        lines[n].label = labels[k];
-        lines[n].amount = shown;
-        lines[n].decimals = dec;
-        sum += shown;
-        n++;
+        wf_line(&lines[n++], OAP_WF_TERM, (oa_term)k, labels[k],
+                shown(r->terms[k], dec), dec);
+        sum += shown(r->terms[k], dec);
     }
-    {
-        /* The amounts as shown add up to the objective as shown: what
-         * rounding takes or adds is a line of its own. */
-        double obj = dec ? nearbyint(r->objective * 100) / 100
-                         : nearbyint(r->objective);
-        double diff = dec ? nearbyint((obj - sum) * 100) / 100
-                          : nearbyint(obj - sum);
-        if (diff != 0) {
-            lines[n].kind = OAP_WF_ROUNDING;
-            lines[n].term = OA_TERM_VALUE;
-            lines[n].label = "rounding";
-            lines[n].amount = diff;
-            lines[n].decimals = dec;
-            n++;
-        }
-        lines[n].kind = OAP_WF_TOTAL;
-        lines[n].term = OA_TERM_VALUE;
-        lines[n].label = "objective";
-        lines[n].amount = obj;
-        lines[n].decimals = dec;
-        n++;
-    }
+    /* The amounts as shown add up to the objective as shown: what
+     * rounding takes or adds is a line of its own. */
+    obj = shown(r->objective, dec);
+    diff = shown(obj - sum, dec);
+    if (diff != 0)
+        wf_line(&lines[n++], OAP_WF_ROUNDING, OA_TERM_VALUE, "rounding",
+                diff, dec);
+    wf_line(&lines[n++], OAP_WF_TOTAL, OA_TERM_VALUE, "objective", obj, dec);
     return n;
 }
 

@@ -9,6 +9,7 @@
 
 #include "model.h"
 #include "plan_int.h"
+#include "result.h"
 #include "search.h"
 #include "solver.h"
 
@@ -45,6 +46,56 @@ START_TEST(test_format)
     oap_csv_num(&b, 2.5);
     ck_assert_str_eq(b.data, "\"a,\"\"b\"\"\"|plain||2.5");
     oap_buf_free(&b);
+    oap_format_money_dec(buf, sizeof buf, -1234567.806, 2);
+    ck_assert_str_eq(buf, "-1,234,567.81");
+    oap_format_money_dec(buf, sizeof buf, -0.001, 2);
+    ck_assert_str_eq(buf, "0.00");
+    oap_format_money_dec(buf, sizeof buf, 1e301, 0);
+    ck_assert_str_eq(buf, "inf");
+}
+END_TEST
+
+/* The waterfall shows what adds up: zero terms but the value left out,
+ * whole units where every amount is whole, cents where one has cents,
+ * and a rounding line where the amounts as shown would not add up to the
+ * objective as shown (three thirds: 0.33 x 3 = 0.99 against 1.00). */
+START_TEST(test_waterfall)
+{
+    oa_result *r = oap_result_new();
+    oap_wf_line w[OAP_WF_MAX];
+    int n;
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(oap_waterfall(w, r), 0);
+    r->has_terms = 1;
+    r->terms[OA_TERM_VALUE] = 1000;
+    r->terms[OA_TERM_OVERTIME] = -250;
+    r->objective = 750;
+    n = oap_waterfall(w, r);
+    ck_assert_int_eq(n, 3);
+    ck_assert_int_eq(w[1].term, OA_TERM_OVERTIME);
+    ck_assert_int_eq(w[2].kind, OAP_WF_TOTAL);
+    ck_assert_int_eq(w[2].decimals, 0);
+    tu_assert_num(w[2].amount, 750);
+    r->terms[OA_TERM_OVERTIME] = 0;
+    r->terms[OA_TERM_VALUE] = 100.4;
+    r->terms[OA_TERM_BENEFIT] = 100.4;
+    r->terms[OA_TERM_SCORE] = 100.4;
+    r->objective = 301.2;
+    n = oap_waterfall(w, r);
+    ck_assert_int_eq(n, 4);
+    ck_assert_int_eq(w[0].decimals, 2);
+    tu_assert_num(w[3].amount, 301.2);
+    r->terms[OA_TERM_VALUE] = 1.0 / 3;
+    r->terms[OA_TERM_BENEFIT] = 1.0 / 3;
+    r->terms[OA_TERM_SCORE] = 1.0 / 3;
+    r->objective = 1;
+    n = oap_waterfall(w, r);
+    ck_assert_int_eq(n, 5);
+    ck_assert_int_eq(w[3].kind, OAP_WF_ROUNDING);
+    tu_assert_num(w[3].amount, 0.01);
+    tu_assert_num(w[0].amount + w[1].amount + w[2].amount + w[3].amount,
+                  w[4].amount);
+    oa_result_free(r);
 }
 END_TEST
 
@@ -220,6 +271,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("internal");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_format);
+    tcase_add_test(tc, test_waterfall);
     tcase_add_test(tc, test_model);
     tcase_add_test(tc, test_solver_and_search);
     tcase_add_test(tc, test_alloc_failures_downstream);
