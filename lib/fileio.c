@@ -1,14 +1,20 @@
 /*
  * Atomic file writes: results and exported models go to a temporary file
- * beside the target, are flushed to disk, then renamed over it, so a
- * reader sees the old file or the complete new one, never half a file.
- * A target that is not a regular file (/dev/stdout, a pipe) is written in
- * place: renaming over a device would replace the device node.
+ * beside the target (.NAME.PID.XXXXXX), are flushed to disk, then renamed
+ * over it and the directory flushed, so a reader sees the old file or the
+ * complete new one, never half a file, also after a crash.  Temporary
+ * files of the same target left by writers that no longer run (a crash, a
+ * kill -9) are removed by the next write.  A symlink is followed: its
+ * target is replaced and the link stays.  A target that is not a regular
+ * file (/dev/stdout, a pipe) is written in place: renaming over a device
+ * would replace the device node.
  */
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +52,62 @@ static char *resolve(const char *path)
     return oap_strdup(path);
 }
 
+/*
+ * Removes the temporary files of base (".BASE.PID.XXXXXX") in dir whose
+ * writer no longer runs, and only those: a writer that runs keeps its
+ * file, and nothing else in the directory is looked at twice.
+ */
+static void clean_leftovers(const char *dir, const char *base)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t nb = strlen(base);
+    if (d == NULL)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        const char *n = e->d_name, *p;
+        char *end, full[PATH_MAX];
+        long pid;
+        struct stat st;
+        if (n[0] != '.' || strncmp(n + 1, base, nb) != 0 || n[1 + nb] != '.')
+            continue;
+        p = n + 2 + nb;
+        pid = strtol(p, &end, 10);
+        if (end == p || *end != '.' || strlen(end + 1) != 6 || pid <= 0)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* its writer runs (or is not ours to judge) */
+        if (snprintf(full, sizeof full, "%s/%s", dir, n) >= (int)sizeof full)
+            continue;
+        if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+            st.st_uid == geteuid())
+            unlink(full);
+    }
+    closedir(d);
+}
+
+/* Flushes a directory's entries (a rename in it) to disk. */
+static void sync_dir(const char *path)
+{
+    char *dir = oap_strdup(path), *slash;
+    int fd;
+    if (dir == NULL)
+        return;
+    slash = strrchr(dir, '/');
+    if (slash == NULL)
+        strcpy(dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    oap_free(dir);
+}
+
 int oap_atomic_begin(oap_atomic *a, const char *path, oa_error *err)
 {
     struct stat st;
@@ -76,18 +138,22 @@ int oap_atomic_begin(oap_atomic *a, const char *path, oa_error *err)
         return OA_OK;
     }
     n = strlen(a->path);
-    a->tmp = oap_malloc(n + 32);
+    a->tmp = oap_malloc(n + 48);
     if (a->tmp == NULL) {
         oap_free(a->path);
         a->path = NULL;
         return OA_ENOMEM;
     }
     slash = strrchr(a->path, '/');
-    if (slash)
-        snprintf(a->tmp, n + 32, "%.*s/.%s.XXXXXX", (int)(slash - a->path),
-                 a->path, slash + 1);
-    else
-        snprintf(a->tmp, n + 32, ".%s.XXXXXX", a->path);
+    if (slash) {
+        snprintf(a->tmp, n + 48, "%.*s", (int)(slash - a->path), a->path);
+        clean_leftovers(slash == a->path ? "/" : a->tmp, slash + 1);
+        snprintf(a->tmp, n + 48, "%.*s/.%s.%ld.XXXXXX",
+                 (int)(slash - a->path), a->path, slash + 1, (long)getpid());
+    } else {
+        clean_leftovers(".", a->path);
+        snprintf(a->tmp, n + 48, ".%s.%ld.XXXXXX", a->path, (long)getpid());
+    }
     a->fd = mkstemp(a->tmp);
     if (a->fd < 0) {
         oap_error_set(err, OA_EIO, path, -1, "cannot create a file beside "
@@ -147,6 +213,7 @@ int oap_atomic_commit(oap_atomic *a, oa_error *err)
         oap_atomic_abort(a);
         return OA_EIO;
     }
+    sync_dir(a->path);
     oap_free(a->tmp);
     oap_free(a->path);
     a->tmp = a->path = NULL;

@@ -325,8 +325,9 @@ static int dfs(fsearch *F, const int *root, int *start)
              * small plans, and far more on large ones. */
             /* A node: propagation over the open initiatives. */
             oap_work_ops(F->o, 16.0 * F->n);
-            if ((++nodes & 7) == 0 && F->deadline > 0 &&
-                oap_clock(F->o) > F->deadline) {
+            if ((++nodes & 7) == 0 &&
+                ((F->deadline > 0 && oap_clock(F->o) > F->deadline) ||
+                 oap_interrupted(F->o))) {
                 res = 0;
                 break;
             }

@@ -68,16 +68,24 @@ void oap_format_money(char *buf, size_t size, double v)
     oap_format_money_dec(buf, size, v, 0);
 }
 
-/* CSV: RFC 4180 quoting. */
+/* CSV: RFC 4180 quoting; a text a spreadsheet would read as a formula
+ * (it starts with =, +, -, @, a tab or a carriage return) gets a leading
+ * apostrophe, as OWASP recommends against CSV injection. */
 void oap_csv_str(oap_buf *b, const char *s)
 {
+    int formula;
     if (s == NULL)
         return;
+    formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
     if (strpbrk(s, ",\"\r\n") == NULL) {
+        if (formula)
+            oap_buf_putn(b, "'", 1);
         oap_buf_puts(b, s);
         return;
     }
     oap_buf_putn(b, "\"", 1);
+    if (formula)
+        oap_buf_putn(b, "'", 1);
     for (; *s; s++) {
         if (*s == '"')
             oap_buf_putn(b, "\"", 1);

@@ -120,7 +120,9 @@ void oap_format_money_cur(char *buf, size_t size, double v, const char *cur);
 /* An amount of a resource: "3", or "0.25" (two decimals) when not whole. */
 void oap_format_amount(char *buf, size_t size, double v);
 
-/* A CSV field: text quoted as RFC 4180 wants (NULL: empty); a number
+/* A CSV field: text quoted as RFC 4180 wants (NULL: empty), with a
+ * leading apostrophe where a spreadsheet would take it for a formula
+ * (=, +, -, @, tab, carriage return first); a number
  * exact and short, whole numbers without an exponent (NaN: empty). */
 void oap_csv_str(oap_buf *b, const char *s);
 void oap_csv_num(oap_buf *b, double v);

@@ -42,7 +42,8 @@ static const char css[] =
     "table.terms td.num,table.short td.num{text-align:right}"
     "table.terms tr.total td{border-top:1px solid #1d2630;font-weight:bold}"
     "table.short{border-collapse:collapse;font-size:12px}"
-    "table.short td,table.short th{padding:2px 10px 2px 0;text-align:left}";
+    "table.short td,table.short th{padding:2px 10px 2px 0;text-align:left}"
+    "table.short tr.total td{border-top:1px solid #1d2630;font-weight:bold}";
 
 typedef struct rctx {
     oap_xw *x;
@@ -121,6 +122,7 @@ static void summary(rctx *c)
                  oa_result_stop(r) == OA_STOP_GAP ? "reaching the gap asked for"
                  : oa_result_stop(r) == OA_STOP_TIME ? "the time limit"
                  : oa_result_stop(r) == OA_STOP_WORK ? "the work limit"
+                 : oa_result_stop(r) == OA_STOP_INTERRUPT ? "an interrupt"
                                                      : "the caller");
         kv(x, "search", buf);
     }
@@ -142,7 +144,8 @@ static void summary(rctx *c)
         kv(x, "spend", buf);
     }
     if (r->work_limited) {
-        snprintf(buf, sizeof buf, "%.0f units of work", r->work);
+        oap_format_money(m, sizeof m, r->work);
+        snprintf(buf, sizeof buf, "%s units of work", m);
         kv(x, "solved with", buf);
     } else {
         snprintf(buf, sizeof buf, "%.2f s", oa_result_seconds(r));
@@ -254,10 +257,14 @@ static void gantt(rctx *c)
             oap_xw_attr_d(x, "height", ROW_H - 6);
             oap_xw_attr_i(x, "rx", 3);
             oap_xw_start(x, "title");
-            snprintf(buf, sizeof buf, "%s%s%s%s: %s..%s", ir.id,
-                     ir.name ? " (" : "", ir.name ? ir.name : "",
-                     ir.name ? ")" : "", oap_result_label(r, ir.start),
-                     oap_result_label(r, ir.finish));
+            {
+                char pv[48];
+                oap_format_money(pv, sizeof pv, ir.value);
+                snprintf(buf, sizeof buf, "%s%s%s%s: %s..%s, worth %s", ir.id,
+                         ir.name ? " (" : "", ir.name ? ir.name : "",
+                         ir.name ? ")" : "", oap_result_label(r, ir.start),
+                         oap_result_label(r, ir.finish), pv);
+            }
             oap_xw_text(x, buf);
             oap_xw_end(x);
             oap_xw_end(x);
@@ -341,6 +348,66 @@ static void left_out(rctx *c)
     }
     if (any)
         oap_xw_end_full(x);
+}
+
+/* What each initiative in the roadmap brings: its plan value, benefit
+ * and score apart, with totals that are the waterfall's first terms. */
+static void roadmap_values(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    size_t k;
+    double tv = 0, tb = 0, ts = 0;
+    char m[64];
+    int any = 0;
+    for (k = 0; k < r->ini.n; k++) {
+        const oa_initiative_result *ir = &r->ini.v[k];
+        if (!ir->scheduled || isnan(ir->plan_value))
+            continue;
+        if (!any) {
+            static const char *const heads[] = { "initiative", "start",
+                                                 "finish", "plan value",
+                                                 "benefit", "score" };
+            size_t h;
+            el(x, "h3", NULL, "What the roadmap brings");
+            oap_xw_start(x, "table");
+            oap_xw_attr_s(x, "class", "short");
+            oap_xw_start(x, "tr");
+            for (h = 0; h < sizeof heads / sizeof *heads; h++)
+                el(x, "th", NULL, heads[h]);
+            oap_xw_end_full(x);
+            any = 1;
+        }
+        oap_xw_start(x, "tr");
+        el(x, "td", NULL, ir->id);
+        el(x, "td", NULL, oap_result_label(r, ir->start));
+        el(x, "td", NULL, oap_result_label(r, ir->finish));
+        oap_format_money(m, sizeof m, ir->fraction * ir->plan_value);
+        el(x, "td", "num", m);
+        oap_format_money(m, sizeof m, ir->benefit);
+        el(x, "td", "num", m);
+        oap_format_money(m, sizeof m, ir->score);
+        el(x, "td", "num", m);
+        oap_xw_end_full(x);
+        tv += ir->fraction * ir->plan_value;
+        tb += ir->benefit;
+        ts += ir->score;
+    }
+    if (!any)
+        return;
+    oap_xw_start(x, "tr");
+    oap_xw_attr_s(x, "class", "total");
+    el(x, "td", NULL, "total");
+    el(x, "td", NULL, "");
+    el(x, "td", NULL, "");
+    oap_format_money(m, sizeof m, tv);
+    el(x, "td", "num", m);
+    oap_format_money(m, sizeof m, tb);
+    el(x, "td", "num", m);
+    oap_format_money(m, sizeof m, ts);
+    el(x, "td", "num", m);
+    oap_xw_end_full(x);
+    oap_xw_end_full(x);
 }
 
 /* Run work left undone, with its penalty (the shortfall term). */
@@ -710,6 +777,7 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
         oa_result_status(r) == OA_STATUS_FEASIBLE ||
         oa_result_status(r) == OA_STATUS_RELAXED) {
         gantt(&c);
+        roadmap_values(&c);
         left_out(&c);
         heatmap(&c);
         shortfall(&c);

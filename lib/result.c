@@ -7,6 +7,7 @@
 #include "result.h"
 
 #include <math.h>
+#include <signal.h>
 #include <string.h>
 
 oa_result *oap_result_new(void)
@@ -71,6 +72,7 @@ OA_API const char *oa_stop_name(oa_stop stop)
     case OA_STOP_TIME: return "time-limit";
     case OA_STOP_CALLER: return "caller";
     case OA_STOP_WORK: return "work-limit";
+    case OA_STOP_INTERRUPT: return "interrupt";
     }
     return "unknown";
 }
@@ -275,4 +277,39 @@ int oap_result_check_roadmap(const oa_checked *chk, const oa_result *r,
         }
     }
     return OA_OK;
+}
+
+/* ---- interrupts ---- */
+
+struct oa_interrupt {
+    volatile sig_atomic_t raised;
+};
+
+OA_API int oa_interrupt_new(oa_interrupt **out)
+{
+    OAP_ARG(out);
+    *out = oap_calloc(1, sizeof **out);
+    return *out ? OA_OK : OA_ENOMEM;
+}
+
+OA_API void oa_interrupt_free(oa_interrupt *flag)
+{
+    oap_free(flag);
+}
+
+OA_API void oa_interrupt_raise(oa_interrupt *flag)
+{
+    if (flag)
+        flag->raised = 1;
+}
+
+OA_API void oa_interrupt_clear(oa_interrupt *flag)
+{
+    if (flag)
+        flag->raised = 0;
+}
+
+OA_API int oa_interrupt_raised(const oa_interrupt *flag)
+{
+    return flag != NULL && flag->raised != 0;
 }

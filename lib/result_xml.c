@@ -263,7 +263,7 @@ static int read_doc(rd *c, const xmlNode *root)
         xmlFree(secs);
     }
     st = sattr(c, root, "stopped-by");
-    for (k = 0; k <= OA_STOP_WORK; k++)
+    for (k = 0; k <= OA_STOP_INTERRUPT; k++)
         if (st && strcmp(st, oa_stop_name((oa_stop)k)) == 0)
             r->stop = (oa_stop)k;
     r->name = sattr(c, root, "plan");

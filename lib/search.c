@@ -67,7 +67,7 @@ static int rng_int(rng *r, int n)
 static int timed_out(const oap_solver_opts *o)
 {
     return (o->time_limit > 0 && oap_time_left(o) <= 0) ||
-           (o->stopped && *o->stopped);
+           (o->stopped && *o->stopped) || oap_interrupted(o);
 }
 
 /* ======================================================================

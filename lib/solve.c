@@ -90,6 +90,8 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     c.so.time_limit = opts->time_limit;
     c.so.t0 = oap_now();
     c.so.work = &work;
+    if (opts->version >= 4)
+        c.so.interrupt = opts->interrupt;
     if (opts->version >= 3 && opts->work_limit > 0) {
         /* Every decision on the work clock; the wall clock's limit stays
          * a limit. */
@@ -238,7 +240,8 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
         c.r->stop = c.r->bound > c.r->objective ? OA_STOP_GAP : OA_STOP_DONE;
     else if (c.r->status == OA_STATUS_FEASIBLE ||
              c.r->status == OA_STATUS_NO_SOLUTION)
-        c.r->stop = sol.caller_stopped ? OA_STOP_CALLER
+        c.r->stop = oap_interrupted(&c.so) ? OA_STOP_INTERRUPT
+                    : sol.caller_stopped ? OA_STOP_CALLER
                     : c.so.work_limit > 0 && !oap_wall_out(&c.so)
                         ? OA_STOP_WORK
                     : opts->time_limit > 0 ? OA_STOP_TIME

@@ -294,6 +294,11 @@ void oap_work_ops(const oap_solver_opts *o, double ops)
     oap_work(o, ops / OAP_OPS_PER_WORK);
 }
 
+int oap_interrupted(const oap_solver_opts *o)
+{
+    return oa_interrupt_raised(o->interrupt);
+}
+
 int oap_wall_out(const oap_solver_opts *o)
 {
     return work_mode(o) && o->wall_limit > 0 &&
@@ -307,6 +312,8 @@ double oap_elapsed(const oap_solver_opts *o)
 
 double oap_time_left(const oap_solver_opts *o)
 {
+    if (oap_interrupted(o))
+        return 0;
     if (o->time_limit <= 0)
         return HUGE_VAL;
     if (oap_wall_out(o))
@@ -607,7 +614,7 @@ static void mip_cb_body(glp_tree *T, cbctx *c, double now)
         }
         c->branch_t = 0;
     }
-    if (oap_wall_out(c->o)) {
+    if (oap_wall_out(c->o) || oap_interrupted(c->o)) {
         glp_ios_terminate(T);
         return;
     }
@@ -1084,7 +1091,7 @@ static void sub_cb(glp_tree *T, void *info)
     count_its(c->o, glp_ios_get_prob(T), c->own_P, &c->it_P, &c->it_last);
     if ((c->o->time_limit > 0 && oap_time_left(c->o) <= 0) ||
         (c->deadline > 0 && oap_clock(c->o) >= c->deadline) ||
-        (c->o->stopped && *c->o->stopped) ||
+        (c->o->stopped && *c->o->stopped) || oap_interrupted(c->o) ||
         (c->first && glp_ios_reason(T) == GLP_IBINGO))
         glp_ios_terminate(T);
 }

@@ -65,6 +65,7 @@ typedef struct oap_solver_opts {
     double work_limit;
     double *work;
     double wall_limit, wall_t0;
+    const oa_interrupt *interrupt; /* raised: stop as at a time limit */
 } oap_solver_opts;
 
 /* Seconds on a monotonic clock. */
@@ -77,6 +78,8 @@ double oap_clock(const oap_solver_opts *o);
 void oap_work(const oap_solver_opts *o, double units);
 /* Counts elementary steps of a heuristic (OAP_OPS_PER_WORK a unit). */
 void oap_work_ops(const oap_solver_opts *o, double ops);
+/* 1 when o's interrupt flag is raised. */
+int oap_interrupted(const oap_solver_opts *o);
 /* Wall-clock seconds since the solve started. */
 double oap_elapsed(const oap_solver_opts *o);
 /* 1 when a work-limited solve has used its wall-clock limit up. */

@@ -76,6 +76,7 @@ static const char *stop_phrase(oa_stop stop)
     case OA_STOP_TIME: return "the time limit";
     case OA_STOP_CALLER: return "the caller";
     case OA_STOP_WORK: return "the work limit";
+    case OA_STOP_INTERRUPT: return "an interrupt";
     case OA_STOP_GAP: return "the gap asked for";
     case OA_STOP_DONE: break;
     }
@@ -128,9 +129,10 @@ static void text_header(oap_buf *out, const oa_result *r)
         oap_buf_puts(b, "Status: no roadmap found within the time limit.\n");
         break;
     }
-    if (r->work_limited)
-        oap_buf_printf(b, "Solved with %.0f units of work.", r->work);
-    else
+    if (r->work_limited) {
+        oap_format_money(v, sizeof v, r->work);
+        oap_buf_printf(b, "Solved with %s units of work.", v);
+    } else
         oap_buf_printf(b, "Solved in %.2f s.", r->seconds);
     if (b->failed) {
         out->failed = 1;

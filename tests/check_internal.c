@@ -46,6 +46,22 @@ START_TEST(test_format)
     oap_csv_num(&b, 2.5);
     ck_assert_str_eq(b.data, "\"a,\"\"b\"\"\"|plain||2.5");
     oap_buf_free(&b);
+    /* CSV injection: formulas are neutralized, numbers are not */
+    oap_buf_init(&b);
+    oap_csv_str(&b, "=HYPERLINK(\"http://x\")");
+    oap_buf_puts(&b, "|");
+    oap_csv_str(&b, "+1");
+    oap_buf_puts(&b, "|");
+    oap_csv_str(&b, "-2");
+    oap_buf_puts(&b, "|");
+    oap_csv_str(&b, "@SUM(A1)");
+    oap_buf_puts(&b, "|");
+    oap_csv_str(&b, "a=b");
+    oap_buf_puts(&b, "|");
+    oap_csv_num(&b, -3);
+    ck_assert_str_eq(b.data, "\"'=HYPERLINK(\"\"http://x\"\")\"|'+1|'-2|"
+                             "'@SUM(A1)|a=b|-3");
+    oap_buf_free(&b);
     oap_format_money_dec(buf, sizeof buf, -1234567.806, 2);
     ck_assert_str_eq(buf, "-1,234,567.81");
     oap_format_money_dec(buf, sizeof buf, -0.001, 2);

@@ -634,6 +634,58 @@ START_TEST(test_limits_and_callbacks)
 }
 END_TEST
 
+/* An interrupt raised while the search runs (here by the progress
+ * callback once a roadmap is known, as a signal handler or another
+ * thread would) stops it; the roadmap found is the result, stopped by
+ * the interrupt, with its bound.  Raised before the solve, it stops at
+ * once; cleared, the next solve runs as usual. */
+static int raise_on_roadmap(const oa_progress *pr, void *data)
+{
+    if (pr->has_incumbent)
+        oa_interrupt_raise(data);
+    return 0;
+}
+
+START_TEST(test_interrupt)
+{
+    oa_plan *p = tu_read_plan("examples/realistic.xml");
+    oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
+    oa_interrupt *flag;
+    oa_result *r;
+    ck_assert_int_eq(oa_interrupt_new(&flag), OA_OK);
+    ck_assert_int_eq(oa_interrupt_raised(flag), 0);
+    opts.interrupt = flag;
+    opts.progress = raise_on_roadmap;
+    opts.progress_data = flag;
+    ck_assert_int_eq(oa_solve(&r, p, &opts, NULL), OA_OK);
+    ck_assert_int_eq(oa_interrupt_raised(flag), 1);
+    ck_assert_int_eq(oa_result_status(r), OA_STATUS_FEASIBLE);
+    ck_assert_int_eq(oa_result_stop(r), OA_STOP_INTERRUPT);
+    ck_assert(oa_result_seconds(r) < 10);
+    tu_assert_oracle(p, r, "realistic, interrupted");
+    oa_result_free(r);
+    /* raised already: stops at once */
+    opts.progress = NULL;
+    ck_assert_int_eq(oa_solve(&r, p, &opts, NULL), OA_OK);
+    ck_assert_int_eq(oa_result_stop(r), OA_STOP_INTERRUPT);
+    ck_assert(oa_result_seconds(r) < 2);
+    oa_result_free(r);
+    /* cleared: small.xml is proven as usual */
+    oa_interrupt_clear(flag);
+    oa_plan_free(p);
+    p = tu_read_plan("examples/small.xml");
+    ck_assert_int_eq(oa_solve(&r, p, &opts, NULL), OA_OK);
+    ck_assert_int_eq(oa_result_status(r), OA_STATUS_OPTIMAL);
+    ck_assert_int_eq(oa_result_stop(r), OA_STOP_DONE);
+    oa_result_free(r);
+    oa_interrupt_free(flag);
+    oa_interrupt_raise(NULL);
+    ck_assert_int_eq(oa_interrupt_raised(NULL), 0);
+    ck_assert_int_eq(oa_interrupt_new(NULL), OA_EINVAL);
+    oa_plan_free(p);
+}
+END_TEST
+
 /* A plan built through the API is validated by oa_solve itself, and an
  * invalid one is refused with the first error. */
 START_TEST(test_solve_validates)
@@ -740,6 +792,7 @@ int main(void)
     tcase_add_test(tc, test_bottlenecks);
     tcase_add_test(tc, test_work_limit_repeatable);
     tcase_add_test(tc, test_tiny_time_limit_bound);
+    tcase_add_test(tc, test_interrupt);
     tcase_add_test(tc, test_spend_rows);
     tcase_add_test(tc, test_relaxed);
     tcase_add_test(tc, test_limits_and_callbacks);

@@ -114,8 +114,23 @@ t_check "bad plan leaves -o untouched" [ "$(cat "$tmp/keep.txt")" = "old content
 "$OPSALIGN" solve "$ex/small.xml" -o "$tmp/keep.txt"
 t_check "-o replaces the file" grep -q "^Roadmap: " "$tmp/keep.txt"
 t_check "-o leaves no temporary file" [ -z "$(ls -A "$tmp" | grep '^\.')" ]
+# A writer killed with -9 leaves its temporary file; the next -o of the
+# same target removes it, but not one whose writer still runs.
+dead=$(sh -c 'echo $$')
+echo half >"$tmp/.keep.txt.$dead.AbCdEf"
+echo live >"$tmp/.keep.txt.$$.AbCdEf"
+"$OPSALIGN" solve "$ex/small.xml" -o "$tmp/keep.txt"
+t_check "-o removes a dead writer's temporary file" [ ! -e "$tmp/.keep.txt.$dead.AbCdEf" ]
+t_check "-o keeps a running writer's temporary file" [ -e "$tmp/.keep.txt.$$.AbCdEf" ]
+rm -f "$tmp/.keep.txt.$$.AbCdEf"
+# -o through a symlink replaces its target and keeps the link.
+echo old >"$tmp/target.txt"
+ln -s target.txt "$tmp/link.txt"
+"$OPSALIGN" solve "$ex/small.xml" -o "$tmp/link.txt"
+t_check "-o through a symlink keeps the link" [ -L "$tmp/link.txt" ]
+t_check "-o through a symlink writes its target" grep -q "^Roadmap: " "$tmp/target.txt"
 "$OPSALIGN" solve "$ex/small.xml" -o "$tmp/no/such/dir/out.txt" 2>/dev/null
-t_check "unwritable -o exits 1" [ $? -eq 1 ]
+t_check "unwritable -o exits 5" [ $? -eq 5 ]
 "$OPSALIGN" solve "$ex/small.xml" -o /dev/null
 t_check "-o /dev/null works" [ $? -eq 0 ]
 t_check "/dev/null is still a device" [ -c /dev/null ]
@@ -137,4 +152,35 @@ t_check "--work-limit: identical result files" cmp -s "$tmp/w1.xml" "$tmp/w2.xml
 t_check "--work-limit: the result says the work limit stopped it" grep -q 'stopped-by="work-limit"' "$tmp/w1.xml"
 "$OPSALIGN" solve "$ex/small.xml" --work-limit -3 >/dev/null 2>&1
 t_check "--work-limit -3 is a usage error" [ $? -eq 1 ]
+# An interrupt keeps the work: SIGINT during a long solve writes the
+# best roadmap found (-o), says it was interrupted, exits 130; SIGTERM 143.
+gen="$TOP_BUILDDIR/benchmarks/gen"
+big="$tmp/n500.xml"
+if [ -x "$gen" ] || make -C "$TOP_BUILDDIR" benchmarks/gen >/dev/null 2>&1; then
+    "$gen" --initiatives 500 --seed 1 >"$big" 2>/dev/null
+    for sig in INT TERM; do
+        "$OPSALIGN" solve "$big" --format xml -o "$tmp/int.xml" 2>"$tmp/int.err" &
+        pid=$!
+        sleep 3
+        kill -$sig $pid
+        wait $pid
+        st=$?
+        want=130; [ $sig = TERM ] && want=143
+        t_check "SIG$sig: exits $want ($st)" [ $st -eq $want ]
+        t_check "SIG$sig: the result is written, stopped by the interrupt" grep -q 'status="feasible".*stopped-by="interrupt"' "$tmp/int.xml"
+        t_check "SIG$sig: says so on stderr" grep -q "interrupted" "$tmp/int.err"
+        rm -f "$tmp/int.xml"
+    done
+else
+    t_fail "benchmarks/gen cannot be built"
+fi
+# Every write checked: a full standard output is exit 5, never 0.
+[ -w /dev/full ] && for cmd in "solve $ex/small.xml --format xml" "check -v $ex/small.xml" \
+           "sweep $data/budget_total.xml --budget-total 150:750:3"; do
+    # shellcheck disable=SC2086
+    "$OPSALIGN" $cmd >/dev/full 2>"$tmp/full.err"
+    st=$?
+    t_check "$cmd >/dev/full exits 5 ($st)" [ $st -eq 5 ]
+    t_check "$cmd >/dev/full says why" grep -q "cannot write standard output" "$tmp/full.err"
+done
 t_done

@@ -361,6 +361,10 @@ int cmd_batch(int argc, char **argv)
     size_t plan_size = 0;
     oa_plan *plan;
     double t0;
+    /* A batch and its workers end on SIGINT and SIGTERM as they always
+     * did: an interrupted run must not be taken for a finished one. */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     runs = calloc((size_t)argc + 1, sizeof *runs);
     if (runs == NULL)
         return EXIT_INTERNAL;

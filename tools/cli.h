@@ -12,8 +12,18 @@ enum {
     EXIT_INPUT = 1,
     EXIT_INFEASIBLE = 2,
     EXIT_NOPLAN = 3,
-    EXIT_INTERNAL = 4
+    EXIT_INTERNAL = 4,
+    EXIT_OUTPUT = 5      /* the output could not be written */
 };
+
+/* Raised by SIGINT and SIGTERM (main): every solve of a command is given
+ * it, so that an interrupt stops the search and the best roadmap found
+ * is still written. */
+extern oa_interrupt *cli_interrupt;
+
+/* The exit status of writing an output: EXIT_OUTPUT for OA_EIO, else as
+ * cli_exit(rc, NULL). */
+int cli_out_exit(int rc);
 
 extern const char *progname;
 

@@ -5,10 +5,13 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -117,7 +120,7 @@ static int emit(const output *how, const void *obj, const char *path,
         rc = how->save(obj, path, format, &err);
         if (rc != OA_OK) {
             print_error(&err);
-            return cli_exit(rc, NULL);
+            return cli_out_exit(rc);
         }
         return status;
     }
@@ -128,9 +131,10 @@ static int emit(const output *how, const void *obj, const char *path,
     }
     fwrite(text, 1, size, stdout);
     oa_free(text);
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "%s: cannot write the output\n", progname);
-        return cli_exit(OA_EIO, NULL);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: cannot write standard output: %s\n", progname,
+                strerror(errno));
+        return EXIT_OUTPUT;
     }
     return status;
 }
@@ -442,6 +446,11 @@ static oa_plan *load_plan_s(const char *path, const scenarios *sc,
     return plan;
 }
 
+int cli_out_exit(int rc)
+{
+    return rc == OA_EIO ? EXIT_OUTPUT : cli_exit(rc, NULL);
+}
+
 int cli_exit(int rc, const oa_result *r)
 {
     if ((rc == OA_OK || rc == OA_ESTATE) && r != NULL) {
@@ -468,6 +477,7 @@ static int cmd_solve(int argc, char **argv)
     oa_plan *plan;
     oa_result *result = NULL;
     oa_error err;
+    opts.interrupt = cli_interrupt;
     scenarios sc;
     int i, status = EXIT_SOLVED, rc;
     sc.n = 0;
@@ -554,6 +564,7 @@ static int cmd_explain(int argc, char **argv)
     oa_result *base = NULL;
     oa_explanation *ex = NULL;
     oa_error err;
+    opts.solve.interrupt = cli_interrupt;
     scenarios sc;
     int i, status = EXIT_SOLVED, rc;
     sc.n = 0;
@@ -689,6 +700,7 @@ static int cmd_compare(int argc, char **argv)
     oa_plan *plan;
     oa_scenario *scs[MAX_SCENARIOS];
     oa_comparison *cmp = NULL;
+    opts.interrupt = cli_interrupt;
     scenarios sc;
     int i, k, status = EXIT_SOLVED;
     sc.n = 0;
@@ -776,6 +788,7 @@ static int cmd_sweep(int argc, char **argv)
     oa_error err;
     char target[256];
     int i, have = 0, status = EXIT_SOLVED, rc;
+    o.solve.interrupt = cli_interrupt;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--budget-total") == 0) {
@@ -865,7 +878,7 @@ static int cmd_sweep(int argc, char **argv)
     }
     if (rc != OA_OK) {
         print_error(&err);
-        status = cli_exit(rc, NULL);
+        status = cli_out_exit(rc);
     }
     oa_sweep_free(sw);
     oa_plan_free(plan);
@@ -891,6 +904,7 @@ static int pfront_parse(pfront *f, const char *cmd, const char *extra_opt,
     int i;
     memset(f, 0, sizeof *f);
     f->opts = so;
+    f->opts.interrupt = cli_interrupt;
     f->ao = ao;
     f->format = OA_FORMAT_TEXT;
     for (i = 1; i < argc; i++) {
@@ -981,7 +995,7 @@ static int cmd_people(int argc, char **argv)
                    : oa_assignment_write(&text, &size, as, f.extra, f.format);
         if (rc == OA_EIO) {
             print_error(&err);
-            status = EXIT_INPUT;
+            status = EXIT_OUTPUT;
         } else if (rc == OA_ENOTFOUND) {
             fprintf(stderr, "%s: no person '%s' in the plan\n", f.path,
                     f.extra);
@@ -1020,7 +1034,7 @@ static int cmd_brief(int argc, char **argv)
                                     f.format, &err);
         if (rc != OA_OK) {
             print_error(&err);
-            status = cli_exit(rc, NULL);
+            status = cli_out_exit(rc);
         }
     }
     return pfront_finish(status, text, size, plan, res, as);
@@ -1042,6 +1056,8 @@ static int cmd_report(int argc, char **argv)
     oa_sweep *sw = NULL;
     oa_sweep_opts swo = OA_SWEEP_OPTS_INIT;
     oa_error err;
+    opts.interrupt = cli_interrupt;
+    eo.solve.interrupt = cli_interrupt;
     scenarios sc;
     int i, k, status = EXIT_SOLVED, rc = OA_OK, explain = 0, compare = 0;
     int sweep = 0;
@@ -1105,7 +1121,7 @@ static int cmd_report(int argc, char **argv)
             goto done;
     }
     if (sweep) {
-        swo.solve.time_limit = opts.time_limit;
+        swo.solve = opts; /* limits, gap, work limit, interrupt */
         rc = oa_sweep_run(&sw, plan, &swo, &err);
         ro.sweep = sw;
     }
@@ -1120,6 +1136,7 @@ static int cmd_report(int argc, char **argv)
                                    oa_result_status(shown) == OA_STATUS_FEASIBLE)) {
         if (opts.time_limit > 0)
             eo.solve.time_limit = opts.time_limit;
+        eo.solve.work_limit = opts.work_limit;
         rc = oa_explain(&ex, plan, shown, NULL, 0, &eo, &err);
         ro.explanation = ex;
     }
@@ -1127,7 +1144,7 @@ static int cmd_report(int argc, char **argv)
         rc = oa_report_save(shown, out, &ro, &err);
     if (rc != OA_OK) {
         print_error(&err);
-        status = cli_exit(rc, NULL);
+        status = cli_out_exit(rc);
     } else {
         status = cli_exit(OA_OK, shown);
     }
@@ -1186,7 +1203,60 @@ static int cmd_export(int argc, char **argv)
     return status;
 }
 
+oa_interrupt *cli_interrupt;
+static volatile sig_atomic_t cli_signal;
+
+static void on_signal(int sig)
+{
+    static const char msg[] = "\nopsalign: interrupted: stopping the search "
+                              "and writing the best roadmap found (once "
+                              "more to quit at once)\n";
+    cli_signal = sig;
+    oa_interrupt_raise(cli_interrupt);
+    /* write(2) is async-signal-safe; what it returns does not matter */
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+        cli_signal = sig;
+}
+
+/* SIGINT and SIGTERM raise cli_interrupt once; the handler then resets,
+ * so that a second one ends the program at once. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = (int)SA_RESETHAND;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    int rc;
+    if (oa_interrupt_new(&cli_interrupt) != OA_OK)
+        return EXIT_INTERNAL;
+    catch_signals();
+    rc = dispatch(argc, argv);
+    /* Whatever was written to standard output reached it, or the exit
+     * status says it did not. */
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        fprintf(stderr, "%s: cannot write standard output: %s\n", progname,
+                strerror(errno));
+        if (rc == EXIT_SOLVED || rc == EXIT_INFEASIBLE || rc == EXIT_NOPLAN)
+            rc = EXIT_OUTPUT;
+    }
+    /* An interrupted command wrote what it had; its status says it was
+     * interrupted (128 + the signal, as shells report a signal). */
+    if (cli_signal &&
+        (rc == EXIT_SOLVED || rc == EXIT_INFEASIBLE || rc == EXIT_NOPLAN))
+        rc = 128 + (int)cli_signal;
+    return rc;
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);

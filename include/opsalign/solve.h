@@ -40,10 +40,13 @@ typedef enum oa_stop {
     OA_STOP_GAP = 1,     /**< a roadmap within oa_solve_opts.gap */
     OA_STOP_TIME = 2,    /**< the time limit */
     OA_STOP_CALLER = 3,  /**< the progress callback asked to stop */
-    OA_STOP_WORK = 4     /**< the work limit (oa_solve_opts.work_limit) */
+    OA_STOP_WORK = 4,    /**< the work limit (oa_solve_opts.work_limit) */
+    OA_STOP_INTERRUPT = 5 /**< an interrupt (oa_interrupt_raise: SIGINT
+                               or SIGTERM in the CLI) */
 } oa_stop;
 
-/** @return "done", "gap", "time-limit", "caller", "work-limit". */
+/** @return "done", "gap", "time-limit", "caller", "work-limit",
+ * "interrupt". */
 OA_API const char *oa_stop_name(oa_stop stop);
 
 /** Progress of a running solve, passed to oa_solve_opts.progress. */
@@ -61,6 +64,28 @@ typedef struct oa_progress {
  * @return 0 to go on, non-zero to stop (the best roadmap so far is kept)
  */
 typedef int (*oa_progress_fn)(const oa_progress *progress, void *data);
+
+/**
+ * A flag that stops running solves: oa_interrupt_raise() is
+ * async-signal-safe and may be called from a signal handler or another
+ * thread while solves that were given the flag (oa_solve_opts.interrupt)
+ * run; they stop at their next check (between branch-and-bound nodes,
+ * heuristic steps or LPs: a single LP of GLPK runs to its end) and return
+ * their best roadmap with its bound and gap, stopped by OA_STOP_INTERRUPT.
+ * Solves started while it is raised stop at once.
+ */
+typedef struct oa_interrupt oa_interrupt;
+
+/** A new flag, not raised. @return OA_OK, OA_EINVAL, OA_ENOMEM */
+OA_API OA_WARN_UNUSED int oa_interrupt_new(oa_interrupt **out);
+/** Frees a flag (no solve may still use it); NULL is allowed. */
+OA_API void oa_interrupt_free(oa_interrupt *flag);
+/** Raises the flag (async-signal-safe; NULL is ignored). */
+OA_API void oa_interrupt_raise(oa_interrupt *flag);
+/** Lowers the flag, for the next solves (NULL is ignored). */
+OA_API void oa_interrupt_clear(oa_interrupt *flag);
+/** @return 1 when the flag is raised, 0 when not or NULL. */
+OA_API int oa_interrupt_raised(const oa_interrupt *flag);
 
 /** Receives the solver's log, a piece of text at a time. */
 typedef void (*oa_log_fn)(const char *text, void *data);
@@ -97,6 +122,9 @@ typedef struct oa_solve_opts {
                                  machine under any load (time_limit, if
                                  also set, still stops it, and the result
                                  says which limit did) */
+    /* version 4 */
+    oa_interrupt *interrupt;/**< a flag that stops the solve when raised
+                                 (may be NULL) */
 } oa_solve_opts;
 
 /** Flag: no greedy roadmaps handed to branch-and-bound (GLPK's MIP
@@ -124,9 +152,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_NO_LNS 0x40u
 
 /** Current version of oa_solve_opts. */
-#define OA_SOLVE_OPTS_VERSION 3
+#define OA_SOLVE_OPTS_VERSION 4
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
-#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0 }
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL }
 
 /**
  * Solves a plan.  The plan is validated first if it is not yet.
