@@ -274,6 +274,11 @@ void oap_error_setv(oa_error *err, int code, const char *source, int line,
     err->column = -1;
     oap_strlcpy(err->source, source ? source : "", sizeof err->source);
     vsnprintf(err->text, sizeof err->text, fmt, ap);
+    /* A message cut at the buffer's end is not cut inside a character,
+     * and a value it echoes cannot break its line (or forge another
+     * FILE:LINE: error: line). */
+    oap_utf8_fix_end(err->text);
+    oap_text_sanitize(err->text);
 }
 
 void oap_error_set(oa_error *err, int code, const char *source, int line,
@@ -387,4 +392,110 @@ OA_API const char *oa_version(void)
 OA_API int oa_version_number(void)
 {
     return OA_VERSION_NUMBER;
+}
+
+/* ---- UTF-8 text ---- */
+
+int oap_text_clean(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned long c;
+        int n, k;
+        if (*p < 0x80) {
+            if (*p < 0x20 || *p == 0x7F)
+                return 0;
+            p++;
+            continue;
+        }
+        if ((*p & 0xE0) == 0xC0) {
+            n = 1;
+            c = *p & 0x1F;
+        } else if ((*p & 0xF0) == 0xE0) {
+            n = 2;
+            c = *p & 0x0F;
+        } else if ((*p & 0xF8) == 0xF0) {
+            n = 3;
+            c = *p & 0x07;
+        } else {
+            return 0;
+        }
+        for (k = 1; k <= n; k++) {
+            if ((p[k] & 0xC0) != 0x80)
+                return 0;
+            c = c << 6 | (p[k] & 0x3F);
+        }
+        /* overlong forms, surrogates, beyond Unicode, C1 controls */
+        if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
+            (n == 3 && c < 0x10000) || (c >= 0xD800 && c <= 0xDFFF) ||
+            c > 0x10FFFF || (c >= 0x80 && c <= 0x9F))
+            return 0;
+        p += n + 1;
+    }
+    return 1;
+}
+
+size_t oap_utf8_prefix(const char *s, size_t cols)
+{
+    size_t i = 0;
+    while (s[i] && cols > 0) {
+        i++;
+        /* continuation bytes belong to the character before them */
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        cols--;
+    }
+    return i;
+}
+
+void oap_utf8_fix_end(char *s)
+{
+    size_t n = strlen(s), k = n, need;
+    unsigned char c;
+    /* back to the lead byte of the last character */
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80 && n - k < 3)
+        k--;
+    if (k == 0)
+        return;
+    c = (unsigned char)s[k - 1];
+    need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n - (k - 1) < need)
+        s[k - 1] = '\0';
+}
+
+void oap_text_sanitize(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        size_t n = 1, k;
+        unsigned long c;
+        if (*p < 0x80) {
+            if (*p < 0x20 || *p == 0x7F)
+                *p = '?';
+            p++;
+            continue;
+        }
+        if ((*p & 0xE0) == 0xC0)
+            n = 2, c = *p & 0x1F;
+        else if ((*p & 0xF0) == 0xE0)
+            n = 3, c = *p & 0x0F;
+        else if ((*p & 0xF8) == 0xF0)
+            n = 4, c = *p & 0x07;
+        else
+            n = 0, c = 0;
+        for (k = 1; n && k < n; k++) {
+            if ((p[k] & 0xC0) != 0x80) {
+                n = 0;
+                break;
+            }
+            c = c << 6 | (p[k] & 0x3F);
+        }
+        if (n == 0 || (n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+            (n == 4 && c < 0x10000) || (c >= 0xD800 && c <= 0xDFFF) ||
+            c > 0x10FFFF || (c >= 0x80 && c <= 0x9F)) {
+            *p++ = '?'; /* a byte that is no character, or a control */
+            continue;
+        }
+        p += n;
+    }
 }

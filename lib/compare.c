@@ -361,7 +361,9 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
                 const oa_result_summary *x = &s[k];
                 switch (row) {
                 case 0:
-                    snprintf(cell, sizeof cell, "%.*s", COL_W - 1,
+                    snprintf(cell, sizeof cell, "%.*s",
+                             (int)oap_utf8_prefix(cmp->cols.v[k].name,
+                                                  COL_W - 1),
                              cmp->cols.v[k].name);
                     break;
                 case 1:
@@ -414,7 +416,15 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
                     cell_amount(cell, sizeof cell, x->shortfall);
                     break;
                 }
-                oap_buf_printf(b, "%*s", COL_W, cell);
+                {
+                    /* right-aligned by characters, not bytes */
+                    size_t w = 0, q;
+                    for (q = 0; cell[q]; q++)
+                        w += ((unsigned char)cell[q] & 0xC0) != 0x80;
+                    for (; w < COL_W; w++)
+                        oap_buf_puts(b, " ");
+                    oap_buf_puts(b, cell);
+                }
             }
             oap_buf_puts(b, "\n");
         }
@@ -425,8 +435,9 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
             continue;
         if (!named++)
             oap_buf_puts(b, "\nScenarios\n\n");
-        oap_buf_printf(b, "  %-20.20s %s%s%s%s\n", cmp->cols.v[k].name,
-                       oa_result_scenario(r),
+        oap_buf_puts(b, "  ");
+        oap_buf_put_col(b, cmp->cols.v[k].name, 20);
+        oap_buf_printf(b, " %s%s%s%s\n", oa_result_scenario(r),
                        oa_result_scenario_file(r) ? " (" : "",
                        oa_result_scenario_file(r) ? oa_result_scenario_file(r)
                                                   : "",
@@ -443,7 +454,9 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
             !oap_result_has_roadmap(cmp->cols.v[k].r))
             continue;
         oap_binding_text(bind, sizeof bind, cmp->cols.v[k].r, 6);
-        oap_buf_printf(b, "  %-20.20s %s\n", cmp->cols.v[k].name, bind);
+        oap_buf_puts(b, "  ");
+        oap_buf_put_col(b, cmp->cols.v[k].name, 20);
+        oap_buf_printf(b, " %s\n", bind);
     }
     oap_buf_puts(b, "\nChanges against the base\n");
     for (k = 1; k < n; k++) {

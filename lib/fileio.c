@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,7 +285,8 @@ int oap_read_file(char **data, size_t *size, const char *path,
         ssize_t n;
         if (len == cap) {
             size_t want = cap ? cap * 2 : 65536;
-            if (want > max_bytes + 1)
+            /* SIZE_MAX means no cap (max + 1 would wrap to 0). */
+            if (max_bytes < SIZE_MAX && want > max_bytes + 1)
                 want = max_bytes + 1;
             if (want <= len) {
                 oap_error_set(err, OA_ELIMIT, path, -1, "file is larger than "

@@ -120,3 +120,19 @@ void oap_format_amount(char *buf, size_t size, double v)
         snprintf(buf, size, "%.2f", v);
 }
 
+
+
+
+
+void oap_buf_put_col(oap_buf *b, const char *s, int width)
+{
+    size_t n = oap_utf8_prefix(s ? s : "", width > 0 ? (size_t)width : 0);
+    size_t cols = 0, i;
+    for (i = 0; i < n; i++)
+        cols += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (n > 0)
+        oap_buf_putn(b, s, n);
+    for (; (int)cols < width; cols++)
+        oap_buf_putn(b, " ", 1);
+}
+

@@ -5,6 +5,7 @@
 #include "plan_int.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,22 +15,43 @@ const char *oap_plan_str(oa_plan *plan, const char *s)
     return oap_arena_str(&plan->arena, s);
 }
 
-/* Stores a copy of s in *dst; OA_ENOMEM leaves *dst alone. */
+/* Stores a copy of s in *dst; OA_EINVAL (s is not valid UTF-8 or holds a
+ * control character: it would break every text, CSV and HTML written from
+ * it) and OA_ENOMEM leave *dst alone. */
 static int set_str(oa_plan *plan, const char **dst, const char *s)
 {
-    const char *c = oap_plan_str(plan, s);
+    const char *c;
+    if (s && !oap_text_clean(s))
+        return OA_EINVAL;
+    c = oap_plan_str(plan, s);
     if (s && c == NULL)
         return OA_ENOMEM;
     *dst = c;
     return OA_OK;
 }
 
+/* 1 when every one of the n strings (NULL allowed) may be stored. */
+static int all_clean(int n, ...)
+{
+    va_list ap;
+    int k, ok = 1;
+    va_start(ap, n);
+    for (k = 0; k < n; k++) {
+        const char *s = va_arg(ap, const char *);
+        if (s && !oap_text_clean(s))
+            ok = 0;
+    }
+    va_end(ap);
+    return ok;
+}
+
 /* Copies several strings; all or nothing is not needed since a failed add
  * leaves only unused arena space behind. */
 #define STR(plan, dst, s)                                                    \
     do {                                                                     \
-        if (set_str((plan), &(dst), (s)) != OA_OK)                           \
-            return OA_ENOMEM;                                                \
+        int str_rc_ = set_str((plan), &(dst), (s));                          \
+        if (str_rc_ != OA_OK)                                                \
+            return str_rc_;                                                  \
     } while (0)
 
 void oap_plan_touch(oa_plan *plan)
@@ -359,7 +381,7 @@ OA_API int oa_plan_add_unit(oa_unit **out, oa_plan *plan, const char *id,
     oa_unit *u;
     if (out)
         *out = NULL;
-    OAP_ARG(plan && id);
+    OAP_ARG(plan && id && all_clean(2, id, name));
     u = oap_calloc(1, sizeof *u);
     if (u == NULL)
         return OA_ENOMEM;
@@ -524,7 +546,7 @@ OA_API int oa_plan_add_operating_plan(oa_operating_plan **out, oa_plan *plan,
     oa_operating_plan *op;
     if (out)
         *out = NULL;
-    OAP_ARG(plan && unit);
+    OAP_ARG(plan && unit && all_clean(2, unit, name));
     op = oap_calloc(1, sizeof *op);
     if (op == NULL)
         return OA_ENOMEM;
@@ -681,7 +703,7 @@ OA_API int oa_plan_add_initiative(oa_initiative **out, oa_plan *plan,
     oa_initiative *ini;
     if (out)
         *out = NULL;
-    OAP_ARG(plan && id);
+    OAP_ARG(plan && id && all_clean(1, id));
     ini = oap_calloc(1, sizeof *ini);
     if (ini == NULL)
         return OA_ENOMEM;
@@ -1073,7 +1095,8 @@ OA_API int oa_plan_add_person(oa_person **out, oa_plan *plan, const char *id,
     oa_person *p;
     if (out)
         *out = NULL;
-    OAP_ARG(plan && id && unit && resource);
+    OAP_ARG(plan && id && unit && resource &&
+            all_clean(4, id, name, unit, resource));
     p = oap_calloc(1, sizeof *p);
     if (p == NULL)
         return OA_ENOMEM;

@@ -113,6 +113,20 @@ void oap_format_double(char *buf, size_t size, double v);
 
 /* 1234567.8 -> "1,234,568" (rounded to whole units; "-" for NaN). */
 void oap_format_money(char *buf, size_t size, double v);
+/* 1 when s is valid UTF-8 without control characters (C0, DEL, C1):
+ * what names, ids and labels may hold. */
+int oap_text_clean(const char *s);
+/* Bytes of s that hold its first cols characters (UTF-8 code points). */
+size_t oap_utf8_prefix(const char *s, size_t cols);
+/* In place: every byte that is not part of a valid UTF-8 character, and
+ * every control character (a line break a value echoed in a message
+ * would bring), becomes '?'. */
+void oap_text_sanitize(char *s);
+/* Removes an incomplete UTF-8 sequence left at the end of s by a cut. */
+void oap_utf8_fix_end(char *s);
+/* Appends s cut to width characters (never inside one) and padded with
+ * spaces to width: a text column. */
+void oap_buf_put_col(oap_buf *b, const char *s, int width);
 /* The same with a number of decimals (0 or 2). */
 void oap_format_money_dec(char *buf, size_t size, double v, int decimals);
 /* The same followed by the currency, when there is one: "1,234,568 EUR". */

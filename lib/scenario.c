@@ -48,6 +48,7 @@ OA_API int oa_scenario_new(oa_scenario **out, const char *name)
     oa_scenario *sc;
     OAP_ARG(out);
     *out = NULL;
+    OAP_ARG(!name || oap_text_clean(name));
     sc = oap_calloc(1, sizeof *sc);
     if (sc == NULL)
         return OA_ENOMEM;
@@ -90,6 +91,9 @@ static int push(oa_scenario *sc, edit e)
     const char **s[] = { &e.unit, &e.resource, &e.from, &e.to, &e.id,
                          &e.attr, &e.aval };
     size_t k;
+    for (k = 0; k < sizeof s / sizeof s[0]; k++)
+        if (*s[k] && !oap_text_clean(*s[k]))
+            return OA_EINVAL;
     for (k = 0; k < sizeof s / sizeof s[0]; k++)
         if (*s[k] && (*s[k] = oap_arena_str(&sc->arena, *s[k])) == NULL)
             return OA_ENOMEM;

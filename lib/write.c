@@ -205,10 +205,15 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
                              : ir->plan_value);
         oap_format_money(ben, sizeof ben, ir->scheduled ? ir->benefit : NAN);
         oap_format_money(sc, sizeof sc, ir->scheduled ? ir->score : NAN);
-        oap_buf_printf(b, "  %-*.*s %-9s %-8.8s %-8.8s ", idw, idw, ir->id,
-                       st,
-                       ir->scheduled ? oap_result_label(r, ir->start) : "-",
-                       ir->scheduled ? oap_result_label(r, ir->finish) : "-");
+        oap_buf_puts(b, "  ");
+        oap_buf_put_col(b, ir->id, idw);
+        oap_buf_printf(b, " %-9s ", st);
+        oap_buf_put_col(b, ir->scheduled ? oap_result_label(r, ir->start)
+                                         : "-", 8);
+        oap_buf_puts(b, " ");
+        oap_buf_put_col(b, ir->scheduled ? oap_result_label(r, ir->finish)
+                                         : "-", 8);
+        oap_buf_puts(b, " ");
         if (ir->scheduled)
             oap_buf_printf(b, "%5d %10s", ir->delay, val);
         else
@@ -276,10 +281,14 @@ static void text_shortfall(oap_buf *b, const oa_result *r)
         if (!(l->shortfall > 0))
             continue;
         snprintf(name, sizeof name, "%s/%s", l->unit, l->resource);
+        oap_utf8_fix_end(name);
         oap_format_amount(q, sizeof q, l->shortfall);
         oap_format_money(pen, sizeof pen, l->shortfall_cost);
-        oap_buf_printf(b, "  %-24.24s %-8.8s %12s %14s\n", name,
-                       oap_result_label(r, l->period), q, pen);
+        oap_buf_puts(b, "  ");
+        oap_buf_put_col(b, name, 24);
+        oap_buf_puts(b, " ");
+        oap_buf_put_col(b, oap_result_label(r, l->period), 8);
+        oap_buf_printf(b, " %12s %14s\n", q, pen);
         if (!isnan(l->shortfall_cost))
             total += l->shortfall_cost;
     }
@@ -315,7 +324,10 @@ static void text_loads(oap_buf *b, const oa_result *r)
         const oa_load *l = &r->loads.v[i];
         char name[64];
         snprintf(name, sizeof name, "%s/%s", l->unit, l->resource);
-        oap_buf_printf(b, "  %-20.20s%s", name, wide ? " " : "");
+        oap_utf8_fix_end(name);
+        oap_buf_puts(b, "  ");
+        oap_buf_put_col(b, name, 20);
+        oap_buf_puts(b, wide ? " " : "");
         if (wide) {
             for (t = 0; t < r->P && i + (size_t)t < r->loads.n; t++) {
                 const oa_load *x = &r->loads.v[i + (size_t)t];
@@ -383,8 +395,10 @@ static void text_spend(oap_buf *b, const oa_result *r)
         oap_format_money(op, sizeof op, s->operating);
         oap_format_money(in, sizeof in, s->initiatives);
         oap_format_money(lv, sizeof lv, s->overtime + s->contractors + s->loans);
-        oap_buf_printf(b, "  %-22.22s %13s %13s %12s %12s %12s\n", name, lim,
-                       sp, op, in, lv);
+        oap_utf8_fix_end(name);
+        oap_buf_puts(b, "  ");
+        oap_buf_put_col(b, name, 22);
+        oap_buf_printf(b, " %13s %13s %12s %12s %12s\n", lim, sp, op, in, lv);
     }
 }
 

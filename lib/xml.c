@@ -350,8 +350,158 @@ static int has_ns_attribute(const xmlNode *n, oa_error_list *errs,
     return found;
 }
 
+/* 1 (little-endian) or 2 (big-endian) when data is UTF-16: a byte-order
+ * mark, or "<" as its first character; else 0. */
+static int utf16_order(const char *data, size_t size)
+{
+    const unsigned char *d = (const unsigned char *)data;
+    if (size < 2)
+        return 0;
+    if ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == '<' && d[1] == 0))
+        return 1;
+    if ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0 && d[1] == '<'))
+        return 2;
+    return 0;
+}
+
+/*
+ * A UTF-16 document as UTF-8 (a byte-order mark dropped), so that the
+ * parser counts its lines as in any other (libxml2 miscounts them in
+ * UTF-16).  *out is NULL when the text is not valid UTF-16.
+ */
+static int utf16_to_utf8(char **out, size_t *n, const char *data,
+                         size_t size, int order)
+{
+    const unsigned char *d = (const unsigned char *)data;
+    size_t i = 0, k = 0;
+    char *u;
+    *out = NULL;
+    *n = 0;
+    if (size % 2 != 0)
+        return OA_OK;
+    u = oap_malloc(size / 2 * 3 + 1);
+    if (u == NULL)
+        return OA_ENOMEM;
+    if ((order == 1 && d[0] == 0xFF) || (order == 2 && d[0] == 0xFE))
+        i = 2;
+    while (i + 1 < size) {
+        unsigned long c = order == 1 ? (unsigned long)(d[i] | d[i + 1] << 8)
+                                     : (unsigned long)(d[i] << 8 | d[i + 1]);
+        i += 2;
+        if (c >= 0xD800 && c <= 0xDBFF) {
+            unsigned long lo;
+            if (i + 1 >= size)
+                goto bad;
+            lo = order == 1 ? (unsigned long)(d[i] | d[i + 1] << 8)
+                            : (unsigned long)(d[i] << 8 | d[i + 1]);
+            if (lo < 0xDC00 || lo > 0xDFFF)
+                goto bad;
+            i += 2;
+            c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+        } else if (c >= 0xDC00 && c <= 0xDFFF) {
+            goto bad;
+        }
+        if (c < 0x80) {
+            u[k++] = (char)c;
+        } else if (c < 0x800) {
+            u[k++] = (char)(0xC0 | c >> 6);
+            u[k++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            u[k++] = (char)(0xE0 | c >> 12);
+            u[k++] = (char)(0x80 | (c >> 6 & 0x3F));
+            u[k++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            u[k++] = (char)(0xF0 | c >> 18);
+            u[k++] = (char)(0x80 | (c >> 12 & 0x3F));
+            u[k++] = (char)(0x80 | (c >> 6 & 0x3F));
+            u[k++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    u[k] = '\0';
+    *out = u;
+    *n = k;
+    return OA_OK;
+bad:
+    oap_free(u);
+    return OA_OK;
+}
+
+static int parse_doc(xmlDoc **out, const char *data, size_t size,
+                     const char *source, const char *root,
+                     oa_error_list *errs, const char *encoding);
+
+/* Attribute values with control characters (a tab, line break or other
+ * given as a character reference such as &#10;) are errors: they would
+ * break every text, CSV and HTML written from them.  1 when found. */
+static int has_control(const xmlNode *n, oa_error_list *errs,
+                       const char *source)
+{
+    int found = 0;
+    for (; n; n = n->next) {
+        const xmlAttr *a;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (a = n->properties; a; a = a->next) {
+            xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+            if (v && !oap_text_clean((const char *)v)) {
+                oap_xml_error(errs, OA_EINVALID, source, oap_xml_line(n),
+                              "<%s>: attribute '%s' holds a control "
+                              "character (a tab or line break written as "
+                              "&#9;, &#10; or &#13;, or another)",
+                              (const char *)n->name, (const char *)a->name);
+                found = 1;
+            }
+            xmlFree(v);
+        }
+        if (has_control(n->children, errs, source))
+            found = 1;
+    }
+    return found;
+}
+
 int oap_xml_parse(xmlDoc **out, const char *data, size_t size,
                   const char *source, const char *root, oa_error_list *errs)
+{
+    int order = utf16_order(data, size), rc;
+    *out = NULL;
+    if (order) {
+        char *u;
+        size_t n;
+        rc = utf16_to_utf8(&u, &n, data, size, order);
+        if (rc != OA_OK)
+            return rc;
+        if (u == NULL) {
+            oap_xml_error(errs, OA_EPARSE, source, -1,
+                          "not valid UTF-16 (an odd number of bytes or a "
+                          "broken surrogate pair)");
+            return OA_EPARSE;
+        }
+        /* The declaration still says UTF-16: the bytes are UTF-8 now. */
+        rc = parse_doc(out, u, n, source, root, errs, "UTF-8");
+        oap_free(u);
+        return rc;
+    }
+    {
+        /* A NUL ends the text for some readers: nothing may hide after
+         * one. */
+        const char *z = memchr(data, '\0', size);
+        if (z) {
+            int line = 1;
+            const char *p;
+            for (p = data; p < z; p++)
+                line += *p == '\n';
+            oap_xml_error(errs, OA_EPARSE, source, line,
+                          "a NUL byte, which XML does not allow (%zu bytes "
+                          "follow it)", size - (size_t)(z - data) - 1);
+            return OA_EPARSE;
+        }
+    }
+    return parse_doc(out, data, size, source, root, errs, NULL);
+}
+
+static int parse_doc(xmlDoc **out, const char *data, size_t size,
+                     const char *source, const char *root,
+                     oa_error_list *errs, const char *encoding)
 {
     xmlParserCtxtPtr ctxt;
     xmlDocPtr doc;
@@ -376,7 +526,7 @@ int oap_xml_parse(xmlDoc **out, const char *data, size_t size,
     old_ctx = xmlStructuredErrorContext;
     xmlSetStructuredErrorFunc(&cap, capture_error);
     /* No NOENT (entity substitution), no DTDLOAD/DTDVALID, no HUGE. */
-    doc = xmlCtxtReadMemory(ctxt, data, (int)size, source, NULL,
+    doc = xmlCtxtReadMemory(ctxt, data, (int)size, source, encoding,
                             XML_PARSE_NONET | XML_PARSE_BIG_LINES |
                                 XML_PARSE_NOCDATA);
     wellformed = ctxt->wellFormed;
@@ -422,7 +572,7 @@ int oap_xml_parse(xmlDoc **out, const char *data, size_t size,
     }
     /* Attributes in a namespace (xsi:...) are unknown attributes too; the
      * schema validator lets xsi: through. */
-    if (has_ns_attribute(r, errs, source)) {
+    if (has_ns_attribute(r, errs, source) | has_control(r, errs, source)) {
         xmlFreeDoc(doc);
         return OA_EINVALID;
     }
@@ -629,8 +779,19 @@ int oap_xw_finish(oap_xw *x, oap_buf *b)
 
 void oap_xw_text(oap_xw *x, const char *s)
 {
-    if (x->rc >= 0 && xmlTextWriterWriteString(x->w, (const xmlChar *)s) < 0)
+    /* As attributes: valid UTF-8, no control characters, whatever the
+     * caller's buffer cut. */
+    char *c;
+    if (s == NULL || x->rc < 0)
+        return;
+    c = clean_text(s);
+    if (c == NULL) {
         x->rc = -1;
+        return;
+    }
+    if (xmlTextWriterWriteString(x->w, (const xmlChar *)c) < 0)
+        x->rc = -1;
+    oap_free(c);
 }
 
 /* ---- the read core shared by the plan, scenario and result readers ---- */

@@ -68,6 +68,27 @@ START_TEST(test_format)
     ck_assert_str_eq(buf, "0.00");
     oap_format_money_dec(buf, sizeof buf, 1e301, 0);
     ck_assert_str_eq(buf, "inf");
+    /* text columns never cut inside a character */
+    oap_buf_init(&b);
+    oap_buf_put_col(&b, "Müller-Lüdenscheidt", 4);
+    oap_buf_puts(&b, "|");
+    oap_buf_put_col(&b, "é", 3);
+    oap_buf_puts(&b, "|");
+    oap_buf_put_col(&b, NULL, 2);
+    oap_buf_puts(&b, "|");
+    ck_assert_str_eq(b.data, "Müll|é  |  |");
+    oap_buf_free(&b);
+    strcpy(buf, "caf\xc3");
+    oap_utf8_fix_end(buf);
+    ck_assert_str_eq(buf, "caf");
+    strcpy(buf, "\xe2\x82\xac ok \xe2\x82");
+    oap_utf8_fix_end(buf);
+    ck_assert_str_eq(buf, "\xe2\x82\xac ok ");
+    strcpy(buf, "a\nb\x1b[0m\xff\xc3\xa9");
+    oap_text_sanitize(buf);
+    ck_assert_str_eq(buf, "a?b?[0m?\xc3\xa9");
+    ck_assert_int_eq(oap_text_clean("plan ✓"), 1);
+    ck_assert_int_eq(oap_text_clean("a\tb"), 0);
 }
 END_TEST
 

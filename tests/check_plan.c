@@ -271,6 +271,33 @@ START_TEST(test_build_and_read_back)
 }
 END_TEST
 
+/* Names, ids and labels that would break the text, CSV and HTML written
+ * from them are refused: control characters (a line break could forge a
+ * FILE:LINE: error: line), and bytes that are not UTF-8. */
+START_TEST(test_names_refused)
+{
+    static const char *const bad[] = { "a\nb", "a\rb", "\x1b[31mred",
+                                       "tab\there", "\xff\xfe", "caf\xc3",
+                                       "\xc0\xaf", "\xed\xa0\x80",
+                                       "\xc2\x85", "del\x7f" };
+    oa_plan *p;
+    oa_unit *u;
+    oa_scenario *sc;
+    size_t k;
+    ck_assert_int_eq(oa_plan_new(&p), OA_OK);
+    for (k = 0; k < sizeof bad / sizeof *bad; k++) {
+        ck_assert_int_eq(oa_plan_set_name(p, bad[k]), OA_EINVAL);
+        ck_assert_int_eq(oa_plan_add_unit(&u, p, bad[k], NULL), OA_EINVAL);
+        ck_assert_int_eq(oa_plan_add_unit(&u, p, "ok", bad[k]), OA_EINVAL);
+        ck_assert_int_eq(oa_scenario_new(&sc, bad[k]), OA_EINVAL);
+    }
+    ck_assert_ptr_null(oa_plan_name(p));
+    ck_assert_int_eq(oa_plan_set_name(p, "Café 2027 – plan ✓"), OA_OK);
+    ck_assert_str_eq(oa_plan_name(p), "Café 2027 – plan ✓");
+    oa_plan_free(p);
+}
+END_TEST
+
 START_TEST(test_resolved)
 {
     oa_plan *p = build_full();
@@ -600,6 +627,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("build");
     tcase_add_test(tc, test_build_and_read_back);
     tcase_add_test(tc, test_resolved);
+    tcase_add_test(tc, test_names_refused);
     tcase_add_test(tc, test_labels);
     tcase_add_test(tc, test_copy);
     suite_add_tcase(s, tc);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -365,6 +366,21 @@ START_TEST(test_hostile_sizes)
     ck_assert_int_eq(oa_plan_read_memory(&p, "<plan/>", 7, "x", &opts, &err,
                                          NULL),
                      OA_EINVALID);
+    /* SIZE_MAX is no cap (max + 1 wrapped to 0 and refused everything) */
+    opts.max_bytes = SIZE_MAX;
+    ck_assert_int_eq(oa_plan_read_file(&p, tu_top("examples/small.xml"),
+                                       &opts, &err, NULL),
+                     OA_OK);
+    oa_plan_free(p);
+    /* junk after a NUL is not ignored */
+    {
+        static const char doc[] = "<?xml version=\"1.0\"?>\n<plan/>\n\0junk";
+        ck_assert_int_eq(oa_plan_read_memory(&p, doc, sizeof doc - 1, "nul",
+                                             NULL, &err, NULL),
+                         OA_EPARSE);
+        ck_assert_int_eq(err.line, 3);
+        ck_assert_ptr_nonnull(strstr(err.text, "NUL byte"));
+    }
     opts.version = 99;
     ck_assert_int_eq(oa_plan_read_memory(&p, "<plan/>", 7, "x", &opts, &err,
                                          NULL),

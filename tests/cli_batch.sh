@@ -83,4 +83,56 @@ fi
 t_check "a bad shard exits 1" [ $? -eq 1 ]
 "$OPSALIGN" merge "$tmp/one" >/dev/null 2>&1
 t_check "merge needs -o" [ $? -eq 1 ]
+# Integrity.  A scenario named like a file the batch writes is refused
+# before anything runs.
+cp "$sc/more-eng.xml" "$tmp/summary.xml"
+"$OPSALIGN" batch "$plan" "$tmp/summary.xml" -o "$tmp/res" 2>"$tmp/log5"
+t_check "a scenario named summary is refused" [ $? -eq 1 ]
+t_check "... with a message" grep -q "may not be named 'summary'" "$tmp/log5"
+t_check "... before anything runs" [ ! -e "$tmp/res/base.xml" ]
+# A scenario that succeeded and now fails is reported as failing.
+mkdir -p "$tmp/sc2"
+cp "$sc/more-eng.xml" "$tmp/sc2/flip.xml"
+"$OPSALIGN" batch "$plan" "$tmp/sc2/flip.xml" -o "$tmp/flip" 2>/dev/null
+t_check "flip: first optimal" grep -q "^flip,optimal," "$tmp/flip/summary.csv"
+cp "$sc/unknown.xml" "$tmp/sc2/flip.xml"
+"$OPSALIGN" batch "$plan" "$tmp/sc2/flip.xml" -o "$tmp/flip" 2>/dev/null
+t_check "flip: now failing exits 1" [ $? -eq 1 ]
+t_check "flip: the summary says error, not the old optimal" grep -q "^flip,error," "$tmp/flip/summary.csv"
+t_check "flip: the old result is gone" [ ! -e "$tmp/flip/flip.xml" ]
+# A rerun with fewer scenarios: the summary holds this run's only.
+"$OPSALIGN" batch "$plan" -o "$tmp/flip" 2>/dev/null
+t_check "fewer scenarios: only the base in the summary" [ "$(grep -c '^flip,' "$tmp/flip/summary.csv")" -eq 0 ]
+# A result that is not the one its key was written for (an edited input
+# reverted after a kill between result and key) is solved again.
+"$OPSALIGN" batch "$plan" "$sc/more-eng.xml" -o "$tmp/bind" 2>/dev/null
+cp "$tmp/bind/base.xml" "$tmp/bind/more-eng.xml"
+"$OPSALIGN" batch "$plan" "$sc/more-eng.xml" -o "$tmp/bind" 2>"$tmp/log6"
+t_check "a result swapped under its key is solved again" grep -q "2 run(s) in this shard, 1 up to date, 1 to solve" "$tmp/log6"
+t_check "... and the summary has its own figures again" grep -q "^more-eng,optimal,195," "$tmp/bind/summary.csv"
+# Two batches in one directory: the second is refused while the first
+# holds the lock.
+if t_have flock; then
+    flock "$tmp/bind/.lock" sleep 3 &
+    lpid=$!
+    sleep 0.5
+    "$OPSALIGN" batch "$plan" -o "$tmp/bind" 2>"$tmp/log7"
+    t_check "a second batch in the directory is refused" [ $? -eq 1 ]
+    t_check "... saying another batch writes it" grep -q "another batch is writing" "$tmp/log7"
+    wait $lpid
+fi
+# Workers die with their parent.
+real="$TOP_SRCDIR/examples/realistic.xml"
+printf '<scenario version="1" name="w%s"><scale-capacity unit="*" resource="*" factor="1.%s"/></scenario>\n' 1 1 >"$tmp/w1.xml"
+printf '<scenario version="1" name="w%s"><scale-capacity unit="*" resource="*" factor="1.%s"/></scenario>\n' 2 2 >"$tmp/w2.xml"
+"$OPSALIGN" batch "$real" "$tmp/w1.xml" "$tmp/w2.xml" -o "$tmp/orphans" -j 2 --time-limit 20 2>/dev/null &
+bpid=$!
+sleep 2
+kids=$(ps -o pid= --ppid $bpid | tr -d ' ')
+kill -9 $bpid
+wait $bpid 2>/dev/null
+sleep 1
+left=0
+for k in $kids; do kill -0 "$k" 2>/dev/null && left=$((left + 1)); done
+t_check "killing the batch leaves no worker running ($left of: $kids)" [ -n "$kids" ] && [ $left -eq 0 ]
 t_done

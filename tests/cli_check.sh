@@ -53,4 +53,14 @@ t_check "unknown option is a usage error" [ $? -eq 1 ]
 t_check "unknown command exits 1" [ $? -eq 1 ]
 "$OPSALIGN" version >"$tmp/out"
 t_check "version prints" grep -q "^opsalign [0-9]" "$tmp/out"
+# UTF-16 plans (with and without a byte-order mark) report the line of
+# the error as their UTF-8 original does.
+sed 's/encoding="UTF-8"/encoding="UTF-16"/' "$TOP_SRCDIR/examples/realistic.xml" >"$tmp/u8.xml"
+ln=$(grep -n 'unit="engineering"' "$tmp/u8.xml" | tail -n 1 | cut -d: -f1)
+sed -i "${ln}s/unit=\"engineering\"/unit=\"enginering\"/" "$tmp/u8.xml"
+for enc in UTF-16 UTF-16BE UTF-16LE; do
+    iconv -f UTF-8 -t $enc "$tmp/u8.xml" >"$tmp/u16.xml"
+    "$OPSALIGN" check "$tmp/u16.xml" 2>"$tmp/u16.err"
+    t_check "$enc: the error is on line $ln" grep -q "u16.xml:$ln: error: .*unknown unit 'enginering'" "$tmp/u16.err"
+done
 t_done

@@ -183,4 +183,20 @@ fi
     t_check "$cmd >/dev/full exits 5 ($st)" [ $st -eq 5 ]
     t_check "$cmd >/dev/full says why" grep -q "cannot write standard output" "$tmp/full.err"
 done
+# Every writer's output is valid UTF-8, also where a long name of
+# multibyte characters is cut to its column (a scenario's name in
+# compare's table, names in the HTML and explanations).
+long="Überprüfung-Größenänderung-Äußerst-Lang"
+sed "s/name=\"New CRM\"/name=\"$long\"/; s/Small software company 2027/Größe ✓ $long/" "$ex/small.xml" >"$tmp/utf8.xml"
+printf '<scenario version="1" name="Ä %s"><capacity unit="sales" resource="fte" value="9"/></scenario>\n' "$long" >"$tmp/utf8-s.xml"
+"$OPSALIGN" solve "$tmp/utf8.xml" >"$tmp/u.txt"
+"$OPSALIGN" solve "$tmp/utf8.xml" --format csv >"$tmp/u.csv"
+"$OPSALIGN" solve "$tmp/utf8.xml" --format xml >"$tmp/u.xml"
+"$OPSALIGN" report "$tmp/utf8.xml" -o "$tmp/u.html"
+"$OPSALIGN" compare "$tmp/utf8.xml" -s "$tmp/utf8-s.xml" >"$tmp/uc.txt"
+"$OPSALIGN" explain "$tmp/utf8.xml" >"$tmp/ue.txt"
+t_check "compare cuts the scenario's name to its column" grep -q " base Ä Überprüfung-$" "$tmp/uc.txt"
+for f in u.txt u.csv u.xml u.html uc.txt ue.txt; do
+    t_check "$f is valid UTF-8" sh -c "iconv -f UTF-8 -t UTF-8 '$tmp/$f' >/dev/null"
+done
 t_done

@@ -4,10 +4,15 @@
  * shardable across machines, and joined into one summary.
  *
  * DIR holds, per run NAME ("base", or the scenario file's name without
- * .xml): NAME.xml (the result, XML), NAME.key (what it was computed from)
- * or NAME.err (why it failed); and summary.csv, summary.xml.  A run is up
- * to date when NAME.xml exists and NAME.key matches the plan, the
- * scenario and the options (a hash of their bytes): a rerun skips it.
+ * .xml): NAME.xml (the result, XML), NAME.key (what it was computed from,
+ * and a hash of NAME.xml's bytes) or NAME.err (why it failed); and
+ * summary.csv, summary.xml, .lock.  A run is up to date when NAME.key
+ * matches the plan, the scenario, the options and the library version (a
+ * hash of them) and NAME.xml is the file the key was written for: a rerun
+ * skips it.  The key is removed before a result is replaced and written
+ * after it, so a run cut between the two is solved again; a run that
+ * fails removes its old result.  One batch at a time writes DIR (flock
+ * on DIR/.lock).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -15,7 +20,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,17 +111,33 @@ static void stem(char *buf, size_t size, const char *path)
     buf[n] = '\0';
 }
 
+/* The hash of a file's bytes as 16 hex digits into out (17 bytes); 0
+ * when it could be read. */
+static int file_hash(char *out, const char *path)
+{
+    size_t n = 0;
+    char *d = read_all(path, &n);
+    if (d == NULL)
+        return -1;
+    snprintf(out, 17, "%016llx",
+             (unsigned long long)fnv(14695981039346656037ULL, d, n));
+    oa_free(d);
+    return 0;
+}
+
+/* NAME.key holds the run's key and the hash of the NAME.xml it was
+ * written for: "KEY\nHASH\n". */
 static int up_to_date(const char *dir, const run *r)
 {
-    char p[4096], *k;
-    struct stat st;
+    char p[4096], *k, h[17];
     int same;
     path_of(p, sizeof p, dir, r->name, ".xml");
-    if (stat(p, &st) != 0)
+    if (file_hash(h, p) != 0)
         return 0;
     path_of(p, sizeof p, dir, r->name, ".key");
     k = read_all(p, NULL);
-    same = k && strncmp(k, r->key, 16) == 0;
+    same = k && strlen(k) >= 34 && strncmp(k, r->key, 16) == 0 &&
+           k[16] == '\n' && strncmp(k + 17, h, 16) == 0;
     oa_free(k);
     return same;
 }
@@ -140,19 +166,30 @@ static int child(const char *dir, const run *r, oa_plan *base_plan,
     }
     if (rc == OA_OK)
         rc = oa_solve_scenario(&res, base_plan, sc, &o, &err, errs);
+    /* The old key goes first: a result replaced without its new key is
+     * never taken for an up-to-date one. */
+    path_of(p, sizeof p, dir, r->name, ".key");
+    remove(p);
     if (rc == OA_OK) {
         path_of(p, sizeof p, dir, r->name, ".xml");
         rc = oa_result_save(res, p, OA_FORMAT_XML, &err);
     }
     if (rc == OA_OK) {
-        char key[32];
-        snprintf(key, sizeof key, "%s\n", r->key);
+        char key[64], h[17];
+        path_of(p, sizeof p, dir, r->name, ".xml");
+        if (file_hash(h, p) != 0)
+            h[0] = '\0';
+        snprintf(key, sizeof key, "%s\n%s\n", r->key, h);
         path_of(p, sizeof p, dir, r->name, ".err");
         remove(p);
         path_of(p, sizeof p, dir, r->name, ".key");
         if (write_atomic(p, key) != 0)
             rc = OA_EIO;
     } else {
+        /* A run that fails now is a failure, whatever an earlier run
+         * left. */
+        path_of(p, sizeof p, dir, r->name, ".xml");
+        remove(p);
         size_t k, n = errs ? oa_error_list_count(errs) : 0;
         char *all = malloc(n * sizeof msg + sizeof msg);
         if (all) {
@@ -197,8 +234,10 @@ static int cmp_found(const void *a, const void *b)
 }
 
 /* Collects the results (NAME.xml with NAME.key) and failures (NAME.err) of
- * the directories, the first of each name winning. */
-static int collect(found **out, size_t *n, char **dirs, int ndirs)
+ * the directories, the first of each name winning; only the names of
+ * runs when runs is not NULL (a batch's summary holds its own runs). */
+static int collect(found **out, size_t *n, char **dirs, int ndirs,
+                   const run *runs, int nruns)
 {
     found *v = NULL;
     size_t cnt = 0, cap = 0, k;
@@ -225,6 +264,13 @@ static int collect(found **out, size_t *n, char **dirs, int ndirs)
                 continue;
             memcpy(base, nm, len - 4);
             base[len - 4] = '\0';
+            if (runs) {
+                int q;
+                for (q = 0; q < nruns && strcmp(runs[q].name, base) != 0; q++)
+                    ;
+                if (q == nruns)
+                    continue;
+            }
             for (k = 0; k < cnt && strcmp(v[k].name, base) != 0; k++)
                 ;
             if (k < cnt) {
@@ -273,7 +319,8 @@ static int collect(found **out, size_t *n, char **dirs, int ndirs)
 
 /* Writes OUT/summary.csv and OUT/summary.xml from the runs found in
  * dirs: the base first, then the others by name. */
-static int summarize(const char *out_dir, char **dirs, int ndirs)
+static int summarize(const char *out_dir, char **dirs, int ndirs,
+                     const run *runs, int nruns)
 {
     found *v = NULL;
     size_t n = 0, k, first = 0;
@@ -281,7 +328,7 @@ static int summarize(const char *out_dir, char **dirs, int ndirs)
     oa_error err;
     char p[4096];
     int rc;
-    if (collect(&v, &n, dirs, ndirs) != 0)
+    if (collect(&v, &n, dirs, ndirs, runs, nruns) != 0)
         return -1;
     if (n > 0 && strcmp(v[0].name, "base") == 0) {
         rc = v[0].r ? oa_comparison_new(&cmp, "base", v[0].r)
@@ -361,6 +408,8 @@ int cmd_batch(int argc, char **argv)
     size_t plan_size = 0;
     oa_plan *plan;
     double t0;
+    int lock_fd = -1;
+    pid_t parent;
     /* A batch and its workers end on SIGINT and SIGTERM as they always
      * did: an interrupted run must not be taken for a finished one. */
     signal(SIGINT, SIG_DFL);
@@ -408,6 +457,15 @@ int cmd_batch(int argc, char **argv)
         } else {
             int k;
             stem(namebuf, sizeof namebuf, a);
+            if (strcmp(namebuf, "summary") == 0 || namebuf[0] == '.' ||
+                namebuf[0] == '\0') {
+                fprintf(stderr, "%s batch: %s: a scenario may not be named "
+                        "'%s' (the batch writes %s/summary.csv and "
+                        "summary.xml itself; rename the file)\n", progname,
+                        a, namebuf, dir ? dir : "DIR");
+                free(runs);
+                return EXIT_INPUT;
+            }
             for (k = 0; k < nruns; k++)
                 if (strcmp(runs[k].name, namebuf) == 0) {
                     fprintf(stderr, "%s batch: two runs named '%s' (%s)\n",
@@ -437,11 +495,29 @@ int cmd_batch(int argc, char **argv)
         status = EXIT_INPUT;
         goto out;
     }
+    /* One batch at a time in a directory. */
+    {
+        char lp[4096];
+        path_of(lp, sizeof lp, dir, ".lock", "");
+        lock_fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (lock_fd < 0 || flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+            fprintf(stderr, "%s batch: %s: %s\n", progname, dir,
+                    lock_fd < 0 ? strerror(errno)
+                                : "another batch is writing this directory "
+                                  "(it holds .lock); wait for it or use "
+                                  "another -o");
+            oa_plan_free(plan);
+            status = EXIT_INPUT;
+            goto out;
+        }
+    }
     /* What each run is computed from: the plan, its scenario, the
-     * options. */
+     * options, the library. */
     for (i = 0; i < nruns; i++) {
         uint64_t h = 14695981039346656037ULL;
-        h = fnv(h, "opsalign-batch-1", 16);
+        h = fnv(h, "opsalign-batch-2", 16);
+        /* another library may solve otherwise */
+        h = fnv(h, oa_version(), strlen(oa_version()));
         h = fnv(h, plan_bytes, plan_size);
         if (runs[i].scenario) {
             size_t n = 0;
@@ -458,6 +534,7 @@ int cmd_batch(int argc, char **argv)
         h = fnv(h, &opts.time_limit, sizeof opts.time_limit);
         h = fnv(h, &opts.gap, sizeof opts.gap);
         h = fnv(h, &opts.work_limit, sizeof opts.work_limit);
+        h = fnv(h, &opts.flags, sizeof opts.flags);
         snprintf(runs[i].key, sizeof runs[i].key, "%016llx",
                  (unsigned long long)h);
         runs[i].mine = i % shard_n == shard_k - 1;
@@ -475,6 +552,7 @@ int cmd_batch(int argc, char **argv)
             total - fresh, jobs);
     done = fresh;
     t0 = now();
+    parent = getpid();
     /* The base first when it is to be solved: the scenarios start from
      * its roadmap. */
     for (;;) {
@@ -487,8 +565,16 @@ int cmd_batch(int argc, char **argv)
             }
             fflush(NULL);
             pid = fork();
-            if (pid == 0)
+            if (pid == 0) {
+                /* A worker dies with the batch: no results written after
+                 * it is gone. */
+#ifdef __linux__
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+                if (getppid() != parent)
+                    _exit(11);
                 _exit(child(dir, &runs[next], plan, &opts));
+            }
             if (pid < 0) {
                 fprintf(stderr, "%s batch: fork: %s\n", progname,
                         strerror(errno));
@@ -523,7 +609,8 @@ int cmd_batch(int argc, char **argv)
     {
         char *dirs[1];
         dirs[0] = (char *)dir;
-        if (summarize(dir, dirs, 1) != 0 && status == EXIT_SOLVED)
+        if (summarize(dir, dirs, 1, runs, nruns) != 0 &&
+            status == EXIT_SOLVED)
             status = EXIT_INTERNAL;
     }
     if (failed) {
@@ -533,6 +620,8 @@ int cmd_batch(int argc, char **argv)
             status = EXIT_INPUT;
     }
 out:
+    if (lock_fd >= 0)
+        close(lock_fd); /* and with it the lock */
     oa_free(plan_bytes);
     for (i = 1; i < nruns; i++)
         free((char *)runs[i].name);
@@ -578,7 +667,7 @@ int cmd_merge(int argc, char **argv)
         free(dirs);
         return EXIT_INPUT;
     }
-    i = summarize(out, dirs, n);
+    i = summarize(out, dirs, n, NULL, 0);
     free(dirs);
     return i == 0 ? EXIT_SOLVED : EXIT_INPUT;
 }

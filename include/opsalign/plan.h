@@ -8,7 +8,11 @@
  * are the same calls.
  *
  * Building never judges the plan: every add call stores what it is given
- * (it fails only on misuse such as a NULL id, or out of memory).  Then
+ * (it fails only on misuse such as a NULL id, or out of memory).  Every
+ * string (ids, names, labels, units of measure) must be valid UTF-8
+ * without control characters (C0, DEL, C1): a line break in a name would
+ * break every text, CSV and HTML written from it, so setters refuse such
+ * strings with OA_EINVAL and readers report them with their line.  Then
  * oa_plan_validate() applies every rule of the format at once and reports
  * every problem with the line of the element that has it.  Lines come from
  * oa_plan_set_line(): each element added records the line set last, so a

@@ -21,7 +21,8 @@ extern "C" {
 /** Options of the reader. */
 typedef struct oa_read_opts {
     unsigned int version;  /**< OA_READ_OPTS_VERSION */
-    size_t max_bytes;      /**< size cap; 0: OA_READ_DEFAULT_MAX_BYTES */
+    size_t max_bytes;      /**< size cap; 0: OA_READ_DEFAULT_MAX_BYTES;
+                                SIZE_MAX: none */
     int no_validate;       /**< non-zero: skip oa_plan_validate() (the
                                 schema is still checked) */
 } oa_read_opts;
