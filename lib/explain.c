@@ -204,6 +204,11 @@ static void run_task(ctx *c, task *t)
      * (confirm, and the fixed plans), repaired around the forced
      * initiative otherwise. */
     so.start = c->o->cold ? NULL : c->base;
+    /* Re-solves in threads never run GLPK's cover cuts (not
+     * thread-safe); the same for every task, so -j N answers alike for
+     * any load. */
+    if (c->o->jobs > 1 && c->ntasks > 1)
+        so.flags |= OA_SOLVE_NO_COVER_CUTS;
     t->rc = task_scenario(&sc, c, t);
     if (t->rc == OA_OK)
         t->rc = oa_solve_scenario(&t->r, c->plan, sc, &so, &t->err, NULL);

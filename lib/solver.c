@@ -11,6 +11,7 @@
  */
 #include "solver.h"
 
+#include <stdatomic.h>
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -434,6 +435,9 @@ int oap_within_gap(const oap_solver_opts *o, const oap_model *m, double z,
     return o->gap > 0 && isfinite(bound) &&
            bound + m->tiebreak_span - z <= o->gap * (fabs(z) + DBL_EPSILON);
 }
+
+/* Branch-and-bound searches of the process running now (any thread). */
+static atomic_int in_flight;
 
 /* Plans up to this many initiatives branch on pseudocosts by default. */
 #define PSEUDOCOST_MAX_INITIATIVES 300
@@ -1253,6 +1257,7 @@ int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
     guard g;
     volatile int own;
     volatile int presolve = want_presolve;
+    volatile int counted = 0;   /* in in_flight */
     oap_lp *lp = mip->lp;
     const oap_model *m = lp->m;
     const oap_solver_opts *o = lp->o;
@@ -1290,6 +1295,8 @@ int oap_mip_branch(oap_solution *sol, oap_mip *mip, const double *start,
     }
     own = guard_install(&g, o);
     if (own && setjmp(g.jb) != 0) {
+        if (counted)
+            atomic_fetch_sub(&in_flight, 1);
         guard_failed(&g, err);
         oap_free(work);
         oap_free(seen);
@@ -1335,6 +1342,15 @@ again:
         io.gmi_cuts = io.mir_cuts = io.cov_cuts = io.clq_cuts = GLP_ON;
     if (!has_free_integer(m))
         cuts_off(&io);
+    /* Cover cuts are GLPK's only generator with static state: one
+     * branch-and-bound of the process at a time runs them. */
+    if (o->flags & OA_SOLVE_NO_COVER_CUTS) {
+        io.cov_cuts = GLP_OFF;
+    } else {
+        counted = 1;
+        if (atomic_fetch_add(&in_flight, 1) > 0)
+            io.cov_cuts = GLP_OFF;
+    }
     if (o->time_limit > 0)
         clock_safe(&io, oap_time_left(o), mip->root_s);
     io.cb_func = mip_cb;
@@ -1347,6 +1363,10 @@ again:
     cb.own_P = lp->P;
     cb.it_P = NULL;
     rc = glp_intopt(lp->P, &io);
+    if (counted) {
+        atomic_fetch_sub(&in_flight, 1);
+        counted = 0;
+    }
     if (cb.it_P == lp->P || cb.it_P == NULL)
         count_its(o, lp->P, lp->P, &cb.it_P, &cb.it_last);
     if (cb.abandoned) {

@@ -151,6 +151,13 @@ typedef struct oa_solve_opts {
  * over 100 initiatives, and alone where the root LP does not finish). */
 #define OA_SOLVE_NO_LNS 0x40u
 
+/** Flag: no cover cuts.  GLPK's cover-cut generator keeps static state,
+ * so two solves that run it at once in one process race: explain sets
+ * this flag for its re-solves when it runs them in threads (-j), and a
+ * solve that starts while another of the process is in branch-and-bound
+ * leaves cover cuts off by itself. */
+#define OA_SOLVE_NO_COVER_CUTS 0x80u
+
 /** Current version of oa_solve_opts. */
 #define OA_SOLVE_OPTS_VERSION 4
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
