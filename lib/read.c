@@ -452,7 +452,7 @@ OA_API int oa_plan_read_memory(oa_plan **out, const char *data, size_t size,
     if (out)
         *out = NULL;
     OAP_ARG(out && (data || size == 0));
-    rc = oap_read_begin(size, source, opts, err, all);
+    rc = oap_read_begin(data, size, source, opts, err, all);
     if (rc != OA_OK)
         return rc;
     if (oa_error_list_new(&errs) != OA_OK)

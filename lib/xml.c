@@ -808,20 +808,52 @@ void oap_read_report(oa_error_list *errs, oa_error *err, oa_error_list *all)
             break;
 }
 
-int oap_read_begin(size_t size, const char *source,
+/* Start tags in data (a '<' not followed by '/', '!' or '?'), counted up
+ * to past max. */
+static size_t count_elements(const char *data, size_t size, size_t max)
+{
+    const char *p = data, *end = data + size;
+    size_t n = 0;
+    while (p < end && n <= max) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (lt == NULL)
+            break;
+        if (lt + 1 < end && lt[1] != '/' && lt[1] != '!' && lt[1] != '?')
+            n++;
+        p = lt + 1;
+    }
+    return n;
+}
+
+int oap_read_begin(const char *data, size_t size, const char *source,
                    const oa_read_opts *opts, oa_error *err,
                    oa_error_list *all)
 {
     size_t max = OA_READ_DEFAULT_MAX_BYTES;
+    size_t max_el = OA_READ_DEFAULT_MAX_ELEMENTS;
     if (opts && !OAP_VERSION_OK(opts->version, OA_READ_OPTS_VERSION))
         return OA_EINVAL;
     if (opts && opts->max_bytes)
         max = opts->max_bytes;
+    if (opts && opts->version >= 2 && opts->max_elements)
+        max_el = opts->max_elements;
     if (err)
         oa_error_clear(err);
     if (size > max) {
         oap_error_set(err, OA_ELIMIT, source, -1, "document of %zu bytes is "
                       "larger than the limit of %zu bytes", size, max);
+        if (all && err)
+            oap_error_list_push(all, err);
+        return OA_ELIMIT;
+    }
+    /* UTF-16 documents are counted after their conversion by the
+     * parser's own limits; every other is counted here, before a tree of
+     * millions of elements is built. */
+    if (data && max_el != SIZE_MAX && size >= 2 && data[0] != '\0' &&
+        data[1] != '\0' && (unsigned char)data[0] < 0xFE &&
+        count_elements(data, size, max_el) > max_el) {
+        oap_error_set(err, OA_ELIMIT, source, -1, "document has more than "
+                      "%zu elements (oa_read_opts.max_elements)", max_el);
         if (all && err)
             oap_error_list_push(all, err);
         return OA_ELIMIT;
@@ -837,7 +869,7 @@ int oap_read_input(char **data, size_t *size, const char *path,
     oa_error e;
     int rc;
     *data = NULL;
-    rc = oap_read_begin(0, path, opts, err, all);
+    rc = oap_read_begin(NULL, 0, path, opts, err, all);
     if (rc != OA_OK)
         return rc;
     if (opts && opts->max_bytes)

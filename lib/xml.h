@@ -57,9 +57,10 @@ int oap_xml_line(const xmlNode *node);
 int oap_xml_is(const xmlNode *node, const char *name);
 
 /* The start of every reader: the options checked, err cleared, size
- * against the cap (OA_ELIMIT, also appended to all).  OA_OK, OA_EINVAL,
+ * against the cap and (when data is given) the elements of data against
+ * theirs (OA_ELIMIT, also appended to all).  OA_OK, OA_EINVAL,
  * OA_ELIMIT. */
-int oap_read_begin(size_t size, const char *source,
+int oap_read_begin(const char *data, size_t size, const char *source,
                    const oa_read_opts *opts, oa_error *err,
                    oa_error_list *all);
 /* Reading an input file for a reader (read.c): the options checked, the

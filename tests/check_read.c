@@ -366,6 +366,19 @@ START_TEST(test_hostile_sizes)
     ck_assert_int_eq(oa_plan_read_memory(&p, "<plan/>", 7, "x", &opts, &err,
                                          NULL),
                      OA_EINVALID);
+    /* Too many elements are refused before the document is parsed. */
+    opts.max_bytes = 0;
+    opts.max_elements = 10;
+    ck_assert_int_eq(oa_plan_read_file(&p, tu_top("examples/small.xml"),
+                                       &opts, &err, NULL),
+                     OA_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(err.text, "more than 10 elements"));
+    opts.max_elements = SIZE_MAX;
+    ck_assert_int_eq(oa_plan_read_file(&p, tu_top("examples/small.xml"),
+                                       &opts, &err, NULL),
+                     OA_OK);
+    oa_plan_free(p);
+    opts.max_elements = 0;
     /* SIZE_MAX is no cap (max + 1 wrapped to 0 and refused everything) */
     opts.max_bytes = SIZE_MAX;
     ck_assert_int_eq(oa_plan_read_file(&p, tu_top("examples/small.xml"),

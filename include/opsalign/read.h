@@ -18,6 +18,10 @@ extern "C" {
 /** Default cap on the size of a file the reader accepts (64 MiB). */
 #define OA_READ_DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
+/** Default cap on the number of elements of a document (a plan of 2,000
+ * initiatives over a year has about 30,000). */
+#define OA_READ_DEFAULT_MAX_ELEMENTS ((size_t)1000000)
+
 /** Options of the reader. */
 typedef struct oa_read_opts {
     unsigned int version;  /**< OA_READ_OPTS_VERSION */
@@ -25,12 +29,19 @@ typedef struct oa_read_opts {
                                 SIZE_MAX: none */
     int no_validate;       /**< non-zero: skip oa_plan_validate() (the
                                 schema is still checked) */
+    /* version 2 */
+    size_t max_elements;   /**< element cap (initiatives, units, demands,
+                                people, ... together), counted before the
+                                document is parsed, so that a huge plan is
+                                refused before memory runs out; 0:
+                                OA_READ_DEFAULT_MAX_ELEMENTS; SIZE_MAX:
+                                none */
 } oa_read_opts;
 
-/** Current version of oa_read_opts. */
-#define OA_READ_OPTS_VERSION 1
+/** Current version of oa_read_opts (1 is still accepted). */
+#define OA_READ_OPTS_VERSION 2
 /** Initializer of oa_read_opts with the defaults. */
-#define OA_READ_OPTS_INIT { OA_READ_OPTS_VERSION, 0, 0 }
+#define OA_READ_OPTS_INIT { OA_READ_OPTS_VERSION, 0, 0, 0 }
 
 /**
  * Reads and validates a plan file.
