@@ -135,4 +135,18 @@ sleep 1
 left=0
 for k in $kids; do kill -0 "$k" 2>/dev/null && left=$((left + 1)); done
 t_check "killing the batch leaves no worker running ($left of: $kids)" [ -n "$kids" ] && [ $left -eq 0 ]
+# SIGINT to a batch: the running workers stop, the finished results
+# stay, it says what is left, and a rerun solves only that.
+"$OPSALIGN" batch "$real" "$tmp/w1.xml" "$tmp/w2.xml" -o "$tmp/int" -j 2 --time-limit 4 2>"$tmp/log8" &
+bpid=$!
+sleep 6
+kill -INT $bpid
+wait $bpid
+st=$?
+t_check "SIGINT: the batch exits 130 ($st)" [ $st -eq 130 ]
+t_check "SIGINT: it says what is left" grep -q "interrupted: 1 of 3 run(s) finished; 2 left" "$tmp/log8"
+t_check "SIGINT: the finished base stays" [ -f "$tmp/int/base.xml" -a -f "$tmp/int/base.key" ]
+t_check "SIGINT: no stopped run left a key" [ ! -e "$tmp/int/w1.key" -a ! -e "$tmp/int/w2.key" ]
+"$OPSALIGN" batch "$real" "$tmp/w1.xml" "$tmp/w2.xml" -o "$tmp/int" -j 2 --time-limit 4 2>"$tmp/log9"
+t_check "SIGINT: a rerun solves what was left" grep -q "3 run(s) in this shard, 1 up to date, 2 to solve" "$tmp/log9"
 t_done

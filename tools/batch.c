@@ -396,6 +396,15 @@ static void progress(int tty, int done, int total, double t0, const run *r,
 
 /* ---- opsalign batch ---- */
 
+/* SIGINT or SIGTERM to the batch: no new run starts, the running ones are
+ * stopped, the finished ones stay and the summary says what there is. */
+static volatile sig_atomic_t batch_signal;
+
+static void on_batch_signal(int sig)
+{
+    batch_signal = sig;
+}
+
 int cmd_batch(int argc, char **argv)
 {
     oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
@@ -410,10 +419,18 @@ int cmd_batch(int argc, char **argv)
     double t0;
     int lock_fd = -1;
     pid_t parent;
-    /* A batch and its workers end on SIGINT and SIGTERM as they always
-     * did: an interrupted run must not be taken for a finished one. */
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    /* The first SIGINT or SIGTERM stops the batch in order (a second ends
+     * it at once); workers end at once on either: an interrupted run is
+     * not a result. */
+    {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_batch_signal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = (int)SA_RESETHAND;
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+    }
     runs = calloc((size_t)argc + 1, sizeof *runs);
     if (runs == NULL)
         return EXIT_INTERNAL;
@@ -558,7 +575,7 @@ int cmd_batch(int argc, char **argv)
     for (;;) {
         pid_t pid;
         int ws;
-        while (running < jobs && next < nruns) {
+        while (running < jobs && next < nruns && !batch_signal) {
             if (!runs[next].todo) {
                 next++;
                 continue;
@@ -566,6 +583,8 @@ int cmd_batch(int argc, char **argv)
             fflush(NULL);
             pid = fork();
             if (pid == 0) {
+                signal(SIGINT, SIG_DFL);
+                signal(SIGTERM, SIG_DFL);
                 /* A worker dies with the batch: no results written after
                  * it is gone. */
 #ifdef __linux__
@@ -590,18 +609,40 @@ int cmd_batch(int argc, char **argv)
         if (running == 0)
             break;
         pid = wait(&ws);
+        if (pid < 0 && errno == EINTR) {
+            /* interrupted: the running workers are stopped */
+            for (i = 0; i < nruns; i++)
+                if (runs[i].pid > 0 && runs[i].status < 0)
+                    kill(runs[i].pid, SIGTERM);
+            continue;
+        }
         if (pid < 0)
             break;
         for (i = 0; i < nruns; i++)
             if (runs[i].pid == pid) {
                 int bad = !WIFEXITED(ws) || WEXITSTATUS(ws) != 0;
-                runs[i].status = bad;
                 running--;
+                if (batch_signal && WIFSIGNALED(ws)) {
+                    runs[i].status = 2; /* stopped: left for a rerun */
+                    break;
+                }
+                runs[i].status = bad;
                 done++;
                 failed += bad;
                 progress(tty, done, total, t0, &runs[i], bad);
                 break;
             }
+        if (batch_signal)
+            for (i = 0; i < nruns; i++)
+                if (runs[i].pid > 0 && runs[i].status < 0)
+                    kill(runs[i].pid, SIGTERM);
+    }
+    if (batch_signal) {
+        if (tty)
+            fputc('\n', stderr);
+        fprintf(stderr, "%s batch: interrupted: %d of %d run(s) finished; "
+                "%d left, solved by running the same command again\n",
+                progname, done, total, total - done);
     }
     if (tty && total == fresh)
         progress(tty, done, total, t0, NULL, 0);
@@ -619,6 +660,8 @@ int cmd_batch(int argc, char **argv)
         if (status == EXIT_SOLVED)
             status = EXIT_INPUT;
     }
+    if (batch_signal && status == EXIT_SOLVED)
+        status = 128 + (int)batch_signal;
 out:
     if (lock_fd >= 0)
         close(lock_fd); /* and with it the lock */
