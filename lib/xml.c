@@ -327,15 +327,24 @@ static int doctype_line(const char *data, size_t size)
     return 1;
 }
 
-static int has_ns_attribute(const xmlNode *n, oa_error_list *errs,
-                            const char *source)
+/*
+ * Attributes a reader may not take, each an error with its line:
+ * attributes in a namespace (xsi:... are unknown attributes too; the
+ * schema validator lets them through), and values with control
+ * characters (a tab, line break or other given as a character reference
+ * such as &#10;), which would break every text, CSV and HTML written from
+ * them.  1 when one was found.
+ */
+static int bad_attributes(const xmlNode *n, oa_error_list *errs,
+                          const char *source)
 {
     int found = 0;
     for (; n; n = n->next) {
         const xmlAttr *a;
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        for (a = n->properties; a; a = a->next)
+        for (a = n->properties; a; a = a->next) {
+            xmlChar *v;
             if (a->ns != NULL) {
                 oap_xml_error(errs, OA_EINVALID, source, oap_xml_line(n),
                               "<%s>: unknown attribute '%s:%s'",
@@ -343,8 +352,20 @@ static int has_ns_attribute(const xmlNode *n, oa_error_list *errs,
                               a->ns->prefix ? (const char *)a->ns->prefix : "",
                               (const char *)a->name);
                 found = 1;
+                continue;
             }
-        if (has_ns_attribute(n->children, errs, source))
+            v = xmlNodeListGetString(n->doc, a->children, 1);
+            if (v && !oap_text_clean((const char *)v)) {
+                oap_xml_error(errs, OA_EINVALID, source, oap_xml_line(n),
+                              "<%s>: attribute '%s' holds a control "
+                              "character (a tab or line break written as "
+                              "&#9;, &#10; or &#13;, or another)",
+                              (const char *)n->name, (const char *)a->name);
+                found = 1;
+            }
+            xmlFree(v);
+        }
+        if (bad_attributes(n->children, errs, source))
             found = 1;
     }
     return found;
@@ -430,34 +451,6 @@ static int parse_doc(xmlDoc **out, const char *data, size_t size,
                      const char *source, const char *root,
                      oa_error_list *errs, const char *encoding);
 
-/* Attribute values with control characters (a tab, line break or other
- * given as a character reference such as &#10;) are errors: they would
- * break every text, CSV and HTML written from them.  1 when found. */
-static int has_control(const xmlNode *n, oa_error_list *errs,
-                       const char *source)
-{
-    int found = 0;
-    for (; n; n = n->next) {
-        const xmlAttr *a;
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        for (a = n->properties; a; a = a->next) {
-            xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-            if (v && !oap_text_clean((const char *)v)) {
-                oap_xml_error(errs, OA_EINVALID, source, oap_xml_line(n),
-                              "<%s>: attribute '%s' holds a control "
-                              "character (a tab or line break written as "
-                              "&#9;, &#10; or &#13;, or another)",
-                              (const char *)n->name, (const char *)a->name);
-                found = 1;
-            }
-            xmlFree(v);
-        }
-        if (has_control(n->children, errs, source))
-            found = 1;
-    }
-    return found;
-}
 
 int oap_xml_parse(xmlDoc **out, const char *data, size_t size,
                   const char *source, const char *root, oa_error_list *errs)
@@ -570,9 +563,7 @@ static int parse_doc(xmlDoc **out, const char *data, size_t size,
         line_walk w = { data, size, 0, 1 };
         fix_lines(r, &w);
     }
-    /* Attributes in a namespace (xsi:...) are unknown attributes too; the
-     * schema validator lets xsi: through. */
-    if (has_ns_attribute(r, errs, source) | has_control(r, errs, source)) {
+    if (bad_attributes(r, errs, source)) {
         xmlFreeDoc(doc);
         return OA_EINVALID;
     }

@@ -63,4 +63,10 @@ for enc in UTF-16 UTF-16BE UTF-16LE; do
     "$OPSALIGN" check "$tmp/u16.xml" 2>"$tmp/u16.err"
     t_check "$enc: the error is on line $ln" grep -q "u16.xml:$ln: error: .*unknown unit 'enginering'" "$tmp/u16.err"
 done
+# A control character given as a character reference is an error with
+# its line (it would break every text and CSV written from the name).
+printf '<?xml version="1.0"?>\n<plan version="1" name="a&#10;b">\n<horizon start="2027-01" step="month" periods="2"/>\n</plan>\n' >"$tmp/ctl.xml"
+"$OPSALIGN" check "$tmp/ctl.xml" 2>"$tmp/ctl.err"
+t_check "a line break in a name is refused" [ $? -eq 1 ]
+t_check "... at its line" grep -q "ctl.xml:2: error: <plan>: attribute 'name' holds a control character" "$tmp/ctl.err"
 t_done
