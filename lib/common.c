@@ -396,41 +396,43 @@ OA_API int oa_version_number(void)
 
 /* ---- UTF-8 text ---- */
 
+/* The length of the character at p when it is valid UTF-8 and no control
+ * character (C0, DEL, C1), else 0: overlong forms, surrogates, code
+ * points beyond Unicode and broken sequences are not characters. */
+static size_t clean_char(const unsigned char *p)
+{
+    unsigned long c;
+    size_t n, k;
+    if (*p < 0x80)
+        return *p < 0x20 || *p == 0x7F ? 0 : 1;
+    if ((*p & 0xE0) == 0xC0)
+        n = 2, c = *p & 0x1F;
+    else if ((*p & 0xF0) == 0xE0)
+        n = 3, c = *p & 0x0F;
+    else if ((*p & 0xF8) == 0xF0)
+        n = 4, c = *p & 0x07;
+    else
+        return 0;
+    for (k = 1; k < n; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (p[k] & 0x3F);
+    }
+    if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+        (n == 4 && c < 0x10000) || (c >= 0xD800 && c <= 0xDFFF) ||
+        c > 0x10FFFF || (c >= 0x80 && c <= 0x9F))
+        return 0;
+    return n;
+}
+
 int oap_text_clean(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        unsigned long c;
-        int n, k;
-        if (*p < 0x80) {
-            if (*p < 0x20 || *p == 0x7F)
-                return 0;
-            p++;
-            continue;
-        }
-        if ((*p & 0xE0) == 0xC0) {
-            n = 1;
-            c = *p & 0x1F;
-        } else if ((*p & 0xF0) == 0xE0) {
-            n = 2;
-            c = *p & 0x0F;
-        } else if ((*p & 0xF8) == 0xF0) {
-            n = 3;
-            c = *p & 0x07;
-        } else {
+        size_t n = clean_char(p);
+        if (n == 0)
             return 0;
-        }
-        for (k = 1; k <= n; k++) {
-            if ((p[k] & 0xC0) != 0x80)
-                return 0;
-            c = c << 6 | (p[k] & 0x3F);
-        }
-        /* overlong forms, surrogates, beyond Unicode, C1 controls */
-        if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
-            (n == 3 && c < 0x10000) || (c >= 0xD800 && c <= 0xDFFF) ||
-            c > 0x10FFFF || (c >= 0x80 && c <= 0x9F))
-            return 0;
-        p += n + 1;
+        p += n;
     }
     return 1;
 }
@@ -467,35 +469,10 @@ void oap_text_sanitize(char *s)
 {
     unsigned char *p = (unsigned char *)s;
     while (*p) {
-        size_t n = 1, k;
-        unsigned long c;
-        if (*p < 0x80) {
-            if (*p < 0x20 || *p == 0x7F)
-                *p = '?';
-            p++;
-            continue;
-        }
-        if ((*p & 0xE0) == 0xC0)
-            n = 2, c = *p & 0x1F;
-        else if ((*p & 0xF0) == 0xE0)
-            n = 3, c = *p & 0x0F;
-        else if ((*p & 0xF8) == 0xF0)
-            n = 4, c = *p & 0x07;
-        else
-            n = 0, c = 0;
-        for (k = 1; n && k < n; k++) {
-            if ((p[k] & 0xC0) != 0x80) {
-                n = 0;
-                break;
-            }
-            c = c << 6 | (p[k] & 0x3F);
-        }
-        if (n == 0 || (n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
-            (n == 4 && c < 0x10000) || (c >= 0xD800 && c <= 0xDFFF) ||
-            c > 0x10FFFF || (c >= 0x80 && c <= 0x9F)) {
+        size_t n = clean_char(p);
+        if (n == 0)
             *p++ = '?'; /* a byte that is no character, or a control */
-            continue;
-        }
-        p += n;
+        else
+            p += n;
     }
 }

@@ -422,15 +422,7 @@ int cmd_batch(int argc, char **argv)
     /* The first SIGINT or SIGTERM stops the batch in order (a second ends
      * it at once); workers end at once on either: an interrupted run is
      * not a result. */
-    {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_batch_signal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = (int)SA_RESETHAND;
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGTERM, &sa, NULL);
-    }
+    cli_catch_signals(on_batch_signal);
     runs = calloc((size_t)argc + 1, sizeof *runs);
     if (runs == NULL)
         return EXIT_INTERNAL;

@@ -21,6 +21,10 @@ enum {
  * is still written. */
 extern oa_interrupt *cli_interrupt;
 
+/* Installs handler for SIGINT and SIGTERM, once: it resets after the
+ * first signal, so that a second one ends the program at once. */
+void cli_catch_signals(void (*handler)(int));
+
 /* The exit status of writing an output: EXIT_OUTPUT for OA_EIO, else as
  * cli_exit(rc, NULL). */
 int cli_out_exit(int rc);

@@ -1218,13 +1218,11 @@ static void on_signal(int sig)
         cli_signal = sig;
 }
 
-/* SIGINT and SIGTERM raise cli_interrupt once; the handler then resets,
- * so that a second one ends the program at once. */
-static void catch_signals(void)
+void cli_catch_signals(void (*handler)(int))
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
+    sa.sa_handler = handler;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = (int)SA_RESETHAND;
     sigaction(SIGINT, &sa, NULL);
@@ -1238,7 +1236,8 @@ int main(int argc, char **argv)
     int rc;
     if (oa_interrupt_new(&cli_interrupt) != OA_OK)
         return EXIT_INTERNAL;
-    catch_signals();
+    /* SIGINT and SIGTERM raise cli_interrupt once. */
+    cli_catch_signals(on_signal);
     rc = dispatch(argc, argv);
     /* Whatever was written to standard output reached it, or the exit
      * status says it did not. */
