@@ -19,7 +19,8 @@ int oap_diagnose(oap_solve_ctx *c, oa_error *err)
     memset(&bo, 0, sizeof bo);
     bo.elastic = 1;
     bo.relax = c->so.relax;
-    rc = oap_model_build(&em, c->chk, &bo);
+    bo.max_nonzeros = c->max_nonzeros;
+    rc = oap_model_build(&em, c->chk, &bo, err);
     if (rc != OA_OK)
         return rc;
     rc = oap_solver_solve(&sol, em, &c->so, err);

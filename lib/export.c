@@ -23,7 +23,7 @@ OA_API int oa_plan_model_size(oa_model_size *out, const oa_plan *plan,
     if (rc != OA_OK)
         return rc;
     memset(&bo, 0, sizeof bo);
-    rc = oap_model_build(&m, chk, &bo);
+    rc = oap_model_build(&m, chk, &bo, err);
     if (rc != OA_OK) {
         oa_checked_free(chk);
         return rc;
@@ -54,7 +54,7 @@ OA_API int oa_plan_export(const oa_plan *plan, const char *path,
         return rc;
     memset(&bo, 0, sizeof bo);
     bo.no_tiebreak = 1;
-    rc = oap_model_build(&m, chk, &bo);
+    rc = oap_model_build(&m, chk, &bo, err);
     if (rc != OA_OK) {
         oa_checked_free(chk);
         return rc;

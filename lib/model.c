@@ -7,6 +7,7 @@
 #include "model.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,12 @@ static int add_col(oap_model *m, oap_col_kind kind, int a, int b, int c,
     col.ub = ub;
     col.obj = obj;
     col.is_int = is_int;
+    if (m->failed)
+        return -1;
+    if (m->max_nz && m->ncols >= m->max_nz) {
+        m->failed = m->too_big = 1;
+        return -1;
+    }
     if (OAP_PUSH(m->cols, m->ncols, m->colcap, col) != OA_OK) {
         m->failed = 1;
         return -1;
@@ -39,6 +46,8 @@ static int add_row(oap_model *m, oap_row_kind kind, int a, int b, int c,
     row.c = c;
     row.lo = lo;
     row.hi = hi;
+    if (m->failed)
+        return -1;
     if (OAP_PUSH(m->rows, m->nrows, m->rowcap, row) != OA_OK) {
         m->failed = 1;
         return -1;
@@ -54,7 +63,9 @@ static void add_nz(oap_model *m, int row, int col, double v)
     z.i = row;
     z.j = col;
     z.v = v;
-    if (OAP_PUSH(m->nz, m->nnz, m->nzcap, z) != OA_OK)
+    if (m->max_nz && m->nnz >= m->max_nz)
+        m->failed = m->too_big = 1;
+    else if (OAP_PUSH(m->nz, m->nnz, m->nzcap, z) != OA_OK)
         m->failed = 1;
 }
 
@@ -163,10 +174,12 @@ static int prune_capacity(oap_model *m)
     double *avail = oap_calloc(URP + 1, sizeof(double));
     double *freed = oap_calloc((size_t)res->U * (size_t)res->R + 1,
                                sizeof(double));
+    double *low = oap_calloc(URP + 1, sizeof(double));
     int i, u, r, t, p, l, s;
-    if (avail == NULL || freed == NULL) {
+    if (avail == NULL || freed == NULL || low == NULL) {
         oap_free(avail);
         oap_free(freed);
+        oap_free(low);
         return OA_ENOMEM;
     }
     for (i = 0; i < res->N; i++) {
@@ -187,19 +200,25 @@ static int prune_capacity(oap_model *m)
         for (t = 0; t < res->P; t++)
             avail[OAP_URT(res, res->loans[l].to, res->loans[l].r, t)] +=
                 res->loans[l].max * res->loans[l].eff;
+    /* The run work at its lowest: every operating plan at its minimum
+     * (each plan once, in order, whatever the number of units), less
+     * what the effects free. */
+    memcpy(low, res->run, URP * sizeof *low);
+    for (p = 0; p < res->NOP; p++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++)
+                low[OAP_URT(res, res->ops[p].unit, r, t)] -=
+                    (1 - res->ops[p].min) *
+                    res->ops[p].run[(size_t)r * (size_t)res->P + (size_t)t];
     for (u = 0; u < res->U; u++)
         for (r = 0; r < res->R; r++)
             for (t = 0; t < res->P; t++) {
-                double run = res->run[OAP_URT(res, u, r, t)];
-                for (p = 0; p < res->NOP; p++)
-                    if (res->ops[p].unit == u)
-                        run -= (1 - res->ops[p].min) *
-                               res->ops[p].run[(size_t)r * (size_t)res->P +
-                                               (size_t)t];
-                run -= freed[u * res->R + r];
+                double run = low[OAP_URT(res, u, r, t)] -
+                             freed[u * res->R + r];
                 if (run > 0)
                     avail[OAP_URT(res, u, r, t)] -= run;
             }
+    oap_free(low);
     for (i = 0; i < res->N; i++) {
         const oap_rini *ri = &res->ini[i];
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
@@ -279,19 +298,26 @@ out:
     oap_free(prev);
 }
 
+/* The initiatives (or loans) of one unit: list[first .. first + n - 1]. */
+typedef struct unit_list {
+    int first, n;
+} unit_list;
+
 static double unit_budget_limit(const oap_resolved *res, int u)
 {
     return res->unit_budget[u];
 }
 
 int oap_model_build(oap_model **out, const oa_checked *chk,
-                    const oap_build_opts *opts)
+                    const oap_build_opts *opts, oa_error *err)
 {
     const oap_resolved *res;
     oap_model *m;
     int P, U, R, N, i, u, r, t, s, l, p, k;
     size_t URP, idx;
     double scale = 1, opcost_per_period = 0;
+    unit_list *by_unit = NULL, *ln_by_unit = NULL;
+    int *own = NULL, *ln_own = NULL;
 
     *out = NULL;
     if (chk == NULL || chk->res == NULL || chk->gen != chk->plan->gen)
@@ -307,6 +333,10 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
     if (m == NULL)
         return OA_ENOMEM;
     m->res = res;
+    m->max_nz = opts && opts->max_nonzeros ? opts->max_nonzeros
+                                           : OA_SOLVE_DEFAULT_MAX_NONZEROS;
+    if (m->max_nz == SIZE_MAX)
+        m->max_nz = 0;
     m->relax = opts && opts->relax;
     m->elastic = opts && opts->elastic;
     m->x_first = oap_calloc((size_t)N + 1, sizeof(int));
@@ -343,7 +373,7 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
             m->tiebreak_span += m->tiebreak * (m->x_s1[i] - m->x_s0[i]);
 
     /* Columns: x[i,s]. */
-    for (i = 0; i < N; i++) {
+    for (i = 0; i < N && !m->failed; i++) {
         const oap_rini *ri = &res->ini[i];
         m->x_first[i] = (int)m->ncols;
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
@@ -353,7 +383,7 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
             add_col(m, OAP_COL_X, i, s, 0, 0, 1, obj, !m->relax);
         }
     }
-    if (!m->elastic && prune_capacity(m) != OA_OK) {
+    if (!m->failed && !m->elastic && prune_capacity(m) != OA_OK) {
         oap_model_free(m);
         return OA_ENOMEM;
     }
@@ -398,7 +428,7 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
             }
 
     /* 1. Choice. */
-    for (i = 0; i < N; i++) {
+    for (i = 0; i < N && !m->failed; i++) {
         const oap_rini *ri = &res->ini[i];
         int row;
         (void)ri;
@@ -439,7 +469,7 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
                    -ln->eff);
         }
     }
-    for (i = 0; i < N; i++) {
+    for (i = 0; i < N && !m->failed; i++) {
         const oap_rini *ri = &res->ini[i];
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
             int col = m->x_first[i] + s - m->x_s0[i];
@@ -461,7 +491,7 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
 
     /* 3. Requires, disaggregated: for each t in j's window,
      * sum_{s <= t} x[j,s] <= sum_{s <= t - d_i - lag} x[i,s]. */
-    for (i = 0; i < N; i++) {
+    for (i = 0; i < N && !m->failed; i++) {
         const oap_rini *rj = &res->ini[i];
         size_t q;
         for (q = 0; q < rj->nreq; q++) {
@@ -480,7 +510,7 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
     }
 
     /* 4. Excludes (each pair once). */
-    for (i = 0; i < N; i++) {
+    for (i = 0; i < N && !m->failed; i++) {
         const oap_rini *ri = &res->ini[i];
         size_t q;
         for (q = 0; q < ri->nexc; q++) {
@@ -536,15 +566,51 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
                 b->fixed += res->ops[p].cost;
     }
     m->nbudgets = k;
-    for (k = 0; k < m->nbudgets; k++) {
+    /* A unit's budget row reads only its own initiatives, levers and
+     * loans: the initiatives and loans by unit (in order), so that the
+     * rows of all unit budgets take time linear in the plan. */
+    by_unit = oap_calloc((size_t)U + 1, sizeof *by_unit);
+    own = oap_calloc((size_t)N + 1, sizeof *own);
+    ln_by_unit = oap_calloc((size_t)U + 1, sizeof *ln_by_unit);
+    ln_own = oap_calloc((size_t)res->NL + 1, sizeof *ln_own);
+    if (!by_unit || !own || !ln_by_unit || !ln_own)
+        m->failed = 1;
+    else {
+        for (i = 0; i < N; i++)
+            if (res->ini[i].owner >= 0)
+                by_unit[res->ini[i].owner].n++;
+        for (l = 0; l < res->NL; l++)
+            ln_by_unit[res->loans[l].to].n++;
+        for (u = 1; u < U; u++) {
+            by_unit[u].first = by_unit[u - 1].first + by_unit[u - 1].n;
+            ln_by_unit[u].first = ln_by_unit[u - 1].first + ln_by_unit[u - 1].n;
+        }
+        for (u = 0; u < U; u++)
+            by_unit[u].n = ln_by_unit[u].n = 0;
+        for (i = 0; i < N; i++)
+            if (res->ini[i].owner >= 0) {
+                unit_list *ul = &by_unit[res->ini[i].owner];
+                own[ul->first + ul->n++] = i;
+            }
+        for (l = 0; l < res->NL; l++) {
+            unit_list *ul = &ln_by_unit[res->loans[l].to];
+            ln_own[ul->first + ul->n++] = l;
+        }
+    }
+    for (k = 0; k < m->nbudgets && !m->failed; k++) {
         oap_budget *b = &m->budgets[k];
         int row = add_row(m, OAP_ROW_BUDGET, k, 0, 0, -HUGE_VAL,
                           b->limit - b->fixed);
         int unit = b->kind == OAP_BUDGET_UNIT ? b->index : -1;
+        int q, q1 = unit >= 0 ? by_unit[unit].n : N;
+        int u0 = unit >= 0 ? unit : 0, u1 = unit >= 0 ? unit + 1 : U;
+        int lq1 = unit >= 0 ? ln_by_unit[unit].n : res->NL;
         b->row = row;
-        for (i = 0; i < N; i++) {
-            const oap_rini *ri = &res->ini[i];
-            if (ri->cost == 0 || (unit >= 0 && ri->owner != unit))
+        for (q = 0; q < q1 && !m->failed; q++) {
+            const oap_rini *ri;
+            i = unit >= 0 ? own[by_unit[unit].first + q] : q;
+            ri = &res->ini[i];
+            if (ri->cost == 0)
                 continue;
             for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
                 int a = s - 1 > b->t0 ? s - 1 : b->t0;
@@ -555,21 +621,23 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
             }
         }
         for (t = b->t0; t <= b->t1; t++) {
-            for (u = 0; u < U; u++) {
-                if (unit >= 0 && u != unit)
-                    continue;
+            for (u = u0; u < u1; u++)
                 for (r = 0; r < R; r++) {
                     size_t x = OAP_URT(res, u, r, t);
                     add_nz(m, row, m->ot_col[x], res->ot_cost[u * R + r]);
                     add_nz(m, row, m->ct_col[x], res->ct_cost[x]);
                 }
+            for (q = 0; q < lq1; q++) {
+                l = unit >= 0 ? ln_own[ln_by_unit[unit].first + q] : q;
+                add_nz(m, row, m->ln_col[(size_t)l * (size_t)P + (size_t)t],
+                       res->loans[l].cost);
             }
-            for (l = 0; l < res->NL; l++)
-                if (unit < 0 || res->loans[l].to == unit)
-                    add_nz(m, row, m->ln_col[(size_t)l * (size_t)P + (size_t)t],
-                           res->loans[l].cost);
         }
     }
+    oap_free(by_unit);
+    oap_free(own);
+    oap_free(ln_by_unit);
+    oap_free(ln_own);
 
     /* Elastic: a deficit on every capacity and budget row, and the
      * objective is their plain sum (minimized, as a negative maximum). */
@@ -585,8 +653,20 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
         }
     }
     if (m->failed) {
+        int too_big = m->too_big;
         oap_model_free(m);
-        return OA_ENOMEM;
+        if (!too_big)
+            return OA_ENOMEM;
+        oap_error_set(err, OA_ELIMIT, chk->plan->source, -1,
+                      "the model of this plan (%d initiatives over %d "
+                      "periods) has more than %zu nonzeros, the limit "
+                      "(oa_solve_opts.max_nonzeros, --max-nonzeros); "
+                      "shorter start windows or fewer periods make it "
+                      "smaller",
+                      N, P, opts && opts->max_nonzeros
+                                ? opts->max_nonzeros
+                                : OA_SOLVE_DEFAULT_MAX_NONZEROS);
+        return OA_ELIMIT;
     }
     *out = m;
     return OA_OK;

@@ -90,7 +90,9 @@ typedef struct oap_model {
     double tiebreak;    /* objective weight per period of delay */
     double tiebreak_span; /* the most the tie-break takes off a roadmap:
                            tiebreak x the sum of the start windows */
-    int failed;         /* out of memory while building */
+    int failed;         /* out of memory, or over max_nz, while building */
+    int too_big;        /* over max_nz (failed is set too) */
+    size_t max_nz;      /* cap on columns and on nonzeros */
 } oap_model;
 
 typedef struct oap_build_opts {
@@ -98,11 +100,16 @@ typedef struct oap_build_opts {
     int elastic;        /* deficit columns, minimize their sum */
     int no_tiebreak;    /* leave out the earlier-start preference */
     int cliques;        /* add clique rows of conflicting starts */
+    size_t max_nonzeros;/* cap on nonzeros (and columns); 0:
+                           OA_SOLVE_DEFAULT_MAX_NONZEROS; SIZE_MAX: none */
 } oap_build_opts;
 
-/* Builds the model of a checked plan. */
+/* Builds the model of a checked plan.  Returns OA_OK, OA_ENOMEM, or
+ * OA_ELIMIT (with err set) when the model would have more nonzeros (or
+ * columns) than opts->max_nonzeros: building stops there, so that a huge
+ * plan is refused before memory runs out. */
 int oap_model_build(oap_model **out, const oa_checked *chk,
-                    const oap_build_opts *opts);
+                    const oap_build_opts *opts, oa_error *err);
 void oap_model_free(oap_model *m);
 
 /* Building other models in the same form (an oap_model from calloc with

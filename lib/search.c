@@ -94,6 +94,20 @@ typedef struct gstate {
     cell *cells0;
     double *loan0, *left0;
     double *before;     /* [nbudgets] money left before a placement */
+    /* What a placement can touch, found without reading every budget and
+     * loan: the budgets of every unit (total and range limits), each
+     * unit's own budget, each unit's incoming loans. */
+    int *global;        /* budgets of every unit, in order */
+    int nglobal;
+    int *unit_budget;   /* [U]: unit u's budget, or -1 */
+    int *loan_first;    /* [U + 1]: u's loans are loan_list[first[u]..
+                           first[u + 1] - 1], in order */
+    int *loan_list;     /* [NL] */
+    int *touched;       /* [nbudgets]: budgets a placement touched */
+    int ntouched;
+    unsigned *seen;     /* [nbudgets]: stamp of the placement that touched
+                           it */
+    unsigned stamp;
     undo *log;
     size_t nlog, logcap;
     int failed;         /* out of memory */
@@ -130,13 +144,16 @@ static void rollback(gstate *g, size_t mark)
  * budget covering it. */
 static void charge(gstate *g, int u, int t, double money)
 {
-    int q;
+    int k, q;
     if (money <= 0)
         return;
-    for (q = 0; q < g->m->nbudgets; q++) {
-        const oap_budget *b = &g->m->budgets[q];
-        if (t < b->t0 || t > b->t1 ||
-            (b->kind == OAP_BUDGET_UNIT && b->index != u))
+    for (k = 0; k <= g->nglobal; k++) {
+        const oap_budget *b;
+        q = k < g->nglobal ? g->global[k] : g->unit_budget[u];
+        if (q < 0)
+            continue;
+        b = &g->m->budgets[q];
+        if (t < b->t0 || t > b->t1)
             continue;
         set(g, &g->left[q], g->left[q] - money);
     }
@@ -181,7 +198,7 @@ static int cover(gstate *g, int u, int r, int t, double amount)
     while (amount > 1e-9) {
         /* The cheapest lever with something left, per unit of work. */
         double best = HUGE_VAL, avail = 0;
-        int kind = -1, which = -1, l;
+        int kind = -1, which = -1, l, k;
         double otc = res->ot_cost[u * res->R + r], ctc = res->ct_cost[ci];
         if (c->ot > 1e-12 && otc < best) {
             best = otc;
@@ -193,11 +210,12 @@ static int cover(gstate *g, int u, int r, int t, double amount)
             kind = 1;
             avail = c->ct;
         }
-        for (l = 0; l < res->NL; l++) {
-            const oap_rloan *ln = &res->loans[l];
+        for (k = g->loan_first[u]; k < g->loan_first[u + 1]; k++) {
+            const oap_rloan *ln = &res->loans[g->loan_list[k]];
             double *left, lend, per;
             cell *from;
-            if (ln->to != u || ln->r != r || ln->eff <= 0)
+            l = g->loan_list[k];
+            if (ln->r != r || ln->eff <= 0)
                 continue;
             left = &g->loan[(size_t)l * (size_t)res->P + (size_t)t];
             from = &g->cells[OAP_URT(res, ln->from, r, t)];
@@ -234,15 +252,36 @@ static int cover(gstate *g, int u, int r, int t, double amount)
     return 1;
 }
 
+/* Budget q (or none, -1) may change in the placement under way. */
+static void touch(gstate *g, int q)
+{
+    if (q < 0 || g->seen[q] == g->stamp)
+        return;
+    g->seen[q] = g->stamp;
+    g->before[q] = g->left[q];
+    g->touched[g->ntouched++] = q;
+}
+
 /* Places initiative i at start s if it fits; 1 when placed. */
 static int place(gstate *g, int i, int s)
 {
     const oap_model *m = g->m;
     const oap_rini *ri = &g->res->ini[i];
     size_t mark = g->nlog, k;
-    int q, t, ok = 1;
-    for (q = 0; q < m->nbudgets; q++)
-        g->before[q] = g->left[q];
+    int q, t, ok = 1, j;
+    /* The budgets this placement can touch: those of every unit, its
+     * owner's, and those of the units where it works or acts (their
+     * levers are charged there). */
+    g->stamp++;
+    g->ntouched = 0;
+    for (j = 0; j < g->nglobal; j++)
+        touch(g, g->global[j]);
+    if (ri->owner >= 0)
+        touch(g, g->unit_budget[ri->owner]);
+    for (k = 0; k < ri->ndem; k++)
+        touch(g, g->unit_budget[ri->dem[k].u]);
+    for (k = 0; k < ri->neff; k++)
+        touch(g, g->unit_budget[ri->eff[k].u]);
     for (k = 0; k < ri->ndem && ok; k++) {
         const oap_rdemand *d = &ri->dem[k];
         ok = cover(g, d->u, d->r, s - 1 + d->k, d->q);
@@ -250,8 +289,10 @@ static int place(gstate *g, int i, int s)
     for (k = 0; k < ri->neff && ok; k++)
         for (t = s - 1 + ri->d; t < g->res->P && ok; t++)
             ok = cover(g, ri->eff[k].u, ri->eff[k].r, t, ri->eff[k].v);
-    for (q = 0; q < m->nbudgets && ok; q++) {
-        double c = budget_coef(m, &m->budgets[q], i, s);
+    for (j = 0; j < g->ntouched && ok; j++) {
+        double c;
+        q = g->touched[j];
+        c = budget_coef(m, &m->budgets[q], i, s);
         if (c != 0)
             set(g, &g->left[q], g->left[q] - c);
         if (g->left[q] < g->before[q] - 1e-9 * (1 + fabs(g->before[q])) &&
@@ -274,6 +315,12 @@ static void gstate_free(gstate *g)
     oap_free(g->loan0);
     oap_free(g->left0);
     oap_free(g->before);
+    oap_free(g->global);
+    oap_free(g->unit_budget);
+    oap_free(g->loan_first);
+    oap_free(g->loan_list);
+    oap_free(g->touched);
+    oap_free(g->seen);
     oap_free(g->log);
     /* Freed twice is then harmless (an init that failed, then the
      * caller's clean-up). */
@@ -307,11 +354,44 @@ static int gstate_init(gstate *g, const oap_model *m)
     g->left = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
     g->left0 = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
     g->before = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
+    g->global = oap_calloc((size_t)m->nbudgets + 1, sizeof(int));
+    g->unit_budget = oap_calloc((size_t)res->U + 1, sizeof(int));
+    g->loan_first = oap_calloc((size_t)res->U + 2, sizeof(int));
+    g->loan_list = oap_calloc((size_t)res->NL + 1, sizeof(int));
+    g->touched = oap_calloc((size_t)m->nbudgets + 1, sizeof(int));
+    g->seen = oap_calloc((size_t)m->nbudgets + 1, sizeof(unsigned));
     if (!g->cells || !g->cells0 || !g->loan || !g->loan0 || !g->left ||
-        !g->left0 || !g->before) {
+        !g->left0 || !g->before || !g->global || !g->unit_budget ||
+        !g->loan_first || !g->loan_list || !g->touched || !g->seen) {
         gstate_free(g);
         return OA_ENOMEM;
     }
+    for (u = 0; u < res->U; u++)
+        g->unit_budget[u] = -1;
+    for (q = 0; q < m->nbudgets; q++) {
+        if (m->budgets[q].kind == OAP_BUDGET_UNIT)
+            g->unit_budget[m->budgets[q].index] = q;
+        else
+            g->global[g->nglobal++] = q;
+    }
+    /* Loans by the unit they lend to (a counting sort keeps their order). */
+    for (l = 0; l < res->NL; l++)
+        g->loan_first[res->loans[l].to + 1]++;
+    for (u = 0; u < res->U; u++)
+        g->loan_first[u + 1] += g->loan_first[u];
+    {
+        int *fill = oap_calloc((size_t)res->U + 1, sizeof(int));
+        if (fill == NULL) {
+            gstate_free(g);
+            return OA_ENOMEM;
+        }
+        for (l = 0; l < res->NL; l++) {
+            int to = res->loans[l].to;
+            g->loan_list[g->loan_first[to] + fill[to]++] = l;
+        }
+        oap_free(fill);
+    }
+
     for (u = 0; u < res->U; u++)
         for (r = 0; r < res->R; r++)
             for (t = 0; t < res->P; t++) {
@@ -1858,6 +1938,12 @@ int oap_search_solve(oap_solution *sol, const oap_model *m,
     if (rc != OA_OK)
         goto fail;
     S.build_s = oap_clock(o) - S.build_s;
+    /* What follows the search (the last LP's end, the result, freeing
+     * the problem) takes time in proportion to the model, as loading it
+     * did: half of that is kept back from a wall-clock limit, so that the
+     * whole call keeps to it (a 100,000-initiative plan loads in 2 s). */
+    if (lo.time_limit > 0 && lo.work_limit <= 0)
+        lo.time_limit -= fmin(0.5 * S.build_s, 0.25 * lo.time_limit);
 
     /* 1. First roadmaps: the caller's start, the greedy by value, the
      * mandatory work through GLPK. */

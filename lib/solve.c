@@ -58,7 +58,7 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     oap_solution sol;
     double *dual = NULL, *start = NULL;
     oa_checked *chk = NULL;
-    double work = 0;
+    double work = 0, t0;
     int rc;
 
     if (out)
@@ -88,6 +88,7 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
                       "5 %%)");
         return OA_EINVAL;
     }
+    t0 = oap_now(); /* the limits cover checking the plan too */
     rc = oa_plan_check(&chk, plan, err, NULL);
     if (rc != OA_OK)
         return rc;
@@ -98,7 +99,9 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     c.res = chk->res;
     c.so.relax = opts->relax;
     c.so.time_limit = opts->time_limit;
-    c.so.t0 = oap_now();
+    c.so.t0 = t0;
+    if (opts->version >= 5)
+        c.max_nonzeros = opts->max_nonzeros;
     c.so.work = &work;
     if (opts->version >= 4)
         c.so.interrupt = opts->interrupt;
@@ -135,7 +138,8 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     memset(&bo, 0, sizeof bo);
     bo.relax = opts->relax;
     bo.cliques = (opts->flags & OA_SOLVE_CLIQUES) != 0;
-    rc = oap_model_build(&m, chk, &bo);
+    bo.max_nonzeros = c.max_nonzeros;
+    rc = oap_model_build(&m, chk, &bo, err);
     if (rc != OA_OK)
         goto fail;
     if (opts->version >= 2 && opts->start && !opts->relax) {

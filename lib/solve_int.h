@@ -15,6 +15,7 @@ typedef struct oap_solve_ctx {
     const oap_resolved *res;
     oap_solver_opts so;
     oa_result *r;
+    size_t max_nonzeros;    /* oa_solve_opts.max_nonzeros (0: default) */
 } oap_solve_ctx;
 
 /* v snapped to 6 decimals when it is that close to them (solver noise). */

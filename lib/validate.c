@@ -1056,80 +1056,104 @@ oom:
 }
 
 /* Details 8: negative effects may never exceed the run demand. */
+typedef struct neg_effect {
+    size_t ur;  /* u * R + r */
+    int i;      /* initiative */
+    size_t e;   /* its effect */
+} neg_effect;
+
+static int cmp_neg_effect(const void *a, const void *b)
+{
+    const neg_effect *x = a, *y = b;
+    if (x->ur != y->ur)
+        return x->ur < y->ur ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The negative effects of a plan grouped by unit and resource (sorted,
+ * then each group on its own), so that the check is linear in the
+ * effects and the periods of the pairs that have any. */
 static void check_effects(vctx *c, const oap_resolved *res)
 {
-    int u, r, t, i;
+    neg_effect *ne;
     double *freed;
-    if (res->N == 0)
+    size_t n = 0, g, h, q;
+    int i, t;
+    for (i = 0; i < res->N; i++)
+        for (q = 0; q < res->ini[i].neff; q++)
+            n += res->ini[i].eff[q].v < 0;
+    if (n == 0)
         return;
+    ne = oap_calloc(n, sizeof *ne);
     freed = oap_calloc((size_t)res->P + 1, sizeof(double));
-    if (freed == NULL) {
+    if (ne == NULL || freed == NULL) {
+        oap_free(ne);
+        oap_free(freed);
         c->oom = 1;
         return;
     }
-    for (u = 0; u < res->U; u++)
-        for (r = 0; r < res->R; r++) {
-            int any = 0;
-            memset(freed, 0, (size_t)res->P * sizeof(double));
-            for (i = 0; i < res->N; i++) {
-                const oap_rini *ri = &res->ini[i];
-                size_t e;
-                for (e = 0; e < ri->neff; e++) {
-                    if (ri->eff[e].u != u || ri->eff[e].r != r ||
-                        ri->eff[e].v >= 0)
-                        continue;
-                    /* earliest finish es + d - 1, so it counts from the
-                     * period after: index es + d - 1 (0-based). */
-                    for (t = ri->es + ri->d - 1; t < res->P; t++)
-                        freed[t] -= ri->eff[e].v;
-                    any = 1;
-                }
+    n = 0;
+    for (i = 0; i < res->N; i++)
+        for (q = 0; q < res->ini[i].neff; q++)
+            if (res->ini[i].eff[q].v < 0) {
+                ne[n].ur = (size_t)res->ini[i].eff[q].u * (size_t)res->R +
+                           (size_t)res->ini[i].eff[q].r;
+                ne[n].i = i;
+                ne[n].e = q;
+                n++;
             }
-            if (!any)
-                continue;
-            for (t = 0; t < res->P; t++) {
-                double run = res->run[OAP_URT(res, u, r, t)];
-                char names[300];
-                size_t len = 0;
-                int line = -1;
-                if (freed[t] <= run + 1e-9 * (1 + run))
-                    continue;
-                names[0] = '\0';
-                for (i = 0; i < res->N && len < sizeof names; i++) {
-                    const oap_rini *ri = &res->ini[i];
-                    size_t e;
-                    if (ri->es + ri->d - 1 > t)
-                        continue;
-                    for (e = 0; e < ri->neff; e++)
-                        if (ri->eff[e].u == u && ri->eff[e].r == r &&
-                            ri->eff[e].v < 0) {
-                            const oa_initiative *ini = c->p->initiatives.v[i];
-                            size_t k;
-                            len += (size_t)snprintf(names + len,
-                                                    sizeof names - len,
-                                                    "%s'%s'", len ? ", " : "",
-                                                    ini->id);
-                            /* At the first such <effect> element. */
-                            for (k = 0; k < ini->effects.n && line < 0; k++)
-                                if (ini->effects.v[k].value < 0 &&
-                                    strcmp(ini->effects.v[k].unit,
-                                           c->p->units.v[u]->id) == 0 &&
-                                    strcmp(ini->effects.v[k].resource,
-                                           c->p->resources.v[r].id) == 0)
-                                    line = ini->effects.v[k].line;
-                            if (line < 0)
-                                line = ini->line;
-                        }
-                }
-                verr(c, line, "<effect>: initiatives %s could free %g %s of "
-                     "unit '%s' in period %s, more than its run demand %g "
-                     "there (details 8: negative effects may not exceed the "
-                     "run work)", names, freed[t], c->p->resources.v[r].id,
-                     c->p->units.v[u]->id, c->p->labels[t], run);
-                break; /* one error per unit and resource */
-            }
+    qsort(ne, n, sizeof *ne, cmp_neg_effect);
+    for (g = 0; g < n; g = h) {
+        int u = (int)(ne[g].ur / (size_t)res->R);
+        int r = (int)(ne[g].ur % (size_t)res->R);
+        for (h = g; h < n && ne[h].ur == ne[g].ur; h++)
+            ;
+        memset(freed, 0, (size_t)res->P * sizeof(double));
+        for (q = g; q < h; q++) {
+            const oap_rini *ri = &res->ini[ne[q].i];
+            /* earliest finish es + d - 1, so it counts from the period
+             * after: index es + d - 1 (0-based). */
+            for (t = ri->es + ri->d - 1; t < res->P; t++)
+                freed[t] -= ri->eff[ne[q].e].v;
         }
+        for (t = 0; t < res->P; t++) {
+            double run = res->run[OAP_URT(res, u, r, t)];
+            char names[300];
+            size_t len = 0;
+            int line = -1;
+            if (freed[t] <= run + 1e-9 * (1 + run))
+                continue;
+            names[0] = '\0';
+            for (q = g; q < h && len < sizeof names; q++) {
+                const oap_rini *ri = &res->ini[ne[q].i];
+                const oa_initiative *ini = c->p->initiatives.v[ne[q].i];
+                size_t k;
+                if (ri->es + ri->d - 1 > t ||
+                    (q > g && ne[q - 1].i == ne[q].i))
+                    continue;
+                len += (size_t)snprintf(names + len, sizeof names - len,
+                                        "%s'%s'", len ? ", " : "", ini->id);
+                /* At the first such <effect> element. */
+                for (k = 0; k < ini->effects.n && line < 0; k++)
+                    if (ini->effects.v[k].value < 0 &&
+                        strcmp(ini->effects.v[k].unit,
+                               c->p->units.v[u]->id) == 0 &&
+                        strcmp(ini->effects.v[k].resource,
+                               c->p->resources.v[r].id) == 0)
+                        line = ini->effects.v[k].line;
+                if (line < 0)
+                    line = ini->line;
+            }
+            verr(c, line, "<effect>: initiatives %s could free %g %s of "
+                 "unit '%s' in period %s, more than its run demand %g "
+                 "there (details 8: negative effects may not exceed the "
+                 "run work)", names, freed[t], c->p->resources.v[r].id,
+                 c->p->units.v[u]->id, c->p->labels[t], run);
+            break; /* one error per unit and resource */
+        }
+    }
     oap_free(freed);
+    oap_free(ne);
 }
 
 OA_API int oa_plan_check(oa_checked **out, const oa_plan *plan,
@@ -1172,6 +1196,15 @@ OA_API int oa_plan_check(oa_checked **out, const oa_plan *plan,
         rc = OA_ENOMEM;
         goto out;
     }
+    if (oa_error_list_count(errs) == 0 && plan->P > 0 &&
+        (double)plan->units.n * (double)plan->resources.n * plan->P >
+            OA_MAX_CELLS)
+        verr(&c, plan->h_line,
+             "%zu units x %zu resources x %d periods make %.0f capacity "
+             "cells, more than %d", plan->units.n, plan->resources.n,
+             plan->P,
+             (double)plan->units.n * (double)plan->resources.n * plan->P,
+             OA_MAX_CELLS);
     if (oa_error_list_count(errs) == 0 && plan->P > 0) {
         rc = resolve(&c, es, lf, &res);
         if (rc != OA_OK)

@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Numbers as every writer prints them (format.c). */
@@ -145,11 +146,13 @@ START_TEST(test_model)
     oa_checked *chk;
     oap_model *m;
     oap_build_opts bo;
-    size_t k, ints = 0;
+    oa_error e;
+    char want[64];
+    size_t k, ints = 0, nnz;
     int i, t;
     ck_assert_int_eq(oa_plan_check(&chk, p, NULL, NULL), OA_OK);
     memset(&bo, 0, sizeof bo);
-    ck_assert_int_eq(oap_model_build(&m, chk, &bo), OA_OK);
+    ck_assert_int_eq(oap_model_build(&m, chk, &bo, NULL), OA_OK);
     for (i = 0; i < 3; i++) {
         ck_assert_int_eq(m->x_s0[i], 1);
         ck_assert_int_eq(m->x_s1[i], 1);
@@ -160,12 +163,27 @@ START_TEST(test_model)
     ck_assert_uint_eq(ints, 3);
     for (t = 0; t < 2; t++)
         ck_assert_int_ge(m->cap_row[t], 0);
+    /* The size cap: exactly the model's nonzeros build; one fewer is
+     * refused with OA_ELIMIT and a message that names the limit. */
+    nnz = m->nnz;
     oap_model_free(m);
+    bo.max_nonzeros = nnz;
+    ck_assert_int_eq(oap_model_build(&m, chk, &bo, NULL), OA_OK);
+    ck_assert_uint_eq(m->nnz, nnz);
+    oap_model_free(m);
+    bo.max_nonzeros = nnz - 1;
+    oa_error_clear(&e);
+    ck_assert_int_eq(oap_model_build(&m, chk, &bo, &e), OA_ELIMIT);
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(e.code, OA_ELIMIT);
+    snprintf(want, sizeof want, "more than %zu nonzeros", nnz - 1);
+    ck_assert_ptr_nonnull(strstr(e.text, want));
+    bo.max_nonzeros = 0;
     /* A stale checked plan builds nothing. */
     ck_assert_int_eq(oa_initiative_set_value(
                          (oa_initiative *)oa_plan_initiative(p, 0), 1),
                      OA_OK);
-    ck_assert_int_eq(oap_model_build(&m, chk, &bo), OA_ESTATE);
+    ck_assert_int_eq(oap_model_build(&m, chk, &bo, NULL), OA_ESTATE);
     oa_checked_free(chk);
     oa_plan_free(p);
 }
@@ -183,7 +201,7 @@ START_TEST(test_solver_and_search)
     int pass;
     ck_assert_int_eq(oa_plan_check(&chk, p, NULL, NULL), OA_OK);
     memset(&bo, 0, sizeof bo);
-    ck_assert_int_eq(oap_model_build(&m, chk, &bo), OA_OK);
+    ck_assert_int_eq(oap_model_build(&m, chk, &bo, NULL), OA_OK);
     for (pass = 0; pass < 2; pass++) {
         oap_solution sol;
         oap_solver_opts so;

@@ -174,6 +174,27 @@ if [ -x "$gen" ] || make -C "$TOP_BUILDDIR" benchmarks/gen >/dev/null 2>&1; then
 else
     t_fail "benchmarks/gen cannot be built"
 fi
+# The size caps: a model over --max-nonzeros is refused while it is built
+# (exit 1, the limit named); 0 lifts the cap.  A plan of more capacity
+# cells (units x resources x periods) than OA_MAX_CELLS is a check error
+# at its horizon.
+"$OPSALIGN" solve "$ex/small.xml" --max-nonzeros 50 >/dev/null 2>"$tmp/nz.err"
+st=$?
+t_check "--max-nonzeros 50: exit 1 ($st)" [ $st -eq 1 ]
+t_check "--max-nonzeros 50: says the limit" grep -q "has more than 50 nonzeros" "$tmp/nz.err"
+"$OPSALIGN" solve "$ex/small.xml" --max-nonzeros 0 >/dev/null 2>&1
+t_check "--max-nonzeros 0: no cap" [ $? -eq 0 ]
+{
+    printf '<plan version="1">\n<horizon start="2027-W01" step="week" periods="520"/>\n<resources>'
+    r=0; while [ $r -lt 100 ]; do printf '<resource id="r%d"/>' $r; r=$((r + 1)); done
+    printf '</resources>\n<units>'
+    u=0; while [ $u -lt 200 ]; do printf '<unit id="u%d"/>' $u; u=$((u + 1)); done
+    printf '</units>\n</plan>\n'
+} >"$tmp/cells.xml"
+"$OPSALIGN" check "$tmp/cells.xml" >/dev/null 2>"$tmp/cells.err"
+st=$?
+t_check "10.4 million capacity cells: check exits 1 ($st)" [ $st -eq 1 ]
+t_check "10.4 million capacity cells: named at the horizon" grep -q "cells.xml:2: error: 200 units x 100 resources x 520 periods make 10400000 capacity cells, more than 10000000" "$tmp/cells.err"
 # Every write checked: a full standard output is exit 5, never 0.
 [ -w /dev/full ] && for cmd in "solve $ex/small.xml --format xml" "check -v $ex/small.xml" \
            "sweep $data/budget_total.xml --budget-total 150:750:3"; do

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -36,9 +37,10 @@ static int parse_format(const char *cmd, const char *f, int allow_csv,
     return 0;
 }
 
-/* The options several commands share: --time-limit, --work-limit, --gap (when gap is
- * not NULL), --format/-f (csv when allow_csv), -o/--output.  Returns 1
- * when argv[*i] was one of them, 0 when not, -1 on a usage error. */
+/* The options several commands share: --time-limit, --work-limit,
+ * --max-nonzeros (0: no cap), --gap (when gap is not NULL), --format/-f
+ * (csv when allow_csv), -o/--output.  Returns 1 when argv[*i] was one of
+ * them, 0 when not, -1 on a usage error. */
 static int common_opt(const char *cmd, int argc, char **argv, int *i,
                       oa_solve_opts *so, int gap, oa_format *format,
                       int allow_csv, const char **out)
@@ -52,7 +54,12 @@ static int common_opt(const char *cmd, int argc, char **argv, int *i,
         rc = parse_number(a, v, &so->work_limit) ? -1 : 1;
     else if (gap && strcmp(a, "--gap") == 0)
         rc = parse_gap(a, v, &so->gap) ? -1 : 1;
-    else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0)
+    else if (strcmp(a, "--max-nonzeros") == 0) {
+        double n;
+        rc = parse_number(a, v, &n) ? -1 : 1;
+        if (rc > 0)
+            so->max_nonzeros = n < 1 ? SIZE_MAX : (size_t)n;
+    } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0)
         rc = parse_format(cmd, v ? v : "", allow_csv, format) ? -1 : 1;
     else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
         if (v == NULL) {
@@ -181,8 +188,12 @@ static void usage(FILE *f)
             "                           write the model for other solvers\n"
             "  version                  print the library version\n"
             "\n"
+            "Commands that solve also take --max-nonzeros N (the model's size\n"
+            "cap, default 10,000,000; 0: none).\n"
+            "\n"
             "Exit status: 0 success, 1 bad usage or input, 2 infeasible,\n"
-            "3 no plan found in time, 4 internal or solver failure.\n",
+            "3 no plan found in time, 4 internal or solver failure, 5 output\n"
+            "not written, 130/143 interrupted (the best roadmap is written).\n",
             progname);
 }
 

@@ -62,6 +62,9 @@ typedef enum oa_step {
 
 /** Largest horizon, in periods (ten years of weeks). */
 #define OA_MAX_PERIODS 520
+/** Largest number of capacity cells (units x resources x periods): 1,000
+ * units with 10 resources over 520 weeks have 5.2 million. */
+#define OA_MAX_CELLS 10000000
 /** Largest magnitude of any number in a plan (quantities and money). */
 #define OA_MAX_NUMBER 1e12
 /** Passed as an away period's fte: the person is away entirely. */

@@ -125,7 +125,19 @@ typedef struct oa_solve_opts {
     /* version 4 */
     oa_interrupt *interrupt;/**< a flag that stops the solve when raised
                                  (may be NULL) */
+    /* version 5 */
+    size_t max_nonzeros;    /**< cap on the size of the model (nonzeros of
+                                 the constraint matrix, and columns): a
+                                 bigger model is refused with OA_ELIMIT
+                                 while it is built, before memory runs
+                                 out; 0: OA_SOLVE_DEFAULT_MAX_NONZEROS;
+                                 SIZE_MAX: none */
 } oa_solve_opts;
+
+/** Default cap on the nonzeros of a model (a plan of 16,000 initiatives
+ * over 12 months has about 1.3 million; building 10 million takes about
+ * 1 GB before the solver's own copy). */
+#define OA_SOLVE_DEFAULT_MAX_NONZEROS ((size_t)10000000)
 
 /** Flag: no greedy roadmaps handed to branch-and-bound (GLPK's MIP
  * presolver stays on then). */
@@ -159,9 +171,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_NO_COVER_CUTS 0x80u
 
 /** Current version of oa_solve_opts. */
-#define OA_SOLVE_OPTS_VERSION 4
+#define OA_SOLVE_OPTS_VERSION 5
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
-#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL }
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL, 0 }
 
 /**
  * Solves a plan.  The plan is validated first if it is not yet.
