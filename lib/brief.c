@@ -64,9 +64,12 @@ static void span(const double *d, int P, int *t0, int *t1)
         }
 }
 
+/* A line of the text form; one formatted into a buffer too small for
+ * it is cut, and then never inside a character. */
 static void line(bctx *c, const char *text)
 {
-    oap_buf_printf(c->b, "%s\n", text);
+    oap_buf_putn(c->b, text, oap_utf8_complete(text));
+    oap_buf_putn(c->b, "\n", 1);
 }
 
 /* One initiative's line: "  id (name), start..finish: N fte-months of

@@ -450,7 +450,7 @@ size_t oap_utf8_prefix(const char *s, size_t cols)
     return i;
 }
 
-void oap_utf8_fix_end(char *s)
+size_t oap_utf8_complete(const char *s)
 {
     size_t n = strlen(s), k = n, need;
     unsigned char c;
@@ -458,11 +458,15 @@ void oap_utf8_fix_end(char *s)
     while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80 && n - k < 3)
         k--;
     if (k == 0)
-        return;
+        return n;
     c = (unsigned char)s[k - 1];
     need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (n - (k - 1) < need)
-        s[k - 1] = '\0';
+    return n - (k - 1) < need ? k - 1 : n;
+}
+
+void oap_utf8_fix_end(char *s)
+{
+    s[oap_utf8_complete(s)] = '\0';
 }
 
 void oap_text_sanitize(char *s)

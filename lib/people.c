@@ -603,7 +603,7 @@ static void write_text(oap_buf *b, const oa_assignment *a, const char *who)
                         len = snprintf(cell, sizeof cell, "%s %.2f", w->what,
                                        w->amount);
                 }
-                oap_buf_puts(b, cell);
+                oap_buf_putn(b, cell, oap_utf8_complete(cell));
                 col += len;
                 total += w->amount;
                 any = 1;

@@ -124,6 +124,8 @@ size_t oap_utf8_prefix(const char *s, size_t cols);
 void oap_text_sanitize(char *s);
 /* Removes an incomplete UTF-8 sequence left at the end of s by a cut. */
 void oap_utf8_fix_end(char *s);
+/* The length of s without such a sequence (what a cut text may show). */
+size_t oap_utf8_complete(const char *s);
 /* Appends s cut to width characters (never inside one) and padded with
  * spaces to width: a text column. */
 void oap_buf_put_col(oap_buf *b, const char *s, int width);

@@ -47,4 +47,17 @@ t_check "brief -o" cmp -s "$tmp/b.txt" "$TOP_SRCDIR/tests/data/people/roster-eng
 echo old >"$tmp/keep"
 "$OPSALIGN" brief "$plan" --unit legal -o "$tmp/keep" >/dev/null 2>&1
 t_check "a failed brief keeps the old file" [ "$(cat "$tmp/keep")" = old ]
+# Text cut to a buffer or a column is never cut inside a character: names
+# of 300 three-byte characters (and one and two ASCII bytes before them,
+# so that every cut lands on every byte of a character somewhere).
+l3=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "\342\234\223" }')
+sed "s/name=\"roster\"/name=\"a$l3\"/; s/<unit id=\"eng\"\/>/<unit id=\"eng\" name=\"$l3\"\/>/; s/name=\"ops\"/name=\"ab$l3\"/; s/<initiative id=\"X\"/<initiative id=\"X\" name=\"a$l3\"/; s/<initiative id=\"Y\"/<initiative id=\"Y\" name=\"ab$l3\"/" "$plan" >"$tmp/long.xml"
+"$OPSALIGN" brief "$tmp/long.xml" --unit eng >"$tmp/long.brief"
+t_check "brief of long names exits 0" [ $? -eq 0 ]
+"$OPSALIGN" brief "$tmp/long.xml" --unit sales >"$tmp/long2.brief"
+"$OPSALIGN" people "$tmp/long.xml" >"$tmp/long.people"
+t_check "people of long names exits 0" [ $? -eq 0 ]
+for f in long.brief long2.brief long.people; do
+    t_check "$f is valid UTF-8" sh -c "iconv -f UTF-8 -t UTF-8 '$tmp/$f' >/dev/null 2>&1"
+done
 t_done
