@@ -422,7 +422,7 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
     ctx c;
     oa_status st = oa_result_status(res);
     oa_spend total;
-    double sumv, ot_money, ct_money, pen_lo, pen_hi, levers, obj;
+    double sumv, ot_money, ct_money, pen_lo, pen_hi, levers, obj, scale;
     size_t i;
     int rc = -1;
 
@@ -487,8 +487,13 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
      * penalty is known up to which operating plan fell short. */
     levers = total.overtime + total.contractors + total.loans;
     obj = oa_result_objective(res);
-    if (obj > sumv - levers - pen_lo + EXACT(sumv) ||
-        obj < sumv - levers - pen_hi - EXACT(sumv)) {
+    /* To rounding of the largest of the amounts summed: the library
+     * rounds the objective to 6 decimals where that moves it by at most
+     * 1e-9 of its size (a plan worth 0 with 189.06349206349 of levers
+     * and penalties gives -189.063492). */
+    scale = fabs(sumv) + fabs(levers) + fabs(pen_hi);
+    if (obj > sumv - levers - pen_lo + EXACT(scale) ||
+        obj < sumv - levers - pen_hi - EXACT(scale)) {
         fail(&c, "objective %.10g; the roadmap is worth %.10g less levers "
                  "%.10g less penalties %.10g..%.10g",
              obj, sumv, levers, pen_lo, pen_hi);
