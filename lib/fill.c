@@ -40,7 +40,7 @@ int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
         ir.name = oap_result_str(c->r, ini->name);
         ir.owner = oap_result_str(c->r, ini->owner);
         ir.earliest = ri->es;
-        ir.mandatory = ri->mandatory;
+        ir.mandatory = ini->pin ? 2 : ri->mandatory;
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
             const oap_col *col;
             int j = m->x_first[i] + s - m->x_s0[i];

@@ -170,55 +170,11 @@ static int prune_windows(oap_model *m)
 static int prune_capacity(oap_model *m)
 {
     const oap_resolved *res = m->res;
-    size_t URP = (size_t)res->U * (size_t)res->R * (size_t)res->P, x;
-    double *avail = oap_calloc(URP + 1, sizeof(double));
-    double *freed = oap_calloc((size_t)res->U * (size_t)res->R + 1,
-                               sizeof(double));
-    double *low = oap_calloc(URP + 1, sizeof(double));
-    int i, u, r, t, p, l, s;
-    if (avail == NULL || freed == NULL || low == NULL) {
-        oap_free(avail);
-        oap_free(freed);
-        oap_free(low);
+    double *avail = oap_max_avail(res);
+    size_t x;
+    int i, s;
+    if (avail == NULL)
         return OA_ENOMEM;
-    }
-    for (i = 0; i < res->N; i++) {
-        size_t e;
-        for (e = 0; e < res->ini[i].neff; e++)
-            if (res->ini[i].eff[e].v < 0)
-                freed[res->ini[i].eff[e].u * res->R + res->ini[i].eff[e].r] -=
-                    res->ini[i].eff[e].v;
-    }
-    for (u = 0; u < res->U; u++)
-        for (r = 0; r < res->R; r++)
-            for (t = 0; t < res->P; t++) {
-                x = OAP_URT(res, u, r, t);
-                avail[x] = res->cap[x] * (1 + res->ot_max[u * res->R + r]) +
-                           res->ct_max[x];
-            }
-    for (l = 0; l < res->NL; l++)
-        for (t = 0; t < res->P; t++)
-            avail[OAP_URT(res, res->loans[l].to, res->loans[l].r, t)] +=
-                res->loans[l].max * res->loans[l].eff;
-    /* The run work at its lowest: every operating plan at its minimum
-     * (each plan once, in order, whatever the number of units), less
-     * what the effects free. */
-    memcpy(low, res->run, URP * sizeof *low);
-    for (p = 0; p < res->NOP; p++)
-        for (r = 0; r < res->R; r++)
-            for (t = 0; t < res->P; t++)
-                low[OAP_URT(res, res->ops[p].unit, r, t)] -=
-                    (1 - res->ops[p].min) *
-                    res->ops[p].run[(size_t)r * (size_t)res->P + (size_t)t];
-    for (u = 0; u < res->U; u++)
-        for (r = 0; r < res->R; r++)
-            for (t = 0; t < res->P; t++) {
-                double run = low[OAP_URT(res, u, r, t)] -
-                             freed[u * res->R + r];
-                if (run > 0)
-                    avail[OAP_URT(res, u, r, t)] -= run;
-            }
-    oap_free(low);
     for (i = 0; i < res->N; i++) {
         const oap_rini *ri = &res->ini[i];
         for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
@@ -234,7 +190,6 @@ static int prune_capacity(oap_model *m)
         }
     }
     m->avail = avail;
-    oap_free(freed);
     return OA_OK;
 }
 

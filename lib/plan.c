@@ -825,6 +825,16 @@ OA_API int oa_initiative_set_forbidden(oa_initiative *ini, int forbidden)
     INI_SET_NUM(forbidden, forbidden != 0);
 }
 
+OA_API int oa_initiative_set_pin(oa_initiative *ini, const char *period)
+{
+    INI_SET_STR(pin, period);
+}
+
+OA_API const char *oa_initiative_pin(const oa_initiative *ini)
+{
+    return ini ? ini->pin : NULL;
+}
+
 OA_API const char *oa_initiative_id(const oa_initiative *ini)
 {
     return ini ? ini->id : NULL;
@@ -1300,6 +1310,7 @@ static int replay(oa_plan *d, const oa_plan *s)
         TRY(oa_initiative_set_owner(ini, si->owner));
         TRY(oa_initiative_set_earliest(ini, si->earliest));
         TRY(oa_initiative_set_deadline(ini, si->deadline));
+        TRY(oa_initiative_set_pin(ini, si->pin));
         ini->value = si->value;
         ini->benefit = si->benefit;
         ini->cost = si->cost;

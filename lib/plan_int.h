@@ -44,6 +44,7 @@ struct oa_initiative {
     double value, benefit, cost;
     int mandatory;
     int forbidden;  /* never scheduled (oa_initiative_set_forbidden) */
+    const char *pin;/* the period it must start in, or NULL */
     int line;
     OAP_VEC(oa_initiative_demand_info) demand;
     OAP_VEC(oa_contribution_info) contributions;
@@ -183,6 +184,10 @@ void oap_plan_touch(oa_plan *plan);
 int oap_plan_make_labels(oa_plan *plan);
 /* Frees a resolved plan. */
 void oap_resolved_free(oap_resolved *res);
+/* [U * R * P] (OAP_URT): the most unit u could ever have of resource r in
+ * period t, every lever at its limit and its run work at its lowest;
+ * NULL when out of memory.  The caller frees it. */
+double *oap_max_avail(const oap_resolved *res);
 
 /* Horizon helpers (horizon.c). */
 int oap_parse_start(const char *start, oa_step step, int *year, int *sub);

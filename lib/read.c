@@ -300,6 +300,7 @@ static void read_initiative(rctx *c, const xmlNode *in)
         api(c, oa_initiative_set_cost(ini, num(c, &a, "cost", 0)));
         api(c, oa_initiative_set_mandatory(ini, boolean(&a, "mandatory")));
         api(c, oa_initiative_set_forbidden(ini, boolean(&a, "forbidden")));
+        api(c, oa_initiative_set_pin(ini, get(&a, "pin")));
     }
     attrs_free(&a);
     if (ini == NULL)

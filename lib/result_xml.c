@@ -97,6 +97,8 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         oap_xw_attr_d(x, "value", v->value);
         oap_xw_attr_d(x, "cost", v->cost);
         oap_xw_attr_s(x, "mandatory", v->mandatory ? "true" : "false");
+        if (v->mandatory == 2)
+            oap_xw_attr_s(x, "pinned", "true");
         if (!isnan(v->plan_value))
             oap_xw_attr_d(x, "plan-value", v->plan_value);
         if (!isnan(v->benefit))
@@ -328,6 +330,10 @@ static int read_doc(rd *c, const xmlNode *root)
             v.cost = dattr(c, n, "cost", 0);
             s = sattr(c, n, "mandatory");
             v.mandatory = s && (strcmp(s, "true") == 0 || strcmp(s, "1") == 0);
+            s = sattr(c, n, "pinned");
+            if (v.mandatory && s &&
+                (strcmp(s, "true") == 0 || strcmp(s, "1") == 0))
+                v.mandatory = 2;
             /* Results of older versions have no parts of the value. */
             v.plan_value = dattr(c, n, "plan-value", NAN);
             v.benefit = dattr(c, n, "benefit", NAN);

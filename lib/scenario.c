@@ -499,13 +499,26 @@ static void apply_initiative(actx *c)
         api(c, oa_initiative_set_earliest(ini, e->aval));
     else if (strcmp(a, "deadline") == 0)
         api(c, oa_initiative_set_deadline(ini, e->aval));
-    else if (strcmp(a, "mandatory") == 0 || strcmp(a, "forbidden") == 0) {
+    else if (strcmp(a, "pin") == 0) {
+        /* pin="" releases it, as unpin="true" does */
+        if (e->aval[0] == '\0')
+            api(c, oa_initiative_set_pin(ini, NULL));
+        else if (p->P > 0 && oa_plan_find_period(p, e->aval) == 0)
+            aerr(c, "pin '%s' is not a period of the horizon (a label, or an "
+                    "index 1..%d)", e->aval, p->P);
+        else
+            api(c, oa_initiative_set_pin(ini, e->aval));
+    } else if (strcmp(a, "mandatory") == 0 || strcmp(a, "forbidden") == 0 ||
+               strcmp(a, "unpin") == 0) {
         int on = strcmp(e->aval, "true") == 0 || strcmp(e->aval, "1") == 0;
         if (!on && strcmp(e->aval, "false") != 0 && strcmp(e->aval, "0") != 0)
             aerr(c, "%s '%s' is not true or false", a, e->aval);
         else if (a[0] == 'm')
             api(c, oa_initiative_set_mandatory(ini, on));
-        else
+        else if (a[0] == 'u') {
+            if (on)
+                api(c, oa_initiative_set_pin(ini, NULL));
+        } else
             api(c, oa_initiative_set_forbidden(ini, on));
     } else if (strcmp(a, "duration") == 0 || strcmp(a, "value") == 0 ||
                strcmp(a, "benefit-per-period") == 0 ||
@@ -680,7 +693,8 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
     const xmlNode *n;
     static const char *const ini_attrs[] = {
         "name", "owner", "duration", "earliest", "deadline", "value",
-        "benefit-per-period", "cost", "mandatory", "forbidden" };
+        "benefit-per-period", "cost", "mandatory", "forbidden", "pin",
+        "unpin" };
     int rc = OA_OK;
     for (n = root->children; n && rc == OA_OK; n = n->next) {
         const char *tag = (const char *)n->name;

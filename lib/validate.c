@@ -416,6 +416,7 @@ static void check_initiatives(vctx *c)
                  ini->duration);
         ref_period(c, line, what, "earliest", ini->earliest, 1);
         ref_period(c, line, what, "deadline", ini->deadline, p->P);
+        ref_period(c, line, what, "pin", ini->pin, 1);
         check_num(c, line, what, "value", ini->value, NUM_NONNEG);
         check_num(c, line, what, "benefit-per-period", ini->benefit,
                   NUM_NONNEG);
@@ -539,6 +540,7 @@ static void check_rest(vctx *c)
 /* ---- windows and requires chains ---- */
 
 typedef struct chain {
+    int *pin;    /* the period it is pinned to, 0 if none */
     int *es;     /* earliest start after the push, 0 if unknown */
     int *own;    /* own earliest start */
     int *lf;     /* latest finish */
@@ -638,6 +640,7 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
     chain ch;
     int *stack, cycle = 0;
     memset(&ch, 0, sizeof ch);
+    ch.pin = oap_calloc(n + 1, sizeof(int));
     ch.es = oap_calloc(n + 1, sizeof(int));
     ch.own = oap_calloc(n + 1, sizeof(int));
     ch.lf = oap_calloc(n + 1, sizeof(int));
@@ -646,8 +649,8 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
     ch.ok = oap_calloc(n + 1, sizeof(int));
     ch.out = oap_calloc(n + 1, sizeof(int));
     stack = oap_calloc(n + 1, sizeof(int));
-    if (!ch.es || !ch.own || !ch.lf || !ch.pred || !ch.state || !ch.ok ||
-        !ch.out || !stack) {
+    if (!ch.pin || !ch.es || !ch.own || !ch.lf || !ch.pred || !ch.state ||
+        !ch.ok || !ch.out || !stack) {
         c->oom = 1;
         goto out;
     }
@@ -679,6 +682,28 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
                      ini->id, e, ini->duration, p->P);
             ch.ok[i] = 0;
         }
+        /* A pin is a window of one start, inside the initiative's own. */
+        if (ch.ok[i] && ini->pin) {
+            int pin = oa_plan_find_period(p, ini->pin);
+            if (pin == 0) {
+                ch.ok[i] = 0; /* reported by check_initiatives */
+            } else if (pin < e) {
+                verr(c, ini->line, "<initiative> '%s': pinned to period %d "
+                     "(%s), before its earliest start, period %d (%s)",
+                     ini->id, pin, p->labels[pin - 1], e, p->labels[e - 1]);
+                ch.ok[i] = 0;
+            } else if ((long long)pin + ini->duration - 1 > l) {
+                verr(c, ini->line, "<initiative> '%s': pinned to period %d "
+                     "(%s), its %d period(s) would run to period %lld, past "
+                     "%s, period %d", ini->id, pin, p->labels[pin - 1],
+                     ini->duration, (long long)pin + ini->duration - 1,
+                     ini->deadline ? "its deadline" : "the horizon's end", l);
+                ch.ok[i] = 0;
+            } else {
+                ch.pin[i] = ch.own[i] = ch.es[i] = pin;
+                ch.lf[i] = pin + ini->duration - 1;
+            }
+        }
     }
     for (i = 0; i < n; i++)
         if (ch.state[i] == 0 && push_visit(c, &ch, (int)i, stack, 0) != 0)
@@ -690,9 +715,17 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
             continue;
         /* Forbidden, or requiring a forbidden one: it will not start, so
          * its window may be empty; the model has no columns for it. */
-        if (ch.out[i] && !ini->mandatory)
+        if (ch.out[i] && !ini->mandatory && !ini->pin)
             continue;
-        if ((long long)ch.es[i] + ini->duration - 1 > ch.lf[i]) {
+        if (ch.pin[i]) {
+            char buf[300];
+            chain_text(c, &ch, (int)i, buf, sizeof buf);
+            verr(c, ini->line, "<initiative> '%s': pinned to period %d (%s), "
+                 "but the requires chain %s lets it start in period %d at "
+                 "the earliest", ini->id, ch.pin[i],
+                 p->labels[ch.pin[i] - 1], buf, ch.es[i]);
+            ch.ok[i] = 0;
+        } else if ((long long)ch.es[i] + ini->duration - 1 > ch.lf[i]) {
             char buf[300];
             chain_text(c, &ch, (int)i, buf, sizeof buf);
             verr(c, ini->line, "<initiative> '%s': start window is empty: the "
@@ -707,6 +740,7 @@ static void check_windows(vctx *c, int *es_out, int *lf_out)
         lf_out[i] = ch.ok[i] ? ch.lf[i] : 0;
     }
 out:
+    oap_free(ch.pin);
     oap_free(ch.es);
     oap_free(ch.own);
     oap_free(ch.lf);
@@ -770,11 +804,13 @@ static int resolve_initiative(vctx *c, oap_resolved *res, int i, int es,
     int kk;
     ri->d = ini->duration;
     ri->es = es;
-    ri->es_own = ini->earliest ? oa_plan_find_period(c->p, ini->earliest) : 1;
+    ri->es_own = ini->pin       ? oa_plan_find_period(c->p, ini->pin)
+                 : ini->earliest ? oa_plan_find_period(c->p, ini->earliest)
+                                 : 1;
     ri->lf = lf;
     ri->benefit = ini->benefit;
     ri->cost = ini->cost;
-    ri->mandatory = ini->mandatory;
+    ri->mandatory = ini->mandatory || ini->pin != NULL; /* pinned: must run */
     ri->forbidden = ini->forbidden;
     ri->owner = ini->owner ? lookup(c->unit_idx, c->nunit, ini->owner) : -1;
     ri->plan_value = ini->value;
@@ -1055,6 +1091,101 @@ oom:
     return OA_ENOMEM;
 }
 
+/*
+ * The most a unit can ever have for a resource in a period, with every
+ * lever at its limit and its run work as low as shortfall and the
+ * automation of every initiative could make it.
+ */
+double *oap_max_avail(const oap_resolved *res)
+{
+    size_t URP = (size_t)res->U * (size_t)res->R * (size_t)res->P, x;
+    double *avail = oap_calloc(URP + 1, sizeof(double));
+    double *freed = oap_calloc((size_t)res->U * (size_t)res->R + 1,
+                               sizeof(double));
+    double *low = oap_calloc(URP + 1, sizeof(double));
+    int i, u, r, t, p, l;
+    if (avail == NULL || freed == NULL || low == NULL) {
+        oap_free(avail);
+        oap_free(freed);
+        oap_free(low);
+        return NULL;
+    }
+    for (i = 0; i < res->N; i++) {
+        size_t e;
+        for (e = 0; e < res->ini[i].neff; e++)
+            if (res->ini[i].eff[e].v < 0)
+                freed[res->ini[i].eff[e].u * res->R + res->ini[i].eff[e].r] -=
+                    res->ini[i].eff[e].v;
+    }
+    for (u = 0; u < res->U; u++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++) {
+                x = OAP_URT(res, u, r, t);
+                avail[x] = res->cap[x] * (1 + res->ot_max[u * res->R + r]) +
+                           res->ct_max[x];
+            }
+    for (l = 0; l < res->NL; l++)
+        for (t = 0; t < res->P; t++)
+            avail[OAP_URT(res, res->loans[l].to, res->loans[l].r, t)] +=
+                res->loans[l].max * res->loans[l].eff;
+    /* The run work at its lowest: every operating plan at its minimum
+     * (each plan once, in order, whatever the number of units), less
+     * what the effects free. */
+    memcpy(low, res->run, URP * sizeof *low);
+    for (p = 0; p < res->NOP; p++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++)
+                low[OAP_URT(res, res->ops[p].unit, r, t)] -=
+                    (1 - res->ops[p].min) *
+                    res->ops[p].run[(size_t)r * (size_t)res->P + (size_t)t];
+    for (u = 0; u < res->U; u++)
+        for (r = 0; r < res->R; r++)
+            for (t = 0; t < res->P; t++) {
+                double run = low[OAP_URT(res, u, r, t)] -
+                             freed[u * res->R + r];
+                if (run > 0)
+                    avail[OAP_URT(res, u, r, t)] -= run;
+            }
+    oap_free(low);
+    oap_free(freed);
+    return avail;
+}
+
+/* A pinned initiative whose work in some period is more than its unit
+ * could ever have there, every lever at its limit, can never hold. */
+static void check_pins(vctx *c, const oap_resolved *res)
+{
+    const oa_plan *p = c->p;
+    double *avail = NULL;
+    int i;
+    for (i = 0; i < res->N; i++) {
+        const oa_initiative *ini = p->initiatives.v[i];
+        const oap_rini *ri = &res->ini[i];
+        size_t e;
+        int pin;
+        if (ini->pin == NULL || (pin = oa_plan_find_period(p, ini->pin)) == 0)
+            continue;
+        if (avail == NULL && (avail = oap_max_avail(res)) == NULL) {
+            c->oom = 1;
+            return;
+        }
+        for (e = 0; e < ri->ndem; e++) {
+            const oap_rdemand *d = &ri->dem[e];
+            int t = pin - 1 + d->k;
+            double most = avail[OAP_URT(res, d->u, d->r, t)];
+            if (d->q > most + 1e-9 * (1 + d->q)) {
+                verr(c, ini->line, "<initiative> '%s': pinned to period %d "
+                     "(%s), it needs %g %s of unit '%s' in %s, more than the "
+                     "unit could have there with every lever (%g)", ini->id,
+                     pin, p->labels[pin - 1], d->q, p->resources.v[d->r].id,
+                     p->units.v[d->u]->id, p->labels[t], most > 0 ? most : 0);
+                break;
+            }
+        }
+    }
+    oap_free(avail);
+}
+
 /* Details 8: negative effects may never exceed the run demand. */
 typedef struct neg_effect {
     size_t ur;  /* u * R + r */
@@ -1210,6 +1341,7 @@ OA_API int oa_plan_check(oa_checked **out, const oa_plan *plan,
         if (rc != OA_OK)
             goto out;
         check_effects(&c, res);
+        check_pins(&c, res);
     }
     if (c.oom) {
         rc = OA_ENOMEM;

@@ -195,8 +195,9 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
                              ? (r->status == OA_STATUS_RELAXED &&
                                         ir->fraction < 1 - 1e-9
                                     ? "partial"
-                                    : ir->mandatory ? "mandatory"
-                                                    : "scheduled")
+                                    : ir->mandatory == 2 ? "pinned"
+                                    : ir->mandatory      ? "mandatory"
+                                                         : "scheduled")
                              : "rejected";
         /* Results of older versions: the value as a whole. */
         oap_format_money(val, sizeof val,
@@ -540,7 +541,7 @@ static void write_csv(oap_buf *b, const oa_result *r)
         oap_csv_num(b, x->value);
         oap_buf_puts(b, ",");
         oap_csv_num(b, x->cost);
-        oap_buf_printf(b, ",%d,", x->mandatory);
+        oap_buf_printf(b, ",%d,", x->mandatory != 0);
         oap_csv_num(b, x->plan_value);
         oap_buf_puts(b, ",");
         oap_csv_num(b, x->benefit);

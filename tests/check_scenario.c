@@ -43,6 +43,9 @@ static const struct {
     { "tests/data/explain/delays.xml", "tests/data/scenario/drop-a.xml", 90 },
     { "tests/data/explain/delays.xml", "tests/data/scenario/halve.xml", 25 },
     { "tests/data/solve/overtime.xml", "tests/data/scenario/overtime-cost.xml", 50 },
+    { "tests/data/explain/delays.xml", "tests/data/scenario/pin-b.xml", 160 },
+    { "tests/data/explain/delays.xml", "tests/data/scenario/pin-a-late.xml", 110 },
+    { "tests/data/explain/delays.xml", "tests/data/scenario/pin-release.xml", 170 },
 };
 
 START_TEST(test_files)
@@ -53,6 +56,43 @@ START_TEST(test_files)
     ck_assert_msg(oa_plan_apply_scenario(p, s, &err, NULL) == OA_OK, "%s",
                   err.text);
     tu_assert_num(optimum(p), cases[_i].optimum);
+    oa_scenario_free(s);
+    oa_plan_free(p);
+}
+END_TEST
+
+/* Pins: where the plan pins, the solve starts there; the API's pin is
+ * the attribute's; a scenario's pin to no period is an error at its line. */
+START_TEST(test_pins)
+{
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
+    oa_scenario *s = read_sc("tests/data/scenario/pin-unknown.xml");
+    oa_initiative *a = NULL;
+    oa_result *r;
+    oa_initiative_result ir;
+    oa_error err;
+    ck_assert_int_eq(oa_plan_find_initiative(&a, p, "A"), OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, &err, NULL), OA_EINVALID);
+    ck_assert_int_eq(err.line, 4);
+    ck_assert_ptr_nonnull(strstr(err.source, "pin-unknown.xml"));
+    ck_assert_ptr_nonnull(strstr(err.text, "pin '2027-13' is not a period"));
+    ck_assert_ptr_null(oa_initiative_pin(a));
+    /* Through the API: A pinned to February (A@2 70 + B@1 60 + C@3 30). */
+    ck_assert_int_eq(oa_initiative_set_pin(a, "2027-02"), OA_OK);
+    ck_assert_str_eq(oa_initiative_pin(a), "2027-02");
+    ck_assert_int_eq(oa_solve(&r, p, NULL, &err), OA_OK);
+    tu_assert_oracle(p, r, "pinned A");
+    tu_assert_num(oa_result_objective(r), 160);
+    ck_assert_int_eq(oa_result_find_initiative(&ir, r, "A"), OA_OK);
+    ck_assert_int_eq(ir.start, 2);
+    ck_assert_int_eq(ir.mandatory, 2);
+    oa_result_free(r);
+    /* Released, the plan's optimum again. */
+    ck_assert_int_eq(oa_initiative_set_pin(a, NULL), OA_OK);
+    ck_assert_ptr_null(oa_initiative_pin(a));
+    tu_assert_num(optimum(p), 170);
+    /* Control characters are refused, as in every name. */
+    ck_assert_int_eq(oa_initiative_set_pin(a, "2027\n02"), OA_EINVAL);
     oa_scenario_free(s);
     oa_plan_free(p);
 }
@@ -282,7 +322,7 @@ END_TEST
 static const char *const copy_dirs[] = { "data/solve", "data/mandatory",
                                          "data/explain", "data/people",
                                          "data/read", "data/scenario" };
-enum { NEDIT = 9 };
+enum { NEDIT = 10 };
 
 /* The edit of kind k on a plan whose first initiative is first and whose
  * first required initiative (or first) is req; NULL when k does not apply. */
@@ -301,6 +341,7 @@ static oa_scenario *edit_of(int k, const char *first, const char *req)
     case 5: rc = oa_scenario_set_initiative(s, first, "forbidden", "true"); break;
     case 6: rc = oa_scenario_set_initiative(s, first, "value", "12345"); break;
     case 7: rc = oa_scenario_remove_initiative(s, req); break;
+    case 9: rc = oa_scenario_set_initiative(s, first, "pin", "1"); break;
     default: rc = oa_scenario_set_budget_total(s, 50); break;
     }
     ck_assert_int_eq(rc, OA_OK);
@@ -627,6 +668,7 @@ int main(void)
     tcase_add_loop_test(tc, test_files, 0,
                         (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_api);
+    tcase_add_test(tc, test_pins);
     tcase_add_test(tc, test_wildcards);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_remove_required);

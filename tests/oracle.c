@@ -105,8 +105,9 @@ static int check_roadmap(ctx *c, double *sumv)
             return fail(c, "%s has plan value %.10g, the result says %.10g",
                         ir.id, oa_initiative_value(ini), ir.plan_value);
         if (!ir.scheduled) {
-            if (oa_initiative_mandatory(ini))
-                return fail(c, "mandatory %s is not scheduled", ir.id);
+            if (oa_initiative_mandatory(ini) || oa_initiative_pin(ini))
+                return fail(c, "mandatory or pinned %s is not scheduled",
+                            ir.id);
             if (ir.start != 0 || ir.fraction != 0)
                 return fail(c, "unscheduled %s has start %d, fraction %g",
                             ir.id, ir.start, ir.fraction);
@@ -121,6 +122,10 @@ static int check_roadmap(ctx *c, double *sumv)
             ir.start < lo || ir.start > hi)
             return fail(c, "%s starts in %d, outside its window %d..%d",
                         ir.id, ir.start, lo, hi);
+        if (oa_initiative_pin(ini) &&
+            ir.start != oa_plan_find_period(c->plan, oa_initiative_pin(ini)))
+            return fail(c, "%s is pinned to %s, starts in %d", ir.id,
+                        oa_initiative_pin(ini), ir.start);
         if (ir.finish != ir.start + d - 1 || ir.finish > c->P)
             return fail(c, "%s: start %d, duration %d, finish %d", ir.id,
                         ir.start, d, ir.finish);

@@ -496,6 +496,24 @@ OA_API double oa_initiative_cost(const oa_initiative *ini);
 OA_API int oa_initiative_mandatory(const oa_initiative *ini);
 /** @return 1 if forbidden, else 0. */
 OA_API int oa_initiative_forbidden(const oa_initiative *ini);
+
+/**
+ * Pins an initiative to the period it starts in (a period label or index
+ * of the horizon, as earliest), or releases it (NULL).  A pinned
+ * initiative starts exactly there: it is mandatory in effect (and so is
+ * everything it requires).  oa_plan_check() reports, at the initiative's
+ * line, a pin that is not a period, lies outside the initiative's own
+ * window (earliest start, deadline, horizon) or before its requires chain
+ * lets it start; a pin that capacity and budgets cannot hold with every
+ * lever gives an infeasible result, whose diagnosis names the pins.
+ * @param[in] period copied; NULL releases the pin
+ * @return OA_OK, OA_EINVAL (ini NULL, or period not valid UTF-8 or with
+ *   control characters), OA_ENOMEM
+ */
+OA_API int oa_initiative_set_pin(oa_initiative *ini, const char *period);
+
+/** @return the period the initiative is pinned to (as set), or NULL. */
+OA_API const char *oa_initiative_pin(const oa_initiative *ini);
 /** @return the source line, or -1. */
 OA_API int oa_initiative_line(const oa_initiative *ini);
 

@@ -303,7 +303,8 @@ typedef struct oa_initiative_result {
     double value;         /**< its term of the objective:
                                fraction * plan_value + benefit + score */
     double cost;          /**< its spend */
-    int mandatory;
+    int mandatory;        /**< 1 if mandatory, 2 if pinned to its start
+                               (oa_initiative_set_pin), else 0 */
     double plan_value;    /**< the plan's value of it (also when rejected) */
     double benefit;       /**< benefit per period times the periods left
                                after it finishes (times fraction) */
