@@ -19,12 +19,20 @@ typedef enum ekind {
     E_OVERTIME,
     E_INITIATIVE,
     E_REMOVE,
-    E_BUDGET
+    E_BUDGET,
+    E_BUDGET_SCALE,
+    E_LIMIT,
+    E_UNIT_BUDGET,
+    E_DEMAND,
+    E_LOAN,
+    E_OPERATING
 } ekind;
 
 static const char *const ename[] = { "capacity", "scale-capacity",
                                      "contractors", "overtime",
-                                     "initiative", "initiative", "budget" };
+                                     "initiative", "initiative", "budget",
+                                     "budget", "limit", "unit-budget",
+                                     "demand", "loan", "operating-plan" };
 
 typedef struct edit {
     ekind kind;
@@ -34,6 +42,11 @@ typedef struct edit {
     int has_max, has_cost;
     double max, cost;
     const char *id, *attr, *aval;
+    /* limit, unit-budget, demand, operating-plan: a value set and/or a
+     * factor (value, scale), an operating plan's volume and
+     * productivity; a loan's receiving unit (to: the edit's to) */
+    int has_set, has_scale, has_volume, has_prod;
+    double set, scale, volume, prod;
 } edit;
 
 struct oa_scenario {
@@ -203,6 +216,116 @@ OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total)
     memset(&e, 0, sizeof e);
     e.kind = E_BUDGET;
     e.value = total;
+    return push(sc, e);
+}
+
+OA_API int oa_scenario_scale_budgets(oa_scenario *sc, double factor)
+{
+    edit e;
+    OAP_ARG(sc && ok_num(factor));
+    memset(&e, 0, sizeof e);
+    e.kind = E_BUDGET_SCALE;
+    e.has_scale = 1;
+    e.scale = factor;
+    return push(sc, e);
+}
+
+/* A set and/or scale edit: at least one of value and scale. */
+static int amount_edit(oa_scenario *sc, edit *e, const double *value,
+                       const double *scale)
+{
+    OAP_ARG(sc && (value || scale));
+    OAP_ARG(!value || ok_num(*value));
+    OAP_ARG(!scale || ok_num(*scale));
+    e->has_set = value != NULL;
+    e->set = value ? *value : 0;
+    e->has_scale = scale != NULL;
+    e->scale = scale ? *scale : 1;
+    return push(sc, *e);
+}
+
+OA_API int oa_scenario_set_limit(oa_scenario *sc, const char *from,
+                                 const char *to, const double *value,
+                                 const double *scale)
+{
+    edit e;
+    memset(&e, 0, sizeof e);
+    e.kind = E_LIMIT;
+    e.from = from;
+    e.to = to;
+    return amount_edit(sc, &e, value, scale);
+}
+
+OA_API int oa_scenario_set_unit_budget(oa_scenario *sc, const char *unit,
+                                       const double *value,
+                                       const double *scale)
+{
+    edit e;
+    OAP_ARG(unit);
+    memset(&e, 0, sizeof e);
+    e.kind = E_UNIT_BUDGET;
+    e.unit = unit;
+    return amount_edit(sc, &e, value, scale);
+}
+
+OA_API int oa_scenario_set_demand(oa_scenario *sc, const char *initiative,
+                                  const char *unit, const char *resource,
+                                  const double *value, const double *scale)
+{
+    edit e;
+    OAP_ARG(initiative && unit && resource);
+    memset(&e, 0, sizeof e);
+    e.kind = E_DEMAND;
+    e.id = initiative;
+    e.unit = unit;
+    e.resource = resource;
+    return amount_edit(sc, &e, value, scale);
+}
+
+OA_API int oa_scenario_set_loan(oa_scenario *sc, const char *from,
+                                const char *to, const char *resource,
+                                const double *max, const double *cost)
+{
+    edit e;
+    OAP_ARG(sc && from && to && resource && (max || cost));
+    OAP_ARG(!max || ok_num(*max));
+    OAP_ARG(!cost || ok_num(*cost));
+    memset(&e, 0, sizeof e);
+    e.kind = E_LOAN;
+    e.unit = from;
+    e.to = to;
+    e.resource = resource;
+    e.has_max = max != NULL;
+    e.max = max ? *max : 0;
+    e.has_cost = cost != NULL;
+    e.cost = cost ? *cost : 0;
+    return push(sc, e);
+}
+
+OA_API int oa_scenario_set_operating_plan(oa_scenario *sc, const char *unit,
+                                          const char *name,
+                                          const char *resource,
+                                          const double *scale,
+                                          const double *volume,
+                                          const double *productivity)
+{
+    edit e;
+    OAP_ARG(sc && unit && name && resource &&
+            (scale || volume || productivity));
+    OAP_ARG(!scale || ok_num(*scale));
+    OAP_ARG(!volume || ok_num(*volume));
+    OAP_ARG(!productivity || (isfinite(*productivity) && *productivity > 0));
+    memset(&e, 0, sizeof e);
+    e.kind = E_OPERATING;
+    e.unit = unit;
+    e.id = name;
+    e.resource = resource;
+    e.has_scale = scale != NULL;
+    e.scale = scale ? *scale : 1;
+    e.has_volume = volume != NULL;
+    e.volume = volume ? *volume : 0;
+    e.has_prod = productivity != NULL;
+    e.prod = productivity ? *productivity : 1;
     return push(sc, e);
 }
 
@@ -477,21 +600,108 @@ static int parse_num(const char *s, double *v)
     return *end == '\0' && isfinite(*v) && *v >= 0;
 }
 
+/* A period reference moved by a slip of n periods; 1 when it stays in
+ * the horizon (*out its label), else 0 (reported). */
+static int slipped(actx *c, const oa_initiative *ini, const char *what,
+                   const char *ref, int dflt, long n, const char **out)
+{
+    const oa_plan *p = c->plan;
+    long t = (ref ? oa_plan_find_period(p, ref) : dflt) + n;
+    if (t < 1 || t > p->P) {
+        aerr(c, "a slip of %ld moves the %s of '%s' to period %ld, outside "
+                "the horizon (1..%d)", n, what, ini->id, t, p->P);
+        return 0;
+    }
+    *out = p->labels[t - 1];
+    return 1;
+}
+
+/* slip="N" (a whole number, negative to bring it forward): earliest
+ * start, deadline and pin move by N periods. */
+static void apply_slip(actx *c, oa_initiative *ini)
+{
+    const oa_plan *p = c->plan;
+    char *end;
+    long n = strtol(c->e->aval, &end, 10);
+    const char *e = NULL, *d = NULL, *pin = NULL;
+    if (end == c->e->aval || *end != '\0' || n < -OA_MAX_PERIODS ||
+        n > OA_MAX_PERIODS) {
+        aerr(c, "slip '%s' is not a whole number of periods", c->e->aval);
+        return;
+    }
+    if (p->P == 0 || !slipped(c, ini, "earliest start", ini->earliest, 1, n, &e) ||
+        (ini->deadline &&
+         !slipped(c, ini, "deadline", ini->deadline, p->P, n, &d)) ||
+        (ini->pin && !slipped(c, ini, "pin", ini->pin, 1, n, &pin)))
+        return;
+    api(c, oa_initiative_set_earliest(ini, e));
+    if (d)
+        api(c, oa_initiative_set_deadline(ini, d));
+    if (pin)
+        api(c, oa_initiative_set_pin(ini, pin));
+}
+
+/* scale-value, scale-cost, scale-duration (rounded, at least 1). */
+static void apply_scale(actx *c, oa_initiative *ini, double f)
+{
+    const char *a = c->e->attr + 6;
+    if (strcmp(a, "value") == 0)
+        api(c, oa_initiative_set_value(ini, ini->value * f));
+    else if (strcmp(a, "cost") == 0)
+        api(c, oa_initiative_set_cost(ini, ini->cost * f));
+    else {
+        double d = floor(ini->duration * f + 0.5);
+        if (d > 1e6) {
+            aerr(c, "scale-duration makes '%s' last %g periods", ini->id, d);
+            return;
+        }
+        api(c, oa_initiative_set_duration(ini, d < 1 ? 1 : (int)d));
+    }
+}
+
+static void apply_initiative_one(actx *c, oa_initiative *ini);
+
 static void apply_initiative(actx *c)
 {
     oa_plan *p = c->plan;
     const edit *e = c->e;
-    int i = find_ini(p, e->id);
-    oa_initiative *ini;
-    double v = 0;
     const char *a = e->attr;
+    int each = strncmp(a, "scale-", 6) == 0 || strcmp(a, "slip") == 0, i;
+    size_t k;
+    if (strcmp(e->id, "*") == 0) {
+        if (!each) {
+            aerr(c, "id=\"*\" goes with scale-value, scale-cost, "
+                    "scale-duration and slip only, not %s", a);
+            return;
+        }
+        for (k = 0; k < p->initiatives.n && !c->bad; k++)
+            apply_initiative_one(c, p->initiatives.v[k]);
+        return;
+    }
+    i = find_ini(p, e->id);
     if (i < 0) {
         aerr(c, "unknown initiative '%s'", e->id);
         return;
     }
-    ini = p->initiatives.v[i];
+    apply_initiative_one(c, p->initiatives.v[i]);
+}
+
+static void apply_initiative_one(actx *c, oa_initiative *ini)
+{
+    oa_plan *p = c->plan;
+    const edit *e = c->e;
+    double v = 0;
+    const char *a = e->attr;
     oa_plan_set_line(p, e->line);
-    if (strcmp(a, "name") == 0)
+    if (strcmp(a, "slip") == 0)
+        apply_slip(c, ini);
+    else if (strcmp(a, "scale-value") == 0 || strcmp(a, "scale-cost") == 0 ||
+             strcmp(a, "scale-duration") == 0) {
+        if (!parse_num(e->aval, &v))
+            aerr(c, "%s '%s' is not a number of at least 0", a, e->aval);
+        else
+            apply_scale(c, ini, v);
+    } else if (strcmp(a, "name") == 0)
         api(c, oa_initiative_set_name(ini, e->aval));
     else if (strcmp(a, "owner") == 0)
         api(c, oa_initiative_set_owner(ini, e->aval));
@@ -572,6 +782,177 @@ static void apply_remove(actx *c)
     api(c, oap_plan_remove_initiative(p, (size_t)i));
 }
 
+/* An amount after the edit: set, then scaled. */
+static double amount(const edit *e, double v)
+{
+    if (e->has_set)
+        v = e->set;
+    return e->has_scale ? v * e->scale : v;
+}
+
+/* Every budget times a factor: the total, each range limit, each entry of
+ * each unit's budget. */
+static void apply_budget_scale(actx *c)
+{
+    oa_plan *p = c->plan;
+    size_t k, j;
+    if (p->has_total)
+        p->total *= c->e->scale;
+    for (k = 0; k < p->limits.n; k++)
+        p->limits.v[k].value *= c->e->scale;
+    for (k = 0; k < p->units.n; k++)
+        for (j = 0; j < p->units.v[k]->budget.n; j++)
+            p->units.v[k]->budget.v[j].value *= c->e->scale;
+}
+
+/* The limit over from..to: set or scaled; a value sets a new one where the
+ * plan has none over that range. */
+static void apply_limit(actx *c)
+{
+    oa_plan *p = c->plan;
+    size_t k;
+    int t0, t1, hit = 0;
+    if (!range(c, &t0, &t1))
+        return;
+    for (k = 0; k < p->limits.n; k++) {
+        oa_limit_info *l = &p->limits.v[k];
+        int a = l->from ? oa_plan_find_period(p, l->from) : 1;
+        int b = l->to ? oa_plan_find_period(p, l->to) : p->P;
+        if (a == t0 && b == t1) {
+            l->value = amount(c->e, l->value);
+            hit = 1;
+        }
+    }
+    if (hit)
+        return;
+    if (c->e->has_scale && !c->e->has_set)
+        aerr(c, "the plan has no budget limit over %s..%s to scale",
+             p->labels[t0 - 1], p->labels[t1 - 1]);
+    else {
+        oa_plan_set_line(p, c->e->line);
+        api(c, oa_plan_add_budget_limit(p, p->labels[t0 - 1],
+                                        p->labels[t1 - 1],
+                                        amount(c->e, 0)));
+    }
+}
+
+/* A unit's budget ("*": every unit; a scale alone leaves units without a
+ * budget alone): set replaces its entries with one. */
+static void apply_unit_budget(actx *c)
+{
+    oa_plan *p = c->plan;
+    int all = strcmp(c->e->unit, "*") == 0, hit = 0;
+    size_t k, j;
+    for (k = 0; k < p->units.n; k++) {
+        oa_unit *u = p->units.v[k];
+        if (!all && strcmp(u->id, c->e->unit) != 0)
+            continue;
+        hit = 1;
+        if (c->e->has_set) {
+            u->budget.n = 0;
+            oa_plan_set_line(p, c->e->line);
+            api(c, oa_unit_add_budget(u, amount(c->e, 0)));
+        } else if (u->budget.n == 0) {
+            if (!all)
+                aerr(c, "unit '%s' has no budget to scale", u->id);
+        } else
+            for (j = 0; j < u->budget.n; j++)
+                u->budget.v[j].value *= c->e->scale;
+    }
+    if (!hit)
+        aerr(c, "unknown unit '%s'", c->e->unit);
+}
+
+static int matches(const char *pattern, const char *s)
+{
+    return strcmp(pattern, "*") == 0 || (s && strcmp(pattern, s) == 0);
+}
+
+/* An initiative's demands on a unit and resource ("*" matches all). */
+static void apply_demand(actx *c)
+{
+    oa_plan *p = c->plan;
+    int i = find_ini(p, c->e->id), hit = 0;
+    size_t k;
+    if (i < 0) {
+        aerr(c, "unknown initiative '%s'", c->e->id);
+        return;
+    }
+    for (k = 0; k < p->initiatives.v[i]->demand.n; k++) {
+        oa_initiative_demand_info *d = &p->initiatives.v[i]->demand.v[k];
+        if (matches(c->e->unit, d->unit) &&
+            matches(c->e->resource, d->resource)) {
+            d->value = amount(c->e, d->value);
+            hit = 1;
+        }
+    }
+    if (!hit)
+        aerr(c, "initiative '%s' has no demand on unit '%s', resource '%s'",
+             c->e->id, c->e->unit, c->e->resource);
+}
+
+/* The loans (lanes) from a unit to a unit of a resource. */
+static void apply_loan(actx *c)
+{
+    oa_plan *p = c->plan;
+    size_t k;
+    int hit = 0;
+    for (k = 0; k < p->loans.n; k++) {
+        oa_loan_info *l = &p->loans.v[k];
+        if (!matches(c->e->unit, l->from) || !matches(c->e->to, l->to) ||
+            !matches(c->e->resource, l->resource))
+            continue;
+        if (c->e->has_max)
+            l->max = c->e->max;
+        if (c->e->has_cost)
+            l->cost = c->e->cost;
+        hit = 1;
+    }
+    if (!hit)
+        aerr(c, "the plan has no loan from '%s' to '%s' of '%s'",
+             c->e->unit, c->e->to, c->e->resource);
+}
+
+/* An operating plan's demands: scaled (the volume of a driver-based one),
+ * and the volume and productivity of driver-based ones set. */
+static void apply_operating(actx *c)
+{
+    oa_plan *p = c->plan;
+    const edit *e = c->e;
+    size_t k, j;
+    int hit = 0;
+    for (k = 0; k < p->ops.n; k++) {
+        oa_operating_plan *op = p->ops.v[k];
+        if (strcmp(op->unit, e->unit) != 0 || !matches(e->id, op->name))
+            continue;
+        for (j = 0; j < op->demand.n; j++) {
+            oa_demand_info *d = &op->demand.v[j];
+            if (!matches(e->resource, d->resource))
+                continue;
+            hit = 1;
+            if ((e->has_volume || e->has_prod) && !d->driver) {
+                aerr(c, "the demand of operating plan '%s' for '%s' (line "
+                        "%d of the plan) is a value, not volume and "
+                        "productivity", op->name ? op->name : "", d->resource,
+                     d->line);
+                return;
+            }
+            if (d->driver) {
+                if (e->has_volume)
+                    d->volume = e->volume;
+                if (e->has_prod)
+                    d->productivity = e->prod;
+                d->volume *= e->scale;
+                d->value = d->volume / d->productivity;
+            } else
+                d->value *= e->scale;
+        }
+    }
+    if (!hit)
+        aerr(c, "unit '%s' has no operating plan '%s' with a demand for "
+                "'%s'", e->unit, e->id, e->resource);
+}
+
 static int level_edit(int kind)
 {
     return kind == E_CAPACITY || kind == E_SCALE || kind == E_CONTRACTORS ||
@@ -637,6 +1018,24 @@ OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
             oa_plan_set_line(plan, c.e->line);
             api(&c, oa_plan_set_budget_total(plan, c.e->value));
             break;
+        case E_BUDGET_SCALE:
+            apply_budget_scale(&c);
+            break;
+        case E_LIMIT:
+            apply_limit(&c);
+            break;
+        case E_UNIT_BUDGET:
+            apply_unit_budget(&c);
+            break;
+        case E_DEMAND:
+            apply_demand(&c);
+            break;
+        case E_LOAN:
+            apply_loan(&c);
+            break;
+        case E_OPERATING:
+            apply_operating(&c);
+            break;
         }
         oap_plan_touch(plan);
     }
@@ -694,7 +1093,7 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
     static const char *const ini_attrs[] = {
         "name", "owner", "duration", "earliest", "deadline", "value",
         "benefit-per-period", "cost", "mandatory", "forbidden", "pin",
-        "unpin" };
+        "unpin", "scale-value", "scale-cost", "scale-duration", "slip" };
     int rc = OA_OK;
     for (n = root->children; n && rc == OA_OK; n = n->next) {
         const char *tag = (const char *)n->name;
@@ -723,9 +1122,49 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
                                 unit, res, hmx ? &mx : NULL,
                                 hcs ? &cs : NULL, from, to);
         } else if (strcmp(tag, "budget") == 0) {
-            ok = read_number(n, "total", &v, &has) && has;
-            if (ok)
+            ok = read_number(n, "total", &v, &has) &&
+                 read_number(n, "scale", &mx, &hmx) && (has || hmx);
+            if (ok && has)
                 rc = oa_scenario_set_budget_total(sc, v);
+            if (ok && hmx && rc == OA_OK)
+                rc = oa_scenario_scale_budgets(sc, mx);
+        } else if (strcmp(tag, "limit") == 0 ||
+                   strcmp(tag, "unit-budget") == 0 ||
+                   strcmp(tag, "demand") == 0) {
+            char *ini = prop(n, "initiative");
+            ok = read_number(n, "value", &v, &has) &&
+                 read_number(n, "scale", &mx, &hmx) && (has || hmx);
+            if (ok && tag[0] == 'l')
+                rc = oa_scenario_set_limit(sc, from, to, has ? &v : NULL,
+                                           hmx ? &mx : NULL);
+            else if (ok && tag[0] == 'u' && unit)
+                rc = oa_scenario_set_unit_budget(sc, unit, has ? &v : NULL,
+                                                 hmx ? &mx : NULL);
+            else if (ok && tag[0] == 'd' && ini && unit && res)
+                rc = oa_scenario_set_demand(sc, ini, unit, res,
+                                            has ? &v : NULL,
+                                            hmx ? &mx : NULL);
+            xmlFree(ini);
+        } else if (strcmp(tag, "loan") == 0) {
+            ok = read_number(n, "max", &mx, &hmx) &&
+                 read_number(n, "cost", &cs, &hcs) && (hmx || hcs);
+            if (ok && from && to && res)
+                rc = oa_scenario_set_loan(sc, from, to, res,
+                                          hmx ? &mx : NULL,
+                                          hcs ? &cs : NULL);
+        } else if (strcmp(tag, "operating-plan") == 0) {
+            char *name = prop(n, "name");
+            double vol = 0, pr = 0;
+            int hvol = 0, hpr = 0;
+            ok = read_number(n, "scale", &v, &has) &&
+                 read_number(n, "volume", &vol, &hvol) &&
+                 read_number(n, "productivity", &pr, &hpr) &&
+                 (has || hvol || hpr) && (!hpr || pr > 0);
+            if (ok && unit && name && res)
+                rc = oa_scenario_set_operating_plan(
+                    sc, unit, name, res, has ? &v : NULL,
+                    hvol ? &vol : NULL, hpr ? &pr : NULL);
+            xmlFree(name);
         } else if (strcmp(tag, "initiative") == 0) {
             char *id = prop(n, "id"), *rm = prop(n, "remove");
             size_t k;
@@ -743,7 +1182,8 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
         }
         if (!ok)
             rc = oap_xml_error(errs, OA_EINVALID, sc->source, sc->line,
-                               "<%s>: a number is out of range", tag) == OA_OK
+                               "<%s>: a number is out of range, or none of "
+                               "its amounts is given", tag) == OA_OK
                      ? OA_EINVALID
                      : OA_ENOMEM;
         xmlFree(unit);

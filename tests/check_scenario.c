@@ -34,7 +34,10 @@ static double optimum(oa_plan *p)
     return v;
 }
 
-/* plan, scenario file, optimum after it */
+/* plan, scenario file, optimum after it; numbers.xml (optimum 160) under
+ * the edits of numbers (each file says how its optimum comes about) */
+#define NUM_PLAN "tests/data/scenario/numbers.xml"
+#define NUM_SC(f) "tests/data/scenario/numbers-" f
 static const struct {
     const char *plan, *scenario;
     double optimum;
@@ -46,6 +49,19 @@ static const struct {
     { "tests/data/explain/delays.xml", "tests/data/scenario/pin-b.xml", 160 },
     { "tests/data/explain/delays.xml", "tests/data/scenario/pin-a-late.xml", 110 },
     { "tests/data/explain/delays.xml", "tests/data/scenario/pin-release.xml", 170 },
+    { NUM_PLAN, NUM_SC("budget-scale.xml"), 240 },
+    { NUM_PLAN, NUM_SC("budget-cut.xml"), 160 },
+    { NUM_PLAN, NUM_SC("unit-budget.xml"), 140 },
+    { NUM_PLAN, NUM_SC("unit-budget-set.xml"), 240 },
+    { NUM_PLAN, NUM_SC("limit-new.xml"), 140 },
+    { NUM_PLAN, NUM_SC("demand.xml"), 100 },
+    { NUM_PLAN, NUM_SC("operating.xml"), 160 },
+    { NUM_PLAN, NUM_SC("volume.xml"), 100 },
+    { NUM_PLAN, NUM_SC("slip.xml"), 170 },
+    { NUM_PLAN, NUM_SC("scale-value.xml"), 320 },
+    { NUM_PLAN, NUM_SC("scale-cost.xml"), 240 },
+    { NUM_PLAN, NUM_SC("loan.xml"), 160 },
+    { NUM_PLAN, NUM_SC("budget-50.xml"), 60 },
 };
 
 START_TEST(test_files)
@@ -93,6 +109,101 @@ START_TEST(test_pins)
     tu_assert_num(optimum(p), 170);
     /* Control characters are refused, as in every name. */
     ck_assert_int_eq(oa_initiative_set_pin(a, "2027\n02"), OA_EINVAL);
+    oa_scenario_free(s);
+    oa_plan_free(p);
+}
+END_TEST
+
+/* Edits of numbers: what each leaves in the plan, and every name that
+ * matches nothing reported at its line, all at once. */
+START_TEST(test_number_edits)
+{
+    static const struct {
+        int line;
+        const char *text;
+    } want[] = {
+        { 5, "no budget limit over 2027-03..2027-04 to scale" },
+        { 6, "unit 'ops' has no budget to scale" },
+        { 7, "unknown unit 'legal'" },
+        { 8, "initiative 'C' has no demand on unit 'eng', resource 'fte'" },
+        { 9, "unknown initiative 'Z'" },
+        { 10, "no loan from 'eng' to 'ops' of 'fte'" },
+        { 12, "unit 'eng' has no operating plan '*'" },
+        { 13, "a slip of 2 moves the earliest start of 'C' to period 5" },
+        { 14, "id=\"*\" goes with scale-value" },
+    };
+    oa_plan *p = tu_read_plan(NUM_PLAN);
+    oa_scenario *s = read_sc(NUM_SC("errors.xml"));
+    oa_error_list *all;
+    oa_loan_info ln;
+    oa_limit_info li;
+    oa_demand_info d;
+    oa_initiative_demand_info dm;
+    oa_unit_budget_info ub;
+    oa_unit *eng = NULL;
+    double total, v = 0.5, vol = 300, pr = 150, mx = 1, cs = 7;
+    size_t k;
+    ck_assert_int_eq(oa_error_list_new(&all), OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, all), OA_EINVALID);
+    ck_assert_uint_eq(oa_error_list_count(all), sizeof want / sizeof *want);
+    for (k = 0; k < sizeof want / sizeof *want; k++) {
+        const oa_error *e = oa_error_list_get(all, k);
+        ck_assert_int_eq(e->line, want[k].line);
+        ck_assert_msg(strstr(e->text, want[k].text) != NULL, "%s", e->text);
+        ck_assert_ptr_nonnull(strstr(e->source, "numbers-errors.xml"));
+    }
+    oa_error_list_free(all);
+    oa_scenario_free(s);
+    oa_plan_free(p);
+
+    /* Through the API: the numbers after the edits. */
+    p = tu_read_plan(NUM_PLAN);
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    ck_assert_int_eq(oa_scenario_scale_budgets(s, 0.9), OA_OK);
+    ck_assert_int_eq(oa_scenario_set_limit(s, "2027-01", "2027-02", NULL, &v),
+                     OA_OK);
+    ck_assert_int_eq(oa_scenario_set_loan(s, "ops", "eng", "fte", &mx, NULL),
+                     OA_OK);
+    ck_assert_int_eq(oa_scenario_set_operating_plan(s, "ops", "run", "*",
+                                                    NULL, &vol, &pr),
+                     OA_OK);
+    ck_assert_int_eq(oa_scenario_set_initiative(s, "B", "scale-duration",
+                                                "2.6"),
+                     OA_OK);
+    v = 2;
+    ck_assert_int_eq(oa_scenario_set_demand(s, "A", "*", "*", NULL, &v),
+                     OA_OK);
+    /* nothing to set or scale, a negative factor, no productivity */
+    ck_assert_int_eq(oa_scenario_set_limit(s, NULL, NULL, NULL, NULL),
+                     OA_EINVAL);
+    cs = -1;
+    ck_assert_int_eq(oa_scenario_set_unit_budget(s, "eng", NULL, &cs),
+                     OA_EINVAL);
+    cs = 0;
+    ck_assert_int_eq(oa_scenario_set_operating_plan(s, "ops", "run", "*",
+                                                    NULL, NULL, &cs),
+                     OA_EINVAL);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_plan_budget_total(&total, p), OA_OK);
+    tu_assert_num(total, 900);
+    ck_assert_int_eq(oa_plan_budget_limit(&li, p, 0), OA_OK);
+    tu_assert_num(li.value, 270); /* 600 x 0.9 x 0.5 */
+    ck_assert_int_eq(oa_plan_find_unit(&eng, p, "eng"), OA_OK);
+    ck_assert_int_eq(oa_unit_budget(&ub, eng, 0), OA_OK);
+    tu_assert_num(ub.value, 720);
+    ck_assert_int_eq(oa_plan_loan(&ln, p, 0), OA_OK);
+    tu_assert_num(ln.max, 1);
+    tu_assert_num(ln.cost, 5); /* kept */
+    ck_assert_int_eq(oa_operating_plan_demand(&d, oa_plan_operating_plan(p, 0),
+                                              0),
+                     OA_OK);
+    tu_assert_num(d.volume, 300);
+    tu_assert_num(d.productivity, 150);
+    tu_assert_num(d.value, 2);
+    ck_assert_int_eq(oa_initiative_duration(oa_plan_initiative(p, 1)), 3);
+    ck_assert_int_eq(oa_initiative_demand(&dm, oa_plan_initiative(p, 0), 0),
+                     OA_OK);
+    tu_assert_num(dm.value, 2);
     oa_scenario_free(s);
     oa_plan_free(p);
 }
@@ -669,6 +780,7 @@ int main(void)
                         (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_api);
     tcase_add_test(tc, test_pins);
+    tcase_add_test(tc, test_number_edits);
     tcase_add_test(tc, test_wildcards);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_remove_required);

@@ -62,8 +62,12 @@ OA_API int oa_scenario_set_overtime(oa_scenario *sc, const char *unit,
 /**
  * Sets an attribute of an initiative, by its name in the format: name,
  * owner, duration, earliest, deadline, value, benefit-per-period, cost,
- * mandatory, forbidden ("true"/"false").  The value is checked when
- * applied.
+ * mandatory, forbidden ("true"/"false"), pin (a period; "" releases it),
+ * unpin ("true"); or changes one: scale-value, scale-cost, scale-duration
+ * (a factor; a duration is rounded, at least 1), slip (a whole number of
+ * periods, negative to bring it forward: earliest start, deadline and pin
+ * move by it).  With id "*" the scale-* and slip edits apply to every
+ * initiative.  The value is checked when applied.
  */
 OA_API int oa_scenario_set_initiative(oa_scenario *sc, const char *id,
                                       const char *attribute,
@@ -73,6 +77,73 @@ OA_API int oa_scenario_set_initiative(oa_scenario *sc, const char *id,
 OA_API int oa_scenario_remove_initiative(oa_scenario *sc, const char *id);
 /** Sets the total budget. */
 OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total);
+
+/**
+ * Multiplies every budget by factor: the total, each range limit and each
+ * unit's budget (a 10 % cut is 0.9).
+ * @return OA_OK, OA_EINVAL (factor negative or not finite), OA_ENOMEM
+ */
+OA_API int oa_scenario_scale_budgets(oa_scenario *sc, double factor);
+
+/*
+ * The edits below take an amount to set (value) and/or a factor (scale),
+ * each NULL when not given, at least one of them; with both, the value is
+ * set and then scaled.  Names that match nothing are errors when the
+ * scenario is applied, at the edit's line.
+ */
+
+/**
+ * Sets or scales the budget limit over from..to (period references; NULL:
+ * the horizon's first and last): every limit of the plan over exactly
+ * those periods.  A value where the plan has none adds one.
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_scenario_set_limit(oa_scenario *sc, const char *from,
+                                 const char *to, const double *value,
+                                 const double *scale);
+
+/**
+ * Sets or scales a unit's budget (unit "*": every unit; a scale alone
+ * leaves the units without a budget alone).  Set replaces the unit's
+ * budget entries with one.
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_scenario_set_unit_budget(oa_scenario *sc, const char *unit,
+                                       const double *value,
+                                       const double *scale);
+
+/**
+ * Sets or scales an initiative's demand on a unit and resource ("*"
+ * matches every unit or resource it has a demand on).
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_scenario_set_demand(oa_scenario *sc, const char *initiative,
+                                  const char *unit, const char *resource,
+                                  const double *value, const double *scale);
+
+/**
+ * Sets the max and/or cost of the loans from a unit to a unit of a
+ * resource ("*" matches any), each NULL to keep it.
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_scenario_set_loan(oa_scenario *sc, const char *from,
+                                const char *to, const char *resource,
+                                const double *max, const double *cost);
+
+/**
+ * Changes the demands of a unit's operating plan (name "*": every plan of
+ * the unit) for a resource ("*": every one): sets the volume and
+ * productivity of driver-based demands (an error on a demand given as a
+ * value), then multiplies each demand (the volume of a driver-based one)
+ * by scale.  Each of scale, volume, productivity NULL to leave it.
+ * @return OA_OK, OA_EINVAL (productivity not positive...), OA_ENOMEM
+ */
+OA_API int oa_scenario_set_operating_plan(oa_scenario *sc, const char *unit,
+                                          const char *name,
+                                          const char *resource,
+                                          const double *scale,
+                                          const double *volume,
+                                          const double *productivity);
 
 /**
  * Reads a scenario file (safe as the plan reader; the schema is built in:
