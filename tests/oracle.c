@@ -369,7 +369,7 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
         oa_load L;
         const oa_unit *u;
         double cap, change, effects, otm, otc, ctm, ctc;
-        double out_max, in_max, work, cover;
+        double out_max, in_max, work, cover, scale;
         run_work rw;
         if (oa_result_load(&L, c->res, i) != OA_OK)
             return fail(c, "load %zu cannot be read", i);
@@ -403,9 +403,16 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
 #undef WITHIN
         work = rw.run + effects - L.shortfall + change + L.loan_out;
         cover = cap + L.overtime + L.contractors + L.loan_in;
-        if (work > cover + TOL(work))
-            return fail(c, "%s/%s in %d: work %.10g over what covers it "
-                        "%.10g", L.unit, L.resource, L.period, work, cover);
+        /* To rounding of the amounts summed: run work and shortfall of a
+         * million each leave a difference of 1e-6 or so. */
+        scale = fabs(rw.run) + fabs(effects) + fabs(L.shortfall) +
+                fabs(change) + fabs(L.loan_out) + fabs(cover);
+        if (work > cover + TOL(scale))
+            return fail(c, "%s/%s in %d: work %.10g (run %.10g, effects "
+                        "%.10g, shortfall %.10g, change %.10g, lent %.10g) "
+                        "over what covers it %.10g", L.unit, L.resource,
+                        L.period, work, rw.run, effects, L.shortfall, change,
+                        L.loan_out, cover);
         *ot_money += L.overtime * otc;
         *ct_money += L.contractors * ctc;
         *pen_lo += L.shortfall * rw.pen_lo;
