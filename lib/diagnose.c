@@ -21,6 +21,12 @@ int oap_diagnose(oap_solve_ctx *c, oa_error *err)
     bo.relax = c->so.relax;
     bo.max_nonzeros = c->max_nonzeros;
     rc = oap_model_build(&em, c->chk, &bo, err);
+    if (rc == OA_OK && c->baseline) {
+        int kept;
+        rc = oap_model_rebase(em, c->plan, c->baseline, c->as_of, &kept, err);
+        if (rc != OA_OK)
+            oap_model_free(em);
+    }
     if (rc != OA_OK)
         return rc;
     rc = oap_solver_solve(&sol, em, &c->so, err);

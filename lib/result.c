@@ -104,6 +104,16 @@ OA_API const char *oa_result_scenario_file(const oa_result *r)
     return r ? r->scenario_file : NULL;
 }
 
+OA_API int oa_result_as_of(const oa_result *r)
+{
+    return r ? r->as_of : 0;
+}
+
+OA_API int oa_result_kept(const oa_result *r)
+{
+    return r ? r->kept : 0;
+}
+
 OA_API double oa_result_work(const oa_result *r)
 {
     return r ? r->work : NAN;

@@ -19,6 +19,9 @@ struct oa_result {
     double terms[OA_TERM_COUNT];
     const char *name, *currency;
     const char *scenario, *scenario_file; /* what-if runs: the scenario */
+    int as_of;            /* re-planned from this period (0: not) */
+    int kept;             /* initiatives kept where the baseline started
+                             them */
     int P;
     const char **labels;        /* [P] */
     OAP_VEC(oa_initiative_result) ini;

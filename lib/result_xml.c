@@ -53,6 +53,10 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
     oap_xw_attr_s(x, "plan", r->name);
     oap_xw_attr_s(x, "scenario", r->scenario);
     oap_xw_attr_s(x, "scenario-file", r->scenario_file);
+    if (r->as_of > 0) {
+        oap_xw_attr_i(x, "as-of", r->as_of);
+        oap_xw_attr_i(x, "kept", r->kept);
+    }
     oap_xw_attr_s(x, "currency", r->currency);
     if (r->status == OA_STATUS_INFEASIBLE) {
         oap_xw_attr_d(x, "deficit", r->deficit);
@@ -271,6 +275,8 @@ static int read_doc(rd *c, const xmlNode *root)
     r->name = sattr(c, root, "plan");
     r->scenario = sattr(c, root, "scenario");
     r->scenario_file = sattr(c, root, "scenario-file");
+    r->as_of = iattr(c, root, "as-of");
+    r->kept = iattr(c, root, "kept");
     r->currency = sattr(c, root, "currency");
     r->deficit = dattr(c, root, "deficit", r->status == OA_STATUS_INFEASIBLE
                                                ? NAN
@@ -408,6 +414,8 @@ static int read_doc(rd *c, const xmlNode *root)
         }
         /* <bottleneck> is derived from the loads and spend: recomputed. */
     }
+    if (r->as_of < 0 || r->as_of > r->P || r->kept < 0)
+        return OA_EINVALID;
     return c->oom ? OA_ENOMEM : OA_OK;
 }
 

@@ -102,6 +102,10 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     c.so.t0 = t0;
     if (opts->version >= 5)
         c.max_nonzeros = opts->max_nonzeros;
+    if (opts->version >= 6 && opts->baseline) {
+        c.baseline = opts->baseline;
+        c.as_of = opts->as_of;
+    }
     c.so.work = &work;
     if (opts->version >= 4)
         c.so.interrupt = opts->interrupt;
@@ -140,6 +144,10 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     bo.cliques = (opts->flags & OA_SOLVE_CLIQUES) != 0;
     bo.max_nonzeros = c.max_nonzeros;
     rc = oap_model_build(&m, chk, &bo, err);
+    if (rc == OA_OK && c.baseline) {
+        rc = oap_model_rebase(m, plan, c.baseline, c.as_of, &c.r->kept, err);
+        c.r->as_of = c.as_of;
+    }
     if (rc != OA_OK)
         goto fail;
     if (opts->version >= 2 && opts->start && !opts->relax) {

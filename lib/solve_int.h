@@ -16,7 +16,16 @@ typedef struct oap_solve_ctx {
     oap_solver_opts so;
     oa_result *r;
     size_t max_nonzeros;    /* oa_solve_opts.max_nonzeros (0: default) */
+    const oa_result *baseline; /* re-planning: oa_solve_opts.baseline */
+    int as_of;              /* and as_of (0: none) */
 } oap_solve_ctx;
+
+/* Fixes in m what base did before period as_of (1-based): the starts it
+ * made, no other start, the levers of those periods (lib/rebase.c).
+ * *kept: the initiatives kept where they started.  OA_OK, OA_EINVAL,
+ * OA_EINVALID (err: a baseline this plan cannot keep), OA_ENOMEM. */
+int oap_model_rebase(oap_model *m, const oa_plan *plan, const oa_result *base,
+                     int as_of, int *kept, oa_error *err);
 
 /* v snapped to 6 decimals when it is that close to them (solver noise). */
 double oap_snap(double v);

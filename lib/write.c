@@ -134,6 +134,15 @@ static void text_header(oap_buf *out, const oa_result *r)
         oap_buf_printf(b, "Solved with %s units of work.", v);
     } else
         oap_buf_printf(b, "Solved in %.2f s.", r->seconds);
+    if (r->as_of > 1)
+        oap_buf_printf(b, "\nRe-planned as of %s from a baseline: %d "
+                       "initiative(s) kept where they started, no other "
+                       "starts before %s, and overtime, contractors, loans "
+                       "received and shortfall of %s..%s fixed to the "
+                       "baseline's.", oap_result_label(r, r->as_of),
+                       r->kept, oap_result_label(r, r->as_of),
+                       oap_result_label(r, 1),
+                       oap_result_label(r, r->as_of - 1));
     if (b->failed) {
         out->failed = 1;
     } else {

@@ -209,6 +209,105 @@ START_TEST(test_number_edits)
 }
 END_TEST
 
+/* Re-planning as of a period.  delays.xml's roadmap (A@1, B@2, C@3) is
+ * the baseline; the scenario takes A's benefit away and gives B 100 per
+ * period left: A@1 50, A@2 50, B@1 240, B@2 140.  Free, B goes first: B@1
+ * 240 + A@2 50 + C@3 30 = 320.  As of period 2, A keeps its start: A@1 50
+ * + B@2 140 + C@3 30 = 220.  A baseline the plan cannot keep, or one of
+ * other periods, is an error. */
+START_TEST(test_rebase)
+{
+    oa_plan *p = tu_read_plan("tests/data/explain/delays.xml");
+    oa_scenario *s;
+    oa_result *base, *r;
+    oa_initiative_result ir;
+    oa_solve_opts o = OA_SOLVE_OPTS_INIT;
+    oa_error err;
+    char *xml;
+    size_t n;
+    ck_assert_int_eq(oa_solve(&base, p, NULL, &err), OA_OK);
+    tu_assert_num(oa_result_objective(base), 170);
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    ck_assert_int_eq(oa_scenario_set_initiative(s, "A", "benefit-per-period",
+                                                "0"),
+                     OA_OK);
+    ck_assert_int_eq(oa_scenario_set_initiative(s, "B", "benefit-per-period",
+                                                "100"),
+                     OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, NULL), OA_OK);
+    tu_assert_num(optimum(p), 320);
+    o.baseline = base;
+    o.as_of = 2;
+    ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_OK);
+    tu_assert_oracle(p, r, "as of 2");
+    ck_assert_int_eq(oa_result_status(r), OA_STATUS_OPTIMAL);
+    tu_assert_num(oa_result_objective(r), 220);
+    ck_assert_int_eq(oa_result_as_of(r), 2);
+    ck_assert_int_eq(oa_result_kept(r), 1);
+    ck_assert_int_eq(oa_result_find_initiative(&ir, r, "A"), OA_OK);
+    ck_assert_int_eq(ir.start, 1);
+    ck_assert_int_eq(oa_result_find_initiative(&ir, r, "B"), OA_OK);
+    ck_assert_int_eq(ir.start, 2);
+    /* The result says so, in XML and back. */
+    ck_assert_int_eq(oa_result_write(&xml, &n, r, OA_FORMAT_XML), OA_OK);
+    ck_assert_ptr_nonnull(strstr(xml, "as-of=\"2\" kept=\"1\""));
+    oa_result_free(r);
+    ck_assert_int_eq(oa_result_read_memory(&r, xml, n, "r.xml", &err), OA_OK);
+    ck_assert_int_eq(oa_result_as_of(r), 2);
+    ck_assert_int_eq(oa_result_kept(r), 1);
+    oa_result_free(r);
+    free(xml);
+    /* As of 1 nothing is kept: the free optimum. */
+    o.as_of = 1;
+    ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_OK);
+    tu_assert_num(oa_result_objective(r), 320);
+    oa_result_free(r);
+    /* Errors: a period outside the horizon; A's start ruled out. */
+    o.as_of = 4;
+    ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_EINVAL);
+    ck_assert_ptr_null(r);
+    oa_scenario_free(s);
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    ck_assert_int_eq(oa_scenario_set_initiative(s, "A", "earliest", "2"),
+                     OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, NULL), OA_OK);
+    o.as_of = 3;
+    ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_EINVALID);
+    ck_assert_int_eq(err.line, 42);
+    ck_assert_ptr_nonnull(strstr(err.text, "'A' started in period 1"));
+    oa_scenario_free(s);
+    oa_result_free(base);
+    oa_plan_free(p);
+
+    /* Levers: overtime.xml's baseline pays 1 fte of overtime in period 1
+     * for B (optimum 95).  B made worth 0 and needing nothing: free, A@2
+     * 70 and B anywhere for 0: 70.  As of 2 the overtime of period 1
+     * stays bought though nothing needs it: 70 - 15 = 55. */
+    p = tu_read_plan("tests/data/solve/overtime.xml");
+    ck_assert_int_eq(oa_solve(&base, p, NULL, &err), OA_OK);
+    tu_assert_num(oa_result_objective(base), 95);
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    ck_assert_int_eq(oa_scenario_set_initiative(s, "B", "value", "0"), OA_OK);
+    {
+        double zero = 0;
+        ck_assert_int_eq(oa_scenario_set_demand(s, "B", "*", "*", &zero,
+                                                NULL),
+                         OA_OK);
+    }
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, NULL), OA_OK);
+    tu_assert_num(optimum(p), 70);
+    o.baseline = base;
+    o.as_of = 2;
+    ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_OK);
+    tu_assert_oracle(p, r, "overtime as of 2");
+    tu_assert_num(oa_result_objective(r), 55);
+    oa_result_free(r);
+    oa_scenario_free(s);
+    oa_result_free(base);
+    oa_plan_free(p);
+}
+END_TEST
+
 /* The same edits built through the API, and two scenarios in order. */
 START_TEST(test_api)
 {
@@ -781,6 +880,7 @@ int main(void)
     tcase_add_test(tc, test_api);
     tcase_add_test(tc, test_pins);
     tcase_add_test(tc, test_number_edits);
+    tcase_add_test(tc, test_rebase);
     tcase_add_test(tc, test_wildcards);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_remove_required);

@@ -155,6 +155,7 @@ static void usage(FILE *f)
             "  check [-v] FILE...       validate plans and scenarios; report every\n"
             "                           error (scenarios against each plan given)\n"
             "  solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N]\n"
+            "        [--baseline RESULT.xml --as-of PERIOD]\n"
             "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
@@ -484,9 +485,9 @@ static int cmd_solve(int argc, char **argv)
 {
     oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
     oa_format format = OA_FORMAT_TEXT;
-    const char *path = NULL, *out = NULL;
+    const char *path = NULL, *out = NULL, *baseline = NULL, *as_of = NULL;
     oa_plan *plan;
-    oa_result *result = NULL;
+    oa_result *result = NULL, *base = NULL;
     oa_error err;
     opts.interrupt = cli_interrupt;
     scenarios sc;
@@ -507,6 +508,12 @@ static int cmd_solve(int argc, char **argv)
             continue;
         if (strcmp(a, "--relax") == 0) {
             opts.relax = 1;
+        } else if ((strcmp(a, "--baseline") == 0 ||
+                    strcmp(a, "--as-of") == 0) && i + 1 < argc) {
+            if (a[2] == 'b')
+                baseline = argv[++i];
+            else
+                as_of = argv[++i];
         } else if (strcmp(a, "--no-heuristic") == 0) {
             opts.flags |= OA_SOLVE_NO_HEURISTIC;
         } else if (strcmp(a, "--pseudocost") == 0) {
@@ -537,22 +544,43 @@ static int cmd_solve(int argc, char **argv)
     }
     if (path == NULL) {
         fprintf(stderr, "usage: %s solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N] "
-                "[--gap REL] [--format text|xml|csv] [-o FILE]\n", progname);
+                "[--gap REL] [--baseline RESULT.xml --as-of PERIOD] [--format text|xml|csv] [-o FILE]\n", progname);
+        return EXIT_INPUT;
+    }
+    if ((as_of != NULL) != (baseline != NULL)) {
+        fprintf(stderr, "%s solve: --as-of and --baseline go together\n",
+                progname);
         return EXIT_INPUT;
     }
     plan = load_plan_s(path, &sc, &status);
     if (plan == NULL)
         return status;
-    rc = oa_solve(&result, plan, &opts, &err);
+    if (baseline) {
+        rc = oa_result_read_file(&base, baseline, &err);
+        opts.as_of = rc == OA_OK ? oa_plan_find_period(plan, as_of) : 0;
+        if (rc == OA_OK && opts.as_of == 0) {
+            fprintf(stderr, "%s solve: --as-of '%s' is not a period of the "
+                    "plan\n", progname, as_of);
+            oa_result_free(base);
+            oa_plan_free(plan);
+            return EXIT_INPUT;
+        }
+        opts.baseline = base;
+    } else
+        rc = OA_OK;
+    if (rc == OA_OK)
+        rc = oa_solve(&result, plan, &opts, &err);
     if (rc != OA_OK) {
         char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
         oa_error_format(buf, sizeof buf, &err);
         fprintf(stderr, "%s\n", buf);
+        oa_result_free(base);
         oa_plan_free(plan);
         return cli_exit(rc, NULL);
     }
     status = emit(&out_result, result, out, format, cli_exit(OA_OK, result));
     oa_result_free(result);
+    oa_result_free(base);
     oa_plan_free(plan);
     return status;
 }

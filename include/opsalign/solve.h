@@ -132,6 +132,18 @@ typedef struct oa_solve_opts {
                                  while it is built, before memory runs
                                  out; 0: OA_SOLVE_DEFAULT_MAX_NONZEROS;
                                  SIZE_MAX: none */
+    /* version 6 */
+    const oa_result *baseline; /**< re-planning: a roadmap of this plan
+                                 (or of an earlier version of it: matched
+                                 by ids and period labels), or NULL */
+    int as_of;              /**< with baseline, the first period to
+                                 re-plan (1-based, 1..P): an initiative the
+                                 baseline started before it keeps its
+                                 start, no other starts before it, and
+                                 the overtime, contractors, loans received
+                                 and shortfall of each unit before it are
+                                 the baseline's; 0 or 1 without a
+                                 baseline */
 } oa_solve_opts;
 
 /** Default cap on the nonzeros of a model (a plan of 16,000 initiatives
@@ -171,9 +183,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_NO_COVER_CUTS 0x80u
 
 /** Current version of oa_solve_opts. */
-#define OA_SOLVE_OPTS_VERSION 5
+#define OA_SOLVE_OPTS_VERSION 6
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
-#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL, 0 }
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL, 0, NULL, 0 }
 
 /**
  * Solves a plan.  The plan is validated first if it is not yet.
@@ -253,6 +265,12 @@ OA_API const char *oa_result_plan_name(const oa_result *result);
 OA_API const char *oa_result_scenario(const oa_result *result);
 /** @return the file that scenario was read from, or NULL. */
 OA_API const char *oa_result_scenario_file(const oa_result *result);
+/** @return the period a re-planned result was re-planned from
+ * (oa_solve_opts.as_of with a baseline), 0 if it was not. */
+OA_API int oa_result_as_of(const oa_result *result);
+/** @return the initiatives a re-planned result kept where the baseline
+ * started them (before as_of). */
+OA_API int oa_result_kept(const oa_result *result);
 /** @return the plan's currency, or NULL. */
 OA_API const char *oa_result_currency(const oa_result *result);
 /** @return the number of periods. */

@@ -1,0 +1,235 @@
+/*
+ * Re-planning as of a period (oa_solve_opts.baseline and as_of): what a
+ * baseline result did before the period is fixed in the model, and only
+ * the rest is left to the search.
+ *
+ * - An initiative the baseline started before as_of keeps that start (it
+ *   runs on, mandatory in effect); no other initiative starts before it.
+ * - Overtime and contractors of every unit, resource and period before
+ *   as_of are the baseline's; so are the loans a unit received and the
+ *   shortfall of its run work there (one row each, over the lanes into
+ *   the unit and over its operating plans).
+ *
+ * The baseline is matched by ids (initiatives, units, resources) and by
+ * period labels, so it may come from an earlier version of the plan.
+ */
+#include "model.h"
+#include "result.h"
+#include "solve_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ident {
+    const char *id;
+    int i;
+} ident;
+
+static int cmp_ident(const void *a, const void *b)
+{
+    return strcmp(((const ident *)a)->id, ((const ident *)b)->id);
+}
+
+static int find(const ident *v, size_t n, const char *id)
+{
+    ident key, *hit;
+    key.id = id;
+    hit = bsearch(&key, v, n, sizeof *v, cmp_ident);
+    return hit ? hit->i : -1;
+}
+
+#define TOL(v) (1e-7 * (1 + fabs((double)(v))))
+
+/* Fixes column col at v (what the baseline used of a lever); an error
+ * when the plan does not offer that much. */
+static int fix_lever(oap_model *m, int col, double v, const char *what,
+                     const oa_load *L, oa_error *err)
+{
+    if (col < 0 || v > m->cols[col].ub + TOL(m->cols[col].ub)) {
+        if (fabs(v) <= TOL(0))
+            return OA_OK;
+        oap_error_set(err, OA_EINVALID, NULL, -1,
+                      "the baseline used %g of %s at %s/%s in period %d; "
+                      "this plan offers %g there", v, what, L->unit,
+                      L->resource, L->period, col < 0 ? 0 : m->cols[col].ub);
+        return OA_EINVALID;
+    }
+    if (v < 0)
+        v = 0;
+    m->cols[col].lb = m->cols[col].ub = v;
+    return OA_OK;
+}
+
+/* A row that fixes the sum of cols[0..n-1] (weights w) at v. */
+static int fix_sum(oap_model *m, const int *cols, const double *w, int n,
+                   double v, const char *what, const oa_load *L,
+                   oa_error *err)
+{
+    int row, k;
+    if (n == 0) {
+        if (fabs(v) <= TOL(0))
+            return OA_OK;
+        oap_error_set(err, OA_EINVALID, NULL, -1,
+                      "the baseline has %g of %s at %s/%s in period %d; "
+                      "this plan has none there", v, what, L->unit,
+                      L->resource, L->period);
+        return OA_EINVALID;
+    }
+    row = oap_model_add_row(m, v, v);
+    for (k = 0; k < n; k++)
+        oap_model_add_nz(m, row, cols[k], w[k]);
+    return m->failed ? OA_ENOMEM : OA_OK;
+}
+
+static int fix_initiatives(oap_model *m, const oa_plan *plan,
+                           const oa_result *base, int as_of, int *kept,
+                           oa_error *err)
+{
+    const oap_resolved *res = m->res;
+    int i, s;
+    for (i = 0; i < res->N; i++) {
+        const oa_initiative *ini = plan->initiatives.v[i];
+        oa_initiative_result ir;
+        int sb = 0;
+        if (oa_result_find_initiative(&ir, base, ini->id) == OA_OK &&
+            ir.scheduled && ir.start >= 1 && ir.start < as_of)
+            sb = ir.start;
+        if (sb) {
+            int j = m->x_first[i] + sb - m->x_s0[i];
+            /* A start the capacity rules out (pruned) is kept all the
+             * same: the plan is then infeasible, and the diagnosis says
+             * where; a start outside the window is an error. */
+            if (sb < m->x_s0[i] || sb > m->x_s1[i] || res->ini[i].forbidden) {
+                oap_error_set(err, OA_EINVALID, plan->source, ini->line,
+                              "<initiative> '%s' started in period %d (%s) "
+                              "in the baseline, outside its start window "
+                              "in this plan (%s)", ini->id, sb,
+                              plan->labels[sb - 1],
+                              res->ini[i].forbidden ? "it is forbidden"
+                                                    : "its earliest start, "
+                                                      "deadline or requires "
+                                                      "rule it out");
+                return OA_EINVALID;
+            }
+            for (s = m->x_s0[i]; s <= m->x_s1[i]; s++)
+                m->cols[m->x_first[i] + s - m->x_s0[i]].ub = 0;
+            m->cols[j].lb = m->cols[j].ub = 1;
+            m->rows[m->choice_row[i]].lo = 1;
+            m->forced[i] = 1;
+            ++*kept;
+        } else {
+            for (s = m->x_s0[i]; s <= m->x_s1[i] && s < as_of; s++)
+                m->cols[m->x_first[i] + s - m->x_s0[i]].ub = 0;
+        }
+    }
+    return OA_OK;
+}
+
+int oap_model_rebase(oap_model *m, const oa_plan *plan, const oa_result *base,
+                     int as_of, int *kept, oa_error *err)
+{
+    const oap_resolved *res = m->res;
+    ident *units = NULL, *resources = NULL;
+    int *cols = NULL, t, u, r, l, p, rc = OA_OK;
+    double *w = NULL;
+    size_t k;
+
+    *kept = 0;
+    if (as_of < 1 || as_of > res->P) {
+        oap_error_set(err, OA_EINVAL, NULL, -1, "the period to re-plan from, "
+                      "%d, is not in the horizon (1..%d)", as_of, res->P);
+        return OA_EINVAL;
+    }
+    if (oa_result_period_count(base) < as_of - 1) {
+        oap_error_set(err, OA_EINVALID, NULL, -1, "the baseline has %d "
+                      "period(s), fewer than the %d before the period to "
+                      "re-plan from", oa_result_period_count(base), as_of - 1);
+        return OA_EINVALID;
+    }
+    for (t = 1; t < as_of; t++)
+        if (strcmp(oa_result_period_label(base, t), plan->labels[t - 1]) != 0) {
+            oap_error_set(err, OA_EINVALID, NULL, -1, "period %d of the "
+                          "baseline is '%s', of the plan '%s'", t,
+                          oa_result_period_label(base, t),
+                          plan->labels[t - 1]);
+            return OA_EINVALID;
+        }
+    rc = fix_initiatives(m, plan, base, as_of, kept, err);
+    if (rc != OA_OK || as_of == 1)
+        return rc;
+
+    units = oap_calloc((size_t)res->U + 1, sizeof *units);
+    resources = oap_calloc((size_t)res->R + 1, sizeof *resources);
+    cols = oap_calloc((size_t)(res->NL + res->NOP) + 1, sizeof *cols);
+    w = oap_calloc((size_t)(res->NL + res->NOP) + 1, sizeof *w);
+    if (!units || !resources || !cols || !w) {
+        rc = OA_ENOMEM;
+        goto out;
+    }
+    for (u = 0; u < res->U; u++) {
+        units[u].id = plan->units.v[u]->id;
+        units[u].i = u;
+    }
+    for (r = 0; r < res->R; r++) {
+        resources[r].id = plan->resources.v[r].id;
+        resources[r].i = r;
+    }
+    qsort(units, (size_t)res->U, sizeof *units, cmp_ident);
+    qsort(resources, (size_t)res->R, sizeof *resources, cmp_ident);
+
+    for (k = 0; k < oa_result_load_count(base) && rc == OA_OK; k++) {
+        oa_load L;
+        size_t x;
+        int n = 0;
+        if (oa_result_load(&L, base, k) != OA_OK || L.period >= as_of ||
+            L.period < 1)
+            continue;
+        u = find(units, (size_t)res->U, L.unit);
+        r = find(resources, (size_t)res->R, L.resource);
+        t = L.period - 1;
+        if (u < 0 || r < 0) {
+            if (L.overtime + L.contractors + L.loan_in + L.shortfall >
+                TOL(0)) {
+                oap_error_set(err, OA_EINVALID, NULL, -1, "the baseline "
+                              "used levers at %s/%s, which this plan does "
+                              "not have", L.unit, L.resource);
+                rc = OA_EINVALID;
+            }
+            continue;
+        }
+        x = OAP_URT(res, u, r, t);
+        rc = fix_lever(m, m->ot_col[x], L.overtime, "overtime", &L, err);
+        if (rc == OA_OK)
+            rc = fix_lever(m, m->ct_col[x], L.contractors, "contractors", &L,
+                           err);
+        /* loans received: over the lanes into the unit */
+        for (l = 0; l < res->NL && rc == OA_OK; l++) {
+            int col = m->ln_col[(size_t)l * (size_t)res->P + (size_t)t];
+            if (res->loans[l].to == u && res->loans[l].r == r && col >= 0) {
+                cols[n] = col;
+                w[n++] = res->loans[l].eff;
+            }
+        }
+        if (rc == OA_OK)
+            rc = fix_sum(m, cols, w, n, L.loan_in, "loans received", &L, err);
+        /* shortfall: over the unit's operating plans */
+        n = 0;
+        for (p = 0; p < res->NOP && rc == OA_OK; p++) {
+            int col = m->sh_col[((size_t)p * (size_t)res->R + (size_t)r) *
+                                    (size_t)res->P + (size_t)t];
+            if (res->ops[p].unit == u && col >= 0) {
+                cols[n] = col;
+                w[n++] = 1;
+            }
+        }
+        if (rc == OA_OK)
+            rc = fix_sum(m, cols, w, n, L.shortfall, "shortfall", &L, err);
+    }
+out:
+    oap_free(units);
+    oap_free(resources);
+    oap_free(cols);
+    oap_free(w);
+    return rc;
+}
