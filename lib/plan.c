@@ -1220,6 +1220,59 @@ OA_API int oa_person_away(oa_away_info *out, const oa_person *person,
             goto fail;                                                       \
     } while (0)
 
+/* Adds a copy of initiative si (of any plan) to d, with its lines or
+ * (keep_lines 0) with none. */
+int oap_plan_copy_initiative(oa_plan *d, const oa_initiative *si,
+                             int keep_lines)
+{
+    oa_initiative *ini;
+    size_t k;
+    int rc, line = d->line;
+#define LINE(l) (d->line = keep_lines ? (l) : -1)
+    LINE(si->line);
+    TRY(oa_plan_add_initiative(&ini, d, si->id, si->duration));
+    TRY(oa_initiative_set_name(ini, si->name));
+    TRY(oa_initiative_set_owner(ini, si->owner));
+    TRY(oa_initiative_set_earliest(ini, si->earliest));
+    TRY(oa_initiative_set_deadline(ini, si->deadline));
+    TRY(oa_initiative_set_pin(ini, si->pin));
+    ini->value = si->value;
+    ini->benefit = si->benefit;
+    ini->cost = si->cost;
+    ini->mandatory = si->mandatory;
+    ini->forbidden = si->forbidden;
+    for (k = 0; k < si->demand.n; k++) {
+        const oa_initiative_demand_info *e = &si->demand.v[k];
+        LINE(e->line);
+        TRY(oa_initiative_add_demand(ini, e->unit, e->resource, e->value,
+                                     e->first, e->last));
+    }
+    for (k = 0; k < si->contributions.n; k++) {
+        const oa_contribution_info *e = &si->contributions.v[k];
+        LINE(e->line);
+        TRY(oa_initiative_add_contribution(ini, e->objective, e->score));
+    }
+    for (k = 0; k < si->requirements.n; k++) {
+        const oa_requirement_info *e = &si->requirements.v[k];
+        LINE(e->line);
+        TRY(oa_initiative_add_requirement(ini, e->initiative, e->lag));
+    }
+    for (k = 0; k < si->exclusions.n; k++) {
+        const oa_exclusion_info *e = &si->exclusions.v[k];
+        LINE(e->line);
+        TRY(oa_initiative_add_exclusion(ini, e->initiative));
+    }
+    for (k = 0; k < si->effects.n; k++) {
+        const oa_effect_info *e = &si->effects.v[k];
+        LINE(e->line);
+        TRY(oa_initiative_add_effect(ini, e->unit, e->resource, e->value));
+    }
+#undef LINE
+fail:
+    d->line = line;
+    return rc;
+}
+
 /* Replays every add of src into dst, with the same lines. */
 static int replay(oa_plan *d, const oa_plan *s)
 {
@@ -1301,48 +1354,8 @@ static int replay(oa_plan *d, const oa_plan *s)
                                              e->measure));
         }
     }
-    for (i = 0; i < s->initiatives.n; i++) {
-        const oa_initiative *si = s->initiatives.v[i];
-        oa_initiative *ini;
-        d->line = si->line;
-        TRY(oa_plan_add_initiative(&ini, d, si->id, si->duration));
-        TRY(oa_initiative_set_name(ini, si->name));
-        TRY(oa_initiative_set_owner(ini, si->owner));
-        TRY(oa_initiative_set_earliest(ini, si->earliest));
-        TRY(oa_initiative_set_deadline(ini, si->deadline));
-        TRY(oa_initiative_set_pin(ini, si->pin));
-        ini->value = si->value;
-        ini->benefit = si->benefit;
-        ini->cost = si->cost;
-        ini->mandatory = si->mandatory;
-        ini->forbidden = si->forbidden;
-        for (k = 0; k < si->demand.n; k++) {
-            const oa_initiative_demand_info *e = &si->demand.v[k];
-            d->line = e->line;
-            TRY(oa_initiative_add_demand(ini, e->unit, e->resource, e->value,
-                                         e->first, e->last));
-        }
-        for (k = 0; k < si->contributions.n; k++) {
-            const oa_contribution_info *e = &si->contributions.v[k];
-            d->line = e->line;
-            TRY(oa_initiative_add_contribution(ini, e->objective, e->score));
-        }
-        for (k = 0; k < si->requirements.n; k++) {
-            const oa_requirement_info *e = &si->requirements.v[k];
-            d->line = e->line;
-            TRY(oa_initiative_add_requirement(ini, e->initiative, e->lag));
-        }
-        for (k = 0; k < si->exclusions.n; k++) {
-            const oa_exclusion_info *e = &si->exclusions.v[k];
-            d->line = e->line;
-            TRY(oa_initiative_add_exclusion(ini, e->initiative));
-        }
-        for (k = 0; k < si->effects.n; k++) {
-            const oa_effect_info *e = &si->effects.v[k];
-            d->line = e->line;
-            TRY(oa_initiative_add_effect(ini, e->unit, e->resource, e->value));
-        }
-    }
+    for (i = 0; i < s->initiatives.n; i++)
+        TRY(oap_plan_copy_initiative(d, s->initiatives.v[i], 1));
     for (i = 0; i < s->loans.n; i++) {
         const oa_loan_info *e = &s->loans.v[i];
         d->line = e->line;

@@ -176,6 +176,10 @@ struct oa_checked {
 
 /* Copies a string into the plan's arena (NULL stays NULL). */
 const char *oap_plan_str(oa_plan *plan, const char *s);
+/* Adds a copy of initiative si (of any plan) to d, with its lines, or
+ * with none (keep_lines 0).  OA_OK, OA_EINVAL, OA_ENOMEM. */
+int oap_plan_copy_initiative(oa_plan *d, const oa_initiative *si,
+                             int keep_lines);
 /* Removes (and frees) the i-th initiative; references to it stay. */
 int oap_plan_remove_initiative(oa_plan *plan, size_t i);
 /* Marks the plan changed (checked plans of it go stale). */

@@ -439,6 +439,18 @@ static void drop_followers(oa_error_list *errs, size_t nschema)
     oap_error_list_truncate(errs, k);
 }
 
+int oap_read_initiative(oa_plan *plan, const xmlNode *node,
+                        const char *source, oa_error_list *errs)
+{
+    rctx c;
+    memset(&c, 0, sizeof c);
+    c.plan = plan;
+    c.errs = errs;
+    c.source = source;
+    read_initiative(&c, node);
+    return c.rc != OA_OK ? c.rc : c.broken ? OA_EINVALID : OA_OK;
+}
+
 OA_API int oa_plan_read_memory(oa_plan **out, const char *data, size_t size,
                                const char *source, const oa_read_opts *opts,
                                oa_error *err, oa_error_list *all)

@@ -25,14 +25,16 @@ typedef enum ekind {
     E_UNIT_BUDGET,
     E_DEMAND,
     E_LOAN,
-    E_OPERATING
+    E_OPERATING,
+    E_ADD
 } ekind;
 
 static const char *const ename[] = { "capacity", "scale-capacity",
                                      "contractors", "overtime",
                                      "initiative", "initiative", "budget",
                                      "budget", "limit", "unit-budget",
-                                     "demand", "loan", "operating-plan" };
+                                     "demand", "loan", "operating-plan",
+                                     "add" };
 
 typedef struct edit {
     ekind kind;
@@ -47,6 +49,7 @@ typedef struct edit {
      * productivity; a loan's receiving unit (to: the edit's to) */
     int has_set, has_scale, has_volume, has_prod;
     double set, scale, volume, prod;
+    size_t staged;           /* add: the initiative's index in staged */
 } edit;
 
 struct oa_scenario {
@@ -54,6 +57,7 @@ struct oa_scenario {
     const char *name, *source;
     int line;                /* stamped on edits added next */
     OAP_VEC(edit) edits;
+    oa_plan *staged;         /* the initiatives of <add> edits, or NULL */
 };
 
 OA_API int oa_scenario_new(oa_scenario **out, const char *name)
@@ -79,6 +83,7 @@ OA_API void oa_scenario_free(oa_scenario *sc)
     if (sc == NULL)
         return;
     oap_free(sc->edits.v);
+    oa_plan_free(sc->staged);
     oap_arena_free(&sc->arena);
     oap_free(sc);
 }
@@ -217,6 +222,36 @@ OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total)
     e.kind = E_BUDGET;
     e.value = total;
     return push(sc, e);
+}
+
+/* The plan that holds the initiatives to add (made on first use). */
+static oa_plan *staged(oa_scenario *sc)
+{
+    if (sc->staged == NULL && oa_plan_new(&sc->staged) != OA_OK)
+        return NULL;
+    return sc->staged;
+}
+
+/* The edit that adds the initiative just staged. */
+static int push_add(oa_scenario *sc)
+{
+    edit e;
+    memset(&e, 0, sizeof e);
+    e.kind = E_ADD;
+    e.staged = sc->staged->initiatives.n - 1;
+    e.id = sc->staged->initiatives.v[e.staged]->id;
+    return push(sc, e);
+}
+
+OA_API int oa_scenario_add_initiative(oa_scenario *sc,
+                                      const oa_initiative *ini)
+{
+    int rc;
+    OAP_ARG(sc && ini);
+    if (staged(sc) == NULL)
+        return OA_ENOMEM;
+    rc = oap_plan_copy_initiative(sc->staged, ini, 0);
+    return rc == OA_OK ? push_add(sc) : rc;
 }
 
 OA_API int oa_scenario_scale_budgets(oa_scenario *sc, double factor)
@@ -953,6 +988,95 @@ static void apply_operating(actx *c)
                 "'%s'", e->unit, e->id, e->resource);
 }
 
+static int has_unit(const oa_plan *p, const char *id)
+{
+    size_t k;
+    for (k = 0; k < p->units.n; k++)
+        if (strcmp(p->units.v[k]->id, id) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_resource(const oa_plan *p, const char *id)
+{
+    size_t k;
+    for (k = 0; k < p->resources.n; k++)
+        if (strcmp(p->resources.v[k].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_objective(const oa_plan *p, const char *id)
+{
+    size_t k;
+    for (k = 0; k < p->objectives.n; k++)
+        if (strcmp(p->objectives.v[k].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 (reported) when ref is set and not a period of the plan. */
+static int bad_period(actx *c, const oa_initiative *ini, const char *what,
+                      const char *ref)
+{
+    if (ref == NULL || c->plan->P == 0 ||
+        oa_plan_find_period(c->plan, ref) > 0)
+        return 0;
+    aerr(c, "%s '%s' of initiative '%s' is not a period of the plan", what,
+         ref, ini->id);
+    return 1;
+}
+
+/* Adds a new initiative, written as in the plan, after checking that its
+ * id is new and that everything it names is in the plan (at the edit's
+ * line: the initiative itself carries no lines of the plan's file). */
+static void apply_add(actx *c)
+{
+    oa_plan *p = c->plan;
+    const oa_initiative *ini = c->sc->staged->initiatives.v[c->e->staged];
+    size_t k;
+    int bad = 0;
+    if (find_ini(p, ini->id) >= 0) {
+        aerr(c, "the plan has an initiative '%s' already", ini->id);
+        return;
+    }
+#define NEED(found, what, name)                                              \
+    if (!(found)) {                                                          \
+        aerr(c, "initiative '%s' names %s '%s', which the plan does not "    \
+                "have", ini->id, what, name);                                \
+        bad = 1;                                                             \
+    }
+    if (ini->owner)
+        NEED(has_unit(p, ini->owner), "unit", ini->owner)
+    for (k = 0; k < ini->demand.n; k++) {
+        NEED(has_unit(p, ini->demand.v[k].unit), "unit",
+             ini->demand.v[k].unit)
+        NEED(has_resource(p, ini->demand.v[k].resource), "resource",
+             ini->demand.v[k].resource)
+    }
+    for (k = 0; k < ini->effects.n; k++) {
+        NEED(has_unit(p, ini->effects.v[k].unit), "unit",
+             ini->effects.v[k].unit)
+        NEED(has_resource(p, ini->effects.v[k].resource), "resource",
+             ini->effects.v[k].resource)
+    }
+    for (k = 0; k < ini->contributions.n; k++)
+        NEED(has_objective(p, ini->contributions.v[k].objective),
+             "objective", ini->contributions.v[k].objective)
+    for (k = 0; k < ini->requirements.n; k++)
+        NEED(find_ini(p, ini->requirements.v[k].initiative) >= 0,
+             "initiative", ini->requirements.v[k].initiative)
+    for (k = 0; k < ini->exclusions.n; k++)
+        NEED(find_ini(p, ini->exclusions.v[k].initiative) >= 0,
+             "initiative", ini->exclusions.v[k].initiative)
+#undef NEED
+    bad |= bad_period(c, ini, "earliest", ini->earliest);
+    bad |= bad_period(c, ini, "deadline", ini->deadline);
+    bad |= bad_period(c, ini, "pin", ini->pin);
+    if (!bad)
+        api(c, oap_plan_copy_initiative(p, ini, 0));
+}
+
 static int level_edit(int kind)
 {
     return kind == E_CAPACITY || kind == E_SCALE || kind == E_CONTRACTORS ||
@@ -1035,6 +1159,9 @@ OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
             break;
         case E_OPERATING:
             apply_operating(&c);
+            break;
+        case E_ADD:
+            apply_add(&c);
             break;
         }
         oap_plan_touch(plan);
@@ -1121,6 +1248,21 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
                 rc = lever_edit(sc, tag[0] == 'c' ? E_CONTRACTORS : E_OVERTIME,
                                 unit, res, hmx ? &mx : NULL,
                                 hcs ? &cs : NULL, from, to);
+        } else if (strcmp(tag, "add") == 0) {
+            const xmlNode *k;
+            for (k = n->children; k && rc == OA_OK; k = k->next)
+                if (k->type == XML_ELEMENT_NODE) {
+                    if (staged(sc) == NULL)
+                        rc = OA_ENOMEM;
+                    else {
+                        size_t before = sc->staged->initiatives.n;
+                        rc = oap_read_initiative(sc->staged, k, sc->source,
+                                                 errs);
+                        if (rc == OA_OK &&
+                            sc->staged->initiatives.n > before)
+                            rc = push_add(sc);
+                    }
+                }
         } else if (strcmp(tag, "budget") == 0) {
             ok = read_number(n, "total", &v, &has) &&
                  read_number(n, "scale", &mx, &hmx) && (has || hmx);

@@ -52,6 +52,11 @@ int oap_xml_error(oa_error_list *errs, int code, const char *source,
 
 /* Line of a node (exact with XML_PARSE_BIG_LINES up to 65535, close above). */
 int oap_xml_line(const xmlNode *node);
+/* Reads an <initiative> element of the plan format into plan (as the plan
+ * reader does; lib/read.c).  OA_OK, OA_EINVALID (errors in errs, at
+ * source's lines), OA_ENOMEM. */
+int oap_read_initiative(oa_plan *plan, const xmlNode *node,
+                        const char *source, oa_error_list *errs);
 
 /* Is the element named name (no namespace)? */
 int oap_xml_is(const xmlNode *node, const char *name);

@@ -62,6 +62,7 @@ static const struct {
     { NUM_PLAN, NUM_SC("scale-cost.xml"), 240 },
     { NUM_PLAN, NUM_SC("loan.xml"), 160 },
     { NUM_PLAN, NUM_SC("budget-50.xml"), 60 },
+    { NUM_PLAN, NUM_SC("add.xml"), 660 },
 };
 
 START_TEST(test_files)
@@ -206,6 +207,74 @@ START_TEST(test_number_edits)
     tu_assert_num(dm.value, 2);
     oa_scenario_free(s);
     oa_plan_free(p);
+}
+END_TEST
+
+/* New initiatives: through the API (a scratch plan's initiative), and
+ * the errors of numbers-add-errors.xml at each <add>. */
+START_TEST(test_add)
+{
+    static const struct {
+        int line;
+        const char *text;
+    } want[] = {
+        { 5, "the plan has an initiative 'A' already" },
+        { 8, "names unit 'legal'" },
+        { 8, "names resource 'hours'" },
+        { 8, "names initiative 'Z'" },
+        { 8, "earliest '2031-01' of initiative 'E' is not a period" },
+    };
+    oa_plan *p = tu_read_plan(NUM_PLAN), *scratch;
+    oa_scenario *s = read_sc(NUM_SC("add-errors.xml"));
+    oa_initiative *d;
+    oa_error_list *all;
+    size_t k;
+    ck_assert_int_eq(oa_error_list_new(&all), OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, all), OA_EINVALID);
+    ck_assert_uint_eq(oa_error_list_count(all), sizeof want / sizeof *want);
+    for (k = 0; k < sizeof want / sizeof *want; k++) {
+        const oa_error *e = oa_error_list_get(all, k);
+        ck_assert_int_eq(e->line, want[k].line);
+        ck_assert_msg(strstr(e->text, want[k].text) != NULL, "%s", e->text);
+    }
+    oa_error_list_free(all);
+    oa_scenario_free(s);
+    oa_plan_free(p);
+    /* The same D as numbers-add.xml, built in code: 660. */
+    p = tu_read_plan(NUM_PLAN);
+    ck_assert_int_eq(oa_plan_new(&scratch), OA_OK);
+    ck_assert_int_eq(oa_plan_add_initiative(&d, scratch, "D", 1), OA_OK);
+    ck_assert_int_eq(oa_initiative_set_value(d, 500), OA_OK);
+    ck_assert_int_eq(oa_initiative_set_earliest(d, "2027-02"), OA_OK);
+    ck_assert_int_eq(oa_initiative_add_demand(d, "ops", "fte", 1, 0, 0),
+                     OA_OK);
+    ck_assert_int_eq(oa_scenario_new(&s, NULL), OA_OK);
+    ck_assert_int_eq(oa_scenario_add_initiative(s, d), OA_OK);
+    oa_plan_free(scratch); /* the scenario holds its own copy */
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, NULL), OA_OK);
+    ck_assert_uint_eq(oa_plan_initiative_count(p), 4);
+    tu_assert_num(optimum(p), 660);
+    oa_scenario_free(s);
+    oa_plan_free(p);
+}
+END_TEST
+
+/* The initiative of the scenario format's <add> is the plan format's:
+ * the two built-in schemas define it alike. */
+START_TEST(test_schemas_agree)
+{
+    const char *a = strstr(oa_plan_schema(), "<xs:complexType name=\"initiative\">");
+    const char *b = strstr(oa_scenario_schema(),
+                           "<xs:complexType name=\"initiative\">");
+    const char *ea, *eb;
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ea = strstr(strstr(a, "name=\"pin\""), "</xs:complexType>");
+    eb = strstr(strstr(b, "name=\"pin\""), "</xs:complexType>");
+    ck_assert_ptr_nonnull(ea);
+    ck_assert_ptr_nonnull(eb);
+    ck_assert_int_eq(ea - a, eb - b);
+    ck_assert_int_eq(memcmp(a, b, (size_t)(ea - a)), 0);
 }
 END_TEST
 
@@ -881,6 +950,8 @@ int main(void)
     tcase_add_test(tc, test_pins);
     tcase_add_test(tc, test_number_edits);
     tcase_add_test(tc, test_rebase);
+    tcase_add_test(tc, test_add);
+    tcase_add_test(tc, test_schemas_agree);
     tcase_add_test(tc, test_wildcards);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_remove_required);

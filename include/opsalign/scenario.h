@@ -85,6 +85,17 @@ OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total);
  */
 OA_API int oa_scenario_scale_budgets(oa_scenario *sc, double factor);
 
+/**
+ * Adds a new initiative: a copy of ini (of any plan, e.g. a scratch plan
+ * built for it), written as in the plan (`<add><initiative .../></add>`
+ * in XML).  When applied, its id must be new and everything it names
+ * (units, resources, objectives, initiatives, periods) must be in the
+ * plan, else an error at the edit's line.
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ */
+OA_API int oa_scenario_add_initiative(oa_scenario *sc,
+                                      const oa_initiative *ini);
+
 /*
  * The edits below take an amount to set (value) and/or a factor (scale),
  * each NULL when not given, at least one of them; with both, the value is
