@@ -115,14 +115,41 @@ START_TEST(test_pins)
 }
 END_TEST
 
+/* An error expected at a line: the text it must hold. */
+typedef struct want_error {
+    int line;
+    const char *text;
+} want_error;
+
+/* Applies scenario file sc to plan file plan and checks that it fails
+ * with exactly the errors of want, in order, at the scenario's lines. */
+static void assert_errors(const char *plan, const char *sc,
+                          const want_error *want, size_t n)
+{
+    oa_plan *p = tu_read_plan(plan);
+    oa_scenario *s = read_sc(sc);
+    oa_error_list *all;
+    size_t k;
+    ck_assert_int_eq(oa_error_list_new(&all), OA_OK);
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, all), OA_EINVALID);
+    ck_assert_uint_eq(oa_error_list_count(all), n);
+    for (k = 0; k < n; k++) {
+        const oa_error *e = oa_error_list_get(all, k);
+        ck_assert_int_eq(e->line, want[k].line);
+        ck_assert_msg(strstr(e->text, want[k].text) != NULL, "%s", e->text);
+        ck_assert_msg(strstr(e->source, strrchr(sc, '/') + 1) != NULL,
+                      "%s", e->source);
+    }
+    oa_error_list_free(all);
+    oa_scenario_free(s);
+    oa_plan_free(p);
+}
+
 /* Edits of numbers: what each leaves in the plan, and every name that
  * matches nothing reported at its line, all at once. */
 START_TEST(test_number_edits)
 {
-    static const struct {
-        int line;
-        const char *text;
-    } want[] = {
+    static const want_error want[] = {
         { 5, "no budget limit over 2027-03..2027-04 to scale" },
         { 6, "unit 'ops' has no budget to scale" },
         { 7, "unknown unit 'legal'" },
@@ -133,9 +160,8 @@ START_TEST(test_number_edits)
         { 13, "a slip of 2 moves the earliest start of 'C' to period 5" },
         { 14, "id=\"*\" goes with scale-value" },
     };
-    oa_plan *p = tu_read_plan(NUM_PLAN);
-    oa_scenario *s = read_sc(NUM_SC("errors.xml"));
-    oa_error_list *all;
+    oa_plan *p;
+    oa_scenario *s;
     oa_loan_info ln;
     oa_limit_info li;
     oa_demand_info d;
@@ -143,19 +169,8 @@ START_TEST(test_number_edits)
     oa_unit_budget_info ub;
     oa_unit *eng = NULL;
     double total, v = 0.5, vol = 300, pr = 150, mx = 1, cs = 7;
-    size_t k;
-    ck_assert_int_eq(oa_error_list_new(&all), OA_OK);
-    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, all), OA_EINVALID);
-    ck_assert_uint_eq(oa_error_list_count(all), sizeof want / sizeof *want);
-    for (k = 0; k < sizeof want / sizeof *want; k++) {
-        const oa_error *e = oa_error_list_get(all, k);
-        ck_assert_int_eq(e->line, want[k].line);
-        ck_assert_msg(strstr(e->text, want[k].text) != NULL, "%s", e->text);
-        ck_assert_ptr_nonnull(strstr(e->source, "numbers-errors.xml"));
-    }
-    oa_error_list_free(all);
-    oa_scenario_free(s);
-    oa_plan_free(p);
+    assert_errors(NUM_PLAN, NUM_SC("errors.xml"), want,
+                  sizeof want / sizeof *want);
 
     /* Through the API: the numbers after the edits. */
     p = tu_read_plan(NUM_PLAN);
@@ -214,32 +229,18 @@ END_TEST
  * the errors of numbers-add-errors.xml at each <add>. */
 START_TEST(test_add)
 {
-    static const struct {
-        int line;
-        const char *text;
-    } want[] = {
+    static const want_error want[] = {
         { 5, "the plan has an initiative 'A' already" },
         { 8, "names unit 'legal'" },
         { 8, "names resource 'hours'" },
         { 8, "names initiative 'Z'" },
         { 8, "earliest '2031-01' of initiative 'E' is not a period" },
     };
-    oa_plan *p = tu_read_plan(NUM_PLAN), *scratch;
-    oa_scenario *s = read_sc(NUM_SC("add-errors.xml"));
+    oa_plan *p, *scratch;
+    oa_scenario *s;
     oa_initiative *d;
-    oa_error_list *all;
-    size_t k;
-    ck_assert_int_eq(oa_error_list_new(&all), OA_OK);
-    ck_assert_int_eq(oa_plan_apply_scenario(p, s, NULL, all), OA_EINVALID);
-    ck_assert_uint_eq(oa_error_list_count(all), sizeof want / sizeof *want);
-    for (k = 0; k < sizeof want / sizeof *want; k++) {
-        const oa_error *e = oa_error_list_get(all, k);
-        ck_assert_int_eq(e->line, want[k].line);
-        ck_assert_msg(strstr(e->text, want[k].text) != NULL, "%s", e->text);
-    }
-    oa_error_list_free(all);
-    oa_scenario_free(s);
-    oa_plan_free(p);
+    assert_errors(NUM_PLAN, NUM_SC("add-errors.xml"), want,
+                  sizeof want / sizeof *want);
     /* The same D as numbers-add.xml, built in code: 660. */
     p = tu_read_plan(NUM_PLAN);
     ck_assert_int_eq(oa_plan_new(&scratch), OA_OK);
