@@ -499,11 +499,14 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
      * penalty is known up to which operating plan fell short. */
     levers = total.overtime + total.contractors + total.loans;
     obj = oa_result_objective(res);
-    /* To rounding of the largest of the amounts summed: the library
-     * rounds the objective to 6 decimals where that moves it by at most
+    /* To rounding of the amounts summed: the library rounds each term
+     * and then the objective to 6 decimals where that moves it by at most
      * 1e-9 of its size (a plan worth 0 with 189.06349206349 of levers
-     * and penalties gives -189.063492). */
-    scale = fabs(sumv) + fabs(levers) + fabs(pen_hi);
+     * and penalties gives -189.063492; penalties of 276.2307692 rounded
+     * to 276.230769 and then the sum with 6.0769230769 of levers to
+     * -282.307692 move it by 3.1e-7 in all), so twice the amounts, and
+     * one for each term. */
+    scale = 2 * (fabs(sumv) + fabs(levers) + fabs(pen_hi)) + OA_TERM_COUNT;
     if (obj > sumv - levers - pen_lo + EXACT(scale) ||
         obj < sumv - levers - pen_hi - EXACT(scale)) {
         fail(&c, "objective %.10g; the roadmap is worth %.10g less levers "
