@@ -28,11 +28,15 @@ CFLAGS="-g -O1 -fno-omit-frame-pointer $SAN -DFUZZ_SRCDIR=\"$top\""
 INC="-I$top/build -I$top/include -I$top/build/include -I$top/lib -I$top/tests $(pkg-config --cflags libxml-2.0)"
 LIBS="$(pkg-config --libs libxml-2.0) -lglpk -lm -lpthread"
 
-# The library, once, instrumented for coverage.
+# The library, once, instrumented for coverage.  An object is rebuilt
+# when its source or any header is newer: a struct that changed in a
+# header must not meet objects built with its old layout.
 mkdir -p "$out/obj"
+newest_h=$(ls -t "$top"/lib/*.h "$top"/include/opsalign/*.h \
+               "$top"/include/*.h "$top/build/config.h" 2>/dev/null | head -n 1)
 for src in "$top"/lib/*.c "$top"/build/lib/*_xsd.c; do
     obj=$out/obj/$(basename "$src" .c).o
-    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ]; then
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_h" -nt "$obj" ]; then
         # shellcheck disable=SC2086
         $CC $CFLAGS -fsanitize=fuzzer-no-link $INC -c "$src" -o "$obj"
     fi
