@@ -416,6 +416,12 @@ static int range(actx *c, int *t0, int *t1)
     return *t0 > 0 && *t1 > 0 && *t0 <= *t1;
 }
 
+/* 1 when s matches pattern: "*" matches anything, else equal ids. */
+static int matches(const char *pattern, const char *s)
+{
+    return strcmp(pattern, "*") == 0 || (s && strcmp(pattern, s) == 0);
+}
+
 /* Indexes of the units (u) or resources matching name ("*": all);
  * returns the count, 0 after an error. */
 static int match_units(actx *c, int *idx)
@@ -424,8 +430,7 @@ static int match_units(actx *c, int *idx)
     int n = 0;
     size_t k;
     for (k = 0; k < p->units.n; k++)
-        if (strcmp(c->e->unit, "*") == 0 ||
-            strcmp(p->units.v[k]->id, c->e->unit) == 0)
+        if (matches(c->e->unit, p->units.v[k]->id))
             idx[n++] = (int)k;
     if (n == 0)
         aerr(c, "unknown unit '%s'", c->e->unit);
@@ -438,8 +443,7 @@ static int match_resources(actx *c, int *idx)
     int n = 0;
     size_t k;
     for (k = 0; k < p->resources.n; k++)
-        if (strcmp(c->e->resource, "*") == 0 ||
-            strcmp(p->resources.v[k].id, c->e->resource) == 0)
+        if (matches(c->e->resource, p->resources.v[k].id))
             idx[n++] = (int)k;
     if (n == 0)
         aerr(c, "unknown resource '%s'", c->e->resource);
@@ -880,7 +884,7 @@ static void apply_unit_budget(actx *c)
     size_t k, j;
     for (k = 0; k < p->units.n; k++) {
         oa_unit *u = p->units.v[k];
-        if (!all && strcmp(u->id, c->e->unit) != 0)
+        if (!matches(c->e->unit, u->id))
             continue;
         hit = 1;
         if (c->e->has_set) {
@@ -896,11 +900,6 @@ static void apply_unit_budget(actx *c)
     }
     if (!hit)
         aerr(c, "unknown unit '%s'", c->e->unit);
-}
-
-static int matches(const char *pattern, const char *s)
-{
-    return strcmp(pattern, "*") == 0 || (s && strcmp(pattern, s) == 0);
 }
 
 /* An initiative's demands on a unit and resource ("*" matches all). */
