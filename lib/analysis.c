@@ -137,7 +137,8 @@ int oap_waterfall(oap_wf_line *lines, const oa_result *r)
         "overtime",
         "contractors",
         "loans between units",
-        "run work left undone (service-level penalties)"
+        "run work left undone (service-level penalties)",
+        "moves against the baseline (stability prices)"
     };
     double sum = 0, obj, diff;
     int k, n = 0, dec = 0;

@@ -326,6 +326,43 @@ static int cell_delta(char *buf, size_t size, const oa_comparison *cmp,
     return !d.proven;
 }
 
+/* Against a baseline (oa_solve_opts.stability in a comparison): what the
+ * move of id cost, as " (price 120)", or "". */
+static void price_note(char *buf, size_t size, const oa_result *r,
+                       const char *id)
+{
+    size_t i;
+    buf[0] = '\0';
+    for (i = 0; i < oa_result_move_count(r); i++) {
+        oa_move mv;
+        if (oa_result_move(&mv, r, i) == OA_OK && strcmp(mv.id, id) == 0 &&
+            mv.price > 0) {
+            char q[64];
+            oap_format_money(q, sizeof q, mv.price);
+            snprintf(buf, size, " (stability price %s)", q);
+        }
+    }
+}
+
+/* What paid for the moves of a result solved against a baseline. */
+static void moves_paid(oap_buf *b, const oa_result *r)
+{
+    double st = oa_result_term(r, OA_TERM_STABILITY);
+    double bo = oa_result_baseline_objective(r);
+    char q[64], g[64];
+    if (!oa_result_has_baseline(r) || isnan(st))
+        return;
+    oap_format_money(q, sizeof q, -st);
+    if (isnan(bo)) {
+        oap_buf_printf(b, "    stability prices %s; the base's roadmap does "
+                       "not fit this scenario\n", q);
+        return;
+    }
+    oap_format_money(g, sizeof g, oa_result_objective(r) - st - bo);
+    oap_buf_printf(b, "    stability prices %s; the changes gain %s over the "
+                   "base's roadmap before them\n", q, g);
+}
+
 static void write_text(oap_buf *b, const oa_comparison *cmp)
 {
     int tolerance = 0, named = 0;
@@ -496,6 +533,8 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
         oap_buf_puts(b, "\n");
         for (j = 0; j < nc; j++) {
             const oa_change *c = &ch[j];
+            char pn[96];
+            price_note(pn, sizeof pn, r, c->id);
             switch (c->kind) {
             case OA_CHANGE_ADDED:
             case OA_CHANGE_NEW:
@@ -506,18 +545,21 @@ static void write_text(oap_buf *b, const oa_comparison *cmp)
                 break;
             case OA_CHANGE_DROPPED:
             case OA_CHANGE_REMOVED:
-                oap_buf_printf(b, "    - %-28s was in %s%s\n", c->id,
+                oap_buf_printf(b, "    - %-28s was in %s%s%s\n", c->id,
                                oap_result_label(base, c->from),
                                c->kind == OA_CHANGE_REMOVED
                                    ? " (removed from the plan)"
-                                   : "");
+                                   : "", pn);
                 break;
             case OA_CHANGE_MOVED:
-                oap_buf_printf(b, "    > %-28s %s -> %s\n", c->id,
-                               oap_result_label(base, c->from), oap_result_label(r, c->to));
+                oap_buf_printf(b, "    > %-28s %s -> %s%s\n", c->id,
+                               oap_result_label(base, c->from),
+                               oap_result_label(r, c->to), pn);
                 break;
             }
         }
+        if (nc > 0)
+            moves_paid(b, r);
         oap_free(ch);
     }
     oap_free(s);

@@ -21,7 +21,7 @@ int oap_diagnose(oap_solve_ctx *c, oa_error *err)
     bo.relax = c->so.relax;
     bo.max_nonzeros = c->max_nonzeros;
     rc = oap_model_build(&em, c->chk, &bo, err);
-    if (rc == OA_OK && c->baseline) {
+    if (rc == OA_OK && c->baseline && c->as_of > 0) {
         int kept;
         rc = oap_model_rebase(em, c->plan, c->baseline, c->as_of, &kept, err);
         if (rc != OA_OK)

@@ -49,7 +49,10 @@ int oap_fill_initiatives(oap_solve_ctx *c, const oap_model *m,
                 continue;
             col = &m->cols[j];
             total += v;
-            value += v * (col->obj + m->tiebreak * (s - m->x_s0[i]));
+            value += v * (col->obj + m->tiebreak * (s - m->x_s0[i]) -
+                          (m->stab ? m->stab[j] : 0));
+            if (m->stab)
+                c->r->terms[OA_TERM_STABILITY] += v * m->stab[j];
             benefit += v * ri->benefit * (res->P - (s + ri->d - 1));
             if (!first)
                 first = s;
@@ -230,6 +233,7 @@ int oap_fill_terms(oap_solve_ctx *c, const oap_model *m, const double *x)
                                        (size_t)r) * (size_t)res->P +
                                       (size_t)t]) *
                     res->ops[p].penalty;
+    terms[OA_TERM_STABILITY] -= m->stab_offset;
     for (k = 0; k < OA_TERM_COUNT; k++) {
         terms[k] = oap_snap(terms[k]);
         if (terms[k] == 0)

@@ -104,6 +104,7 @@ void oap_model_free(oap_model *m)
     oap_free(m->sh_col);
     oap_free(m->budgets);
     oap_free(m->avail);
+    oap_free(m->stab);
     oap_free(m);
 }
 

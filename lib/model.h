@@ -90,6 +90,12 @@ typedef struct oap_model {
     double tiebreak;    /* objective weight per period of delay */
     double tiebreak_span; /* the most the tie-break takes off a roadmap:
                            tiebreak x the sum of the start windows */
+    double *stab;       /* [ncols] or NULL: the stability prices folded
+                           into the x columns' obj (lib/rebase.c) */
+    double stab_offset; /* the model's objective is the objective of
+                           model.md plus this (the drop prices of every
+                           baseline initiative, which the x columns'
+                           stab give back when it is scheduled) */
     int failed;         /* out of memory, or over max_nz, while building */
     int too_big;        /* over max_nz (failed is set too) */
     size_t max_nz;      /* cap on columns and on nonzeros */

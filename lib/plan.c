@@ -710,6 +710,7 @@ OA_API int oa_plan_add_initiative(oa_initiative **out, oa_plan *plan,
     ini->plan = plan;
     ini->line = plan->line;
     ini->duration = duration;
+    ini->move_price = ini->drop_price = NAN;
     if (set_str(plan, &ini->id, id) != OA_OK ||
         OAP_VPUSH(plan->initiatives, ini) != OA_OK) {
         initiative_free(ini);
@@ -833,6 +834,26 @@ OA_API int oa_initiative_set_pin(oa_initiative *ini, const char *period)
 OA_API const char *oa_initiative_pin(const oa_initiative *ini)
 {
     return ini ? ini->pin : NULL;
+}
+
+OA_API int oa_initiative_set_stability(oa_initiative *ini, double per_period,
+                                       double drop)
+{
+    if (ini == NULL)
+        return OA_EINVAL;
+    ini->move_price = per_period;
+    ini->drop_price = drop;
+    return OA_OK;
+}
+
+OA_API double oa_initiative_move_price(const oa_initiative *ini)
+{
+    return ini ? ini->move_price : NAN;
+}
+
+OA_API double oa_initiative_drop_price(const oa_initiative *ini)
+{
+    return ini ? ini->drop_price : NAN;
 }
 
 OA_API const char *oa_initiative_id(const oa_initiative *ini)
@@ -1236,6 +1257,8 @@ int oap_plan_copy_initiative(oa_plan *d, const oa_initiative *si,
     TRY(oa_initiative_set_earliest(ini, si->earliest));
     TRY(oa_initiative_set_deadline(ini, si->deadline));
     TRY(oa_initiative_set_pin(ini, si->pin));
+    ini->move_price = si->move_price;
+    ini->drop_price = si->drop_price;
     ini->value = si->value;
     ini->benefit = si->benefit;
     ini->cost = si->cost;

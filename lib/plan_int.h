@@ -45,6 +45,8 @@ struct oa_initiative {
     int mandatory;
     int forbidden;  /* never scheduled (oa_initiative_set_forbidden) */
     const char *pin;/* the period it must start in, or NULL */
+    double move_price, drop_price; /* stability prices against a baseline
+                       (oa_initiative_set_stability); NaN: the solve's */
     int line;
     OAP_VEC(oa_initiative_demand_info) demand;
     OAP_VEC(oa_contribution_info) contributions;

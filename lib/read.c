@@ -301,6 +301,8 @@ static void read_initiative(rctx *c, const xmlNode *in)
         api(c, oa_initiative_set_mandatory(ini, boolean(&a, "mandatory")));
         api(c, oa_initiative_set_forbidden(ini, boolean(&a, "forbidden")));
         api(c, oa_initiative_set_pin(ini, get(&a, "pin")));
+        api(c, oa_initiative_set_stability(ini, num(c, &a, "stability", NAN),
+                                           num(c, &a, "drop-price", NAN)));
     }
     attrs_free(&a);
     if (ini == NULL)

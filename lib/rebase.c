@@ -16,6 +16,7 @@
 #include "model.h"
 #include "result.h"
 #include "solve_int.h"
+#include "solver.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -232,4 +233,137 @@ out:
     oap_free(cols);
     oap_free(w);
     return rc;
+}
+
+/* The baseline's start of initiative i of plan, as a period of plan
+ * (matched by label; by index when the label is gone), or 0. */
+static int base_start(const oa_plan *plan, const oa_result *base,
+                      const char *id)
+{
+    oa_initiative_result ir;
+    int s;
+    if (oa_result_find_initiative(&ir, base, id) != OA_OK || !ir.scheduled ||
+        ir.start < 1)
+        return 0;
+    s = oa_plan_find_period(plan, oa_result_period_label(base, ir.start));
+    return s > 0 ? s : ir.start;
+}
+
+/* The prices of initiative i: its own, or the solve's. */
+static void prices_of(const oa_initiative *ini, int P, double price,
+                      double drop, double *move_p, double *drop_p)
+{
+    *move_p = isnan(ini->move_price) ? price : ini->move_price;
+    *drop_p = !isnan(ini->drop_price) ? ini->drop_price
+              : drop > 0          ? drop
+                                  : *move_p * P;
+}
+
+int oap_model_stabilize(oap_model *m, const oa_plan *plan,
+                        const oa_result *base, double price, double drop)
+{
+    const oap_resolved *res = m->res;
+    int i, s;
+    m->stab = oap_calloc(m->ncols + 1, sizeof(double));
+    if (m->stab == NULL)
+        return OA_ENOMEM;
+    m->stab_offset = 0;
+    for (i = 0; i < res->N; i++) {
+        const oa_initiative *ini = plan->initiatives.v[i];
+        double mp, dp;
+        int sb = base_start(plan, base, ini->id);
+        if (sb == 0)
+            continue;
+        prices_of(ini, res->P, price, drop, &mp, &dp);
+        if (mp == 0 && dp == 0)
+            continue;
+        m->stab_offset += dp;
+        for (s = m->x_s0[i]; s <= m->x_s1[i]; s++) {
+            int j = m->x_first[i] + s - m->x_s0[i];
+            double v = dp - mp * abs(s - sb);
+            m->stab[j] = v;
+            m->cols[j].obj += v;
+        }
+    }
+    return OA_OK;
+}
+
+/* What initiative i's own term would be if it started in s (its column
+ * objective less the tie-break and the stability price), 0 when s is not
+ * a start it has. */
+static double value_at(const oap_model *m, int i, int s)
+{
+    int j;
+    if (s < m->x_s0[i] || s > m->x_s1[i])
+        return 0;
+    j = m->x_first[i] + s - m->x_s0[i];
+    return m->cols[j].obj + m->tiebreak * (s - m->x_s0[i]) -
+           (m->stab ? m->stab[j] : 0);
+}
+
+int oap_fill_moves(oap_solve_ctx *c, const oap_model *m, int evaluate)
+{
+    const oap_resolved *res = c->res;
+    const oa_plan *plan = c->plan;
+    oa_result *r = c->r;
+    double *bx = NULL, *dual = NULL;
+    int i, fits = 1;
+    r->has_baseline = 1;
+    r->baseline_objective = NAN;
+    r->baseline_fits = -1;
+    if (evaluate) {
+        bx = oap_calloc(m->ncols + 1, sizeof(double));
+        dual = oap_calloc(m->nrows + 1, sizeof(double));
+        if (!bx || !dual) {
+            oap_free(bx);
+            oap_free(dual);
+            return OA_ENOMEM;
+        }
+    }
+    for (i = 0; i < res->N; i++) {
+        const oa_initiative *ini = plan->initiatives.v[i];
+        const oa_initiative_result *ir = &r->ini.v[i];
+        int sb = base_start(plan, c->baseline, ini->id), to = ir->start;
+        oa_move mv;
+        if (sb) {
+            if (sb >= m->x_s0[i] && sb <= m->x_s1[i] &&
+                m->cols[m->x_first[i] + sb - m->x_s0[i]].ub > 0) {
+                if (bx)
+                    bx[m->x_first[i] + sb - m->x_s0[i]] = 1;
+            } else {
+                fits = 0;
+            }
+        }
+        if (sb == to)
+            continue;
+        memset(&mv, 0, sizeof mv);
+        mv.id = ir->id;
+        mv.from = sb;
+        mv.to = to;
+        if (sb) {
+            double mp, dp;
+            prices_of(ini, res->P, c->stability, c->drop_price, &mp, &dp);
+            mv.price = to ? mp * abs(to - sb) : dp;
+        }
+        mv.value = oap_snap(ir->value - (sb ? value_at(m, i, sb) : 0));
+        if (OAP_VPUSH(r->moves, mv) != OA_OK) {
+            oap_free(bx);
+            oap_free(dual);
+            return OA_ENOMEM;
+        }
+    }
+    /* The LP fails only when no lever amounts carry the roadmap (GLPK
+     * errors on a model that solved are not expected). */
+    if (!fits)
+        r->baseline_fits = 0;
+    else if (bx) {
+        r->baseline_fits =
+            oap_solver_fixed_lp(dual, bx, m, &c->so, NULL) == OA_OK;
+        if (r->baseline_fits)
+            r->baseline_objective = oap_snap(oap_model_objective(m, bx) -
+                                             m->stab_offset);
+    }
+    oap_free(bx);
+    oap_free(dual);
+    return OA_OK;
 }

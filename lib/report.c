@@ -350,6 +350,58 @@ static void left_out(rctx *c)
         oap_xw_end_full(x);
 }
 
+/* Against a baseline: what moved, what each move cost in stability
+ * prices and changed in its own value, and what the moves gained. */
+static void moves(rctx *c)
+{
+    const oa_result *r = c->r;
+    oap_xw *x = c->x;
+    size_t k;
+    char m[64], g[64], buf[400];
+    static const char *const heads[] = { "initiative", "baseline", "now",
+                                         "stability price", "its value" };
+    double st = r->terms[OA_TERM_STABILITY];
+    if (!r->has_baseline)
+        return;
+    el(x, "h3", NULL, "Against the baseline");
+    oap_format_money(m, sizeof m, -st);
+    if (r->baseline_fits == 0)
+        snprintf(buf, sizeof buf, "%zu change(s); stability prices %s. The "
+                 "baseline's roadmap does not fit this plan.", r->moves.n, m);
+    else if (isnan(r->baseline_objective))
+        snprintf(buf, sizeof buf, "%zu change(s); stability prices %s.",
+                 r->moves.n, m);
+    else {
+        oap_format_money(g, sizeof g,
+                         r->objective - st - r->baseline_objective);
+        snprintf(buf, sizeof buf, "%zu change(s); stability prices %s; the "
+                 "changes gain %s over the baseline's roadmap on this plan, "
+                 "before their prices.", r->moves.n, m, g);
+    }
+    el(x, "p", NULL, buf);
+    if (r->moves.n == 0)
+        return;
+    oap_xw_start(x, "table");
+    oap_xw_attr_s(x, "class", "short");
+    oap_xw_start(x, "tr");
+    for (k = 0; k < sizeof heads / sizeof *heads; k++)
+        el(x, "th", NULL, heads[k]);
+    oap_xw_end_full(x);
+    for (k = 0; k < r->moves.n; k++) {
+        const oa_move *mv = &r->moves.v[k];
+        oap_xw_start(x, "tr");
+        el(x, "td", NULL, mv->id);
+        el(x, "td", NULL, mv->from ? oap_result_label(r, mv->from) : "-");
+        el(x, "td", NULL, mv->to ? oap_result_label(r, mv->to) : "dropped");
+        oap_format_money(m, sizeof m, mv->price);
+        el(x, "td", "num", m);
+        oap_format_money(m, sizeof m, mv->value);
+        el(x, "td", "num", m);
+        oap_xw_end_full(x);
+    }
+    oap_xw_end_full(x);
+}
+
 /* What each initiative in the roadmap brings: its plan value, benefit
  * and score apart, with totals that are the waterfall's first terms. */
 static void roadmap_values(rctx *c)
@@ -779,6 +831,7 @@ OA_API int oa_report_write(char **out, size_t *size, const oa_result *r,
         gantt(&c);
         roadmap_values(&c);
         left_out(&c);
+        moves(&c);
         heatmap(&c);
         shortfall(&c);
         spend(&c);

@@ -48,6 +48,7 @@ OA_API void oa_result_free(oa_result *r)
     oap_free(r->spend.v);
     oap_free(r->period_spend.v);
     oap_free(r->deficits.v);
+    oap_free(r->moves.v);
     oap_arena_free(&r->arena);
     oap_free(r);
 }
@@ -81,7 +82,7 @@ OA_API const char *oa_term_name(oa_term term)
 {
     static const char *const names[OA_TERM_COUNT] = {
         "value", "benefit", "score", "overtime", "contractors", "loans",
-        "shortfall"
+        "shortfall", "stability"
     };
     return (int)term >= 0 && (int)term < OA_TERM_COUNT ? names[term] : NULL;
 }
@@ -112,6 +113,33 @@ OA_API int oa_result_as_of(const oa_result *r)
 OA_API int oa_result_kept(const oa_result *r)
 {
     return r ? r->kept : 0;
+}
+
+OA_API int oa_result_has_baseline(const oa_result *r)
+{
+    return r ? r->has_baseline : 0;
+}
+
+OA_API double oa_result_baseline_objective(const oa_result *r)
+{
+    return r && r->has_baseline ? r->baseline_objective : NAN;
+}
+
+OA_API int oa_result_baseline_fits(const oa_result *r)
+{
+    return r && r->has_baseline ? r->baseline_fits : -1;
+}
+
+OA_API size_t oa_result_move_count(const oa_result *r)
+{
+    return r ? r->moves.n : 0;
+}
+
+OA_API int oa_result_move(oa_move *out, const oa_result *r, size_t i)
+{
+    OAP_ARG(out && r && i < r->moves.n);
+    *out = r->moves.v[i];
+    return OA_OK;
 }
 
 OA_API double oa_result_work(const oa_result *r)

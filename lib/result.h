@@ -22,6 +22,10 @@ struct oa_result {
     int as_of;            /* re-planned from this period (0: not) */
     int kept;             /* initiatives kept where the baseline started
                              them */
+    int has_baseline;     /* solved against a baseline */
+    double baseline_objective; /* its roadmap on this plan; NaN: none */
+    int baseline_fits;    /* 1, 0, -1: not known */
+    OAP_VEC(oa_move) moves;
     int P;
     const char **labels;        /* [P] */
     OAP_VEC(oa_initiative_result) ini;

@@ -53,6 +53,14 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
     oap_xw_attr_s(x, "plan", r->name);
     oap_xw_attr_s(x, "scenario", r->scenario);
     oap_xw_attr_s(x, "scenario-file", r->scenario_file);
+    if (r->has_baseline) {
+        oap_xw_attr_s(x, "baseline", "true");
+        if (r->baseline_fits >= 0)
+            oap_xw_attr_s(x, "baseline-fits",
+                          r->baseline_fits ? "true" : "false");
+        if (isfinite(r->baseline_objective))
+            oap_xw_attr_d(x, "baseline-objective", r->baseline_objective);
+    }
     if (r->as_of > 0) {
         oap_xw_attr_i(x, "as-of", r->as_of);
         oap_xw_attr_i(x, "kept", r->kept);
@@ -169,6 +177,20 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
         }
         oap_xw_end(x);
     }
+    for (i = 0; i < r->moves.n; i++) {
+        const oa_move *mv = &r->moves.v[i];
+        oap_xw_start(x, "move");
+        oap_xw_attr_s(x, "id", mv->id);
+        oap_xw_attr_i(x, "from", mv->from);
+        oap_xw_attr_i(x, "to", mv->to);
+        if (mv->from)
+            oap_xw_attr_s(x, "from-label", oa_result_period_label(r, mv->from));
+        if (mv->to)
+            oap_xw_attr_s(x, "to-label", oa_result_period_label(r, mv->to));
+        oap_xw_attr_d(x, "price", mv->price);
+        oap_xw_attr_d(x, "value", mv->value);
+        oap_xw_end(x);
+    }
     if (oa_result_bottlenecks(&bn, &nbn, r) != OA_OK)
         oap_xw_fail(x);
     for (i = 0; i < nbn; i++) {
@@ -277,6 +299,11 @@ static int read_doc(rd *c, const xmlNode *root)
     r->scenario_file = sattr(c, root, "scenario-file");
     r->as_of = iattr(c, root, "as-of");
     r->kept = iattr(c, root, "kept");
+    st = sattr(c, root, "baseline");
+    r->has_baseline = st && strcmp(st, "true") == 0;
+    r->baseline_objective = dattr(c, root, "baseline-objective", NAN);
+    st = sattr(c, root, "baseline-fits");
+    r->baseline_fits = st == NULL ? -1 : strcmp(st, "true") == 0;
     r->currency = sattr(c, root, "currency");
     r->deficit = dattr(c, root, "deficit", r->status == OA_STATUS_INFEASIBLE
                                                ? NAN
@@ -410,6 +437,19 @@ static int read_doc(rd *c, const xmlNode *root)
             d.from = iattr(c, n, "from");
             d.to = iattr(c, n, "to");
             if (OAP_VPUSH(r->deficits, d) != OA_OK)
+                return OA_ENOMEM;
+        } else if (oap_xml_is(n, "move")) {
+            oa_move mv;
+            memset(&mv, 0, sizeof mv);
+            mv.id = sattr(c, n, "id");
+            mv.from = iattr(c, n, "from");
+            mv.to = iattr(c, n, "to");
+            mv.price = dattr(c, n, "price", 0);
+            mv.value = dattr(c, n, "value", 0);
+            if (mv.id == NULL || mv.from < 0 || mv.from > r->P || mv.to < 0 ||
+                mv.to > r->P)
+                return OA_EINVALID;
+            if (OAP_VPUSH(r->moves, mv) != OA_OK)
                 return OA_ENOMEM;
         }
         /* <bottleneck> is derived from the loads and spend: recomputed. */

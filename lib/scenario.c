@@ -769,6 +769,13 @@ static void apply_initiative_one(actx *c, oa_initiative *ini)
                 api(c, oa_initiative_set_pin(ini, NULL));
         } else
             api(c, oa_initiative_set_forbidden(ini, on));
+    } else if (strcmp(a, "stability") == 0 || strcmp(a, "drop-price") == 0) {
+        if (!parse_num(e->aval, &v))
+            aerr(c, "%s '%s' is not a number of at least 0", a, e->aval);
+        else if (a[0] == 's')
+            api(c, oa_initiative_set_stability(ini, v, ini->drop_price));
+        else
+            api(c, oa_initiative_set_stability(ini, ini->move_price, v));
     } else if (strcmp(a, "duration") == 0 || strcmp(a, "value") == 0 ||
                strcmp(a, "benefit-per-period") == 0 ||
                strcmp(a, "cost") == 0) {
@@ -1219,7 +1226,8 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
     static const char *const ini_attrs[] = {
         "name", "owner", "duration", "earliest", "deadline", "value",
         "benefit-per-period", "cost", "mandatory", "forbidden", "pin",
-        "unpin", "scale-value", "scale-cost", "scale-duration", "slip" };
+        "unpin", "stability", "drop-price", "scale-value", "scale-cost",
+        "scale-duration", "slip" };
     int rc = OA_OK;
     for (n = root->children; n && rc == OA_OK; n = n->next) {
         const char *tag = (const char *)n->name;

@@ -82,6 +82,14 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
                       "the work limit must be a non-negative number");
         return OA_EINVAL;
     }
+    if (opts->version >= 7 &&
+        (!(opts->stability >= 0) || !isfinite(opts->stability) ||
+         !(opts->drop_price >= 0) || !isfinite(opts->drop_price))) {
+        oap_error_set(err, OA_EINVAL, NULL, -1,
+                      "the stability and drop prices must be numbers of at "
+                      "least 0");
+        return OA_EINVAL;
+    }
     if (!(opts->gap >= 0) || !(opts->gap < 1)) {
         oap_error_set(err, OA_EINVAL, NULL, -1,
                       "the gap must be at least 0 and below 1 (0.05 means "
@@ -105,6 +113,10 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     if (opts->version >= 6 && opts->baseline) {
         c.baseline = opts->baseline;
         c.as_of = opts->as_of;
+        if (opts->version >= 7) {
+            c.stability = opts->stability;
+            c.drop_price = opts->drop_price;
+        }
     }
     c.so.work = &work;
     if (opts->version >= 4)
@@ -144,14 +156,23 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     bo.cliques = (opts->flags & OA_SOLVE_CLIQUES) != 0;
     bo.max_nonzeros = c.max_nonzeros;
     rc = oap_model_build(&m, chk, &bo, err);
-    if (rc == OA_OK && c.baseline) {
+    if (rc == OA_OK && c.baseline && c.as_of > 0) {
         rc = oap_model_rebase(m, plan, c.baseline, c.as_of, &c.r->kept, err);
         c.r->as_of = c.as_of;
     }
+    if (rc == OA_OK && c.baseline)
+        rc = oap_model_stabilize(m, plan, c.baseline, c.stability,
+                                 c.drop_price);
     if (rc != OA_OK)
         goto fail;
-    if (opts->version >= 2 && opts->start && !opts->relax) {
-        rc = oap_search_start_from(&start, m, plan, opts->start, &c.so);
+    /* The search starts from the roadmap asked for, else from the
+     * baseline's (repaired where this plan no longer lets it be). */
+    if (!opts->relax && ((opts->version >= 2 && opts->start) || c.baseline)) {
+        rc = oap_search_start_from(&start, m, plan,
+                                   opts->version >= 2 && opts->start
+                                       ? opts->start
+                                       : c.baseline,
+                                   &c.so);
         if (rc != OA_OK)
             goto fail;
         c.so.start = start;
@@ -171,7 +192,8 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
         c.r->status = OA_STATUS_NO_SOLUTION;
         c.r->objective = NAN;
         c.r->bound = sol.has_bound && isfinite(sol.bound)
-                          ? oap_snap(sol.bound + m->tiebreak_span)
+                          ? oap_snap(sol.bound + m->tiebreak_span -
+                                     m->stab_offset)
                           : NAN;
         c.r->gap = NAN;
         break;
@@ -232,6 +254,9 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
             rc = oap_fill_spend(&c, m, sol.x, dual);
         if (rc == OA_OK)
             rc = oap_fill_terms(&c, m, sol.x);
+        if (rc == OA_OK && c.baseline)
+            rc = oap_fill_moves(&c, m, c.so.time_limit <= 0 ||
+                                           oap_time_left(&c.so) > sol.lp_s);
         if (dual != sol.dual)
             oap_free(dual);
         if (rc != OA_OK)
@@ -243,13 +268,14 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
         } else if (!sol.has_bound) {
             /* The LP did not finish in time: the year-aggregated LP gives
              * a weaker but honest bound in milliseconds. */
-            c.r->bound = quick_bound(&c, m);
+            c.r->bound = quick_bound(&c, m) - m->stab_offset;
             if (c.r->bound < c.r->objective)
                 c.r->bound = c.r->objective;
         } else {
             /* The solver's bound is on the objective with the tie-break,
              * which takes at most tiebreak_span off any roadmap. */
-            c.r->bound = oap_snap(sol.bound + m->tiebreak_span);
+            c.r->bound = oap_snap(sol.bound + m->tiebreak_span -
+                                  m->stab_offset);
             if (c.r->bound < c.r->objective)
                 c.r->bound = c.r->objective;
         }

@@ -18,6 +18,7 @@ typedef struct oap_solve_ctx {
     size_t max_nonzeros;    /* oa_solve_opts.max_nonzeros (0: default) */
     const oa_result *baseline; /* re-planning: oa_solve_opts.baseline */
     int as_of;              /* and as_of (0: none) */
+    double stability, drop_price; /* oa_solve_opts.stability, drop_price */
 } oap_solve_ctx;
 
 /* Fixes in m what base did before period as_of (1-based): the starts it
@@ -26,6 +27,19 @@ typedef struct oap_solve_ctx {
  * OA_EINVALID (err: a baseline this plan cannot keep), OA_ENOMEM. */
 int oap_model_rebase(oap_model *m, const oa_plan *plan, const oa_result *base,
                      int as_of, int *kept, oa_error *err);
+
+/* Prices moves and drops of base's initiatives (lib/rebase.c): each x
+ * column of an initiative base started in sb gets drop - price x |s - sb|
+ * (m->stab), and m->stab_offset the sum of the drops.  The prices are the
+ * initiative's own (oa_initiative_set_stability) or price and drop (0:
+ * price x P).  OA_OK, OA_ENOMEM. */
+int oap_model_stabilize(oap_model *m, const oa_plan *plan,
+                        const oa_result *base, double price, double drop);
+
+/* The moves against c->baseline into c->r (after oap_fill_initiatives)
+ * and, when evaluate is set, the baseline's objective on this plan (an
+ * LP with its roadmap fixed).  OA_OK, OA_ENOMEM. */
+int oap_fill_moves(oap_solve_ctx *c, const oap_model *m, int evaluate);
 
 /* v snapped to 6 decimals when it is that close to them (solver noise). */
 double oap_snap(double v);

@@ -431,9 +431,11 @@ int oap_within_gap(const oap_solver_opts *o, const oap_model *m, double z,
     if (oap_model_proven(m, z, bound))
         return 1;
     /* GLPK's measure (and the result's): |bound - z| / (|z| + eps), with
-     * the tie-break's room added to the bound. */
+     * the tie-break's room added to the bound, on the objective of
+     * model.md (z less the stability offset). */
     return o->gap > 0 && isfinite(bound) &&
-           bound + m->tiebreak_span - z <= o->gap * (fabs(z) + DBL_EPSILON);
+           bound + m->tiebreak_span - z <=
+               o->gap * (fabs(z - m->stab_offset) + DBL_EPSILON);
 }
 
 /* Branch-and-bound searches of the process running now (any thread). */
@@ -894,7 +896,7 @@ int oap_solver_solve(oap_solution *sol, const oap_model *m,
         io.msg_lev = o->verbosity > 0 ? GLP_MSG_ON : GLP_MSG_OFF;
         io.presolve = GLP_ON;
         io.tm_lim = time_left_ms(o, 0);
-        io.mip_gap = o->gap > 0 ? o->gap : 0;
+        io.mip_gap = o->gap > 0 && m->stab_offset == 0 ? o->gap : 0;
         io.cb_func = mip_cb;
         io.cb_info = &cb;
         cb.own_P = P;
@@ -1318,7 +1320,7 @@ again:
         cb.heur_data = heur_data;
     }
     io.tm_lim = time_left_ms(o, 0);
-    io.mip_gap = o->gap > 0 ? o->gap : 0;
+    io.mip_gap = o->gap > 0 && m->stab_offset == 0 ? o->gap : 0;
     /* Pseudocost branching found better roadmaps in the same time on
      * plans up to a few hundred initiatives and worse ones at 500, where
      * its start-up leaves no bound for the first seconds

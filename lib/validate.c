@@ -421,6 +421,12 @@ static void check_initiatives(vctx *c)
         check_num(c, line, what, "benefit-per-period", ini->benefit,
                   NUM_NONNEG);
         check_num(c, line, what, "cost", ini->cost, NUM_NONNEG);
+        if (!isnan(ini->move_price))
+            check_num(c, line, what, "stability", ini->move_price,
+                      NUM_NONNEG);
+        if (!isnan(ini->drop_price))
+            check_num(c, line, what, "drop-price", ini->drop_price,
+                      NUM_NONNEG);
         for (k = 0; k < ini->demand.n; k++) {
             const oa_initiative_demand_info *d = &ini->demand.v[k];
             char w2[200];

@@ -101,10 +101,17 @@ OA_API int oa_compare_scenarios(oa_comparison **out, const oa_plan *plan,
         rc = oap_comparison_own(cmp, base);
     else
         oa_result_free(base);
-    /* Each scenario from the base's roadmap, unless the caller gave one. */
+    /* Each scenario from the base's roadmap, unless the caller gave one;
+     * with stability prices, against it as the baseline. */
     if (rc == OA_OK && o.version >= 2 && o.start == NULL &&
         oap_result_has_roadmap(base))
         o.start = base;
+    if (rc == OA_OK && o.version >= 7 && o.baseline == NULL &&
+        (o.stability > 0 || o.drop_price > 0) &&
+        oap_result_has_roadmap(base)) {
+        o.baseline = base;
+        o.as_of = 0;
+    }
     for (k = 0; k < n && rc == OA_OK; k++) {
         char buf[32];
         rc = oa_solve_scenario(&r, plan, scs[k], &o, err, NULL);

@@ -205,8 +205,12 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
                                         ir->fraction < 1 - 1e-9
                                     ? "partial"
                                     : ir->mandatory == 2 ? "pinned"
-                                    : ir->mandatory      ? "mandatory"
-                                                         : "scheduled")
+                                    /* re-planned: nothing else starts
+                                     * before as_of */
+                                    : r->as_of > 1 && ir->start < r->as_of
+                                        ? "kept"
+                                    : ir->mandatory ? "mandatory"
+                                                    : "scheduled")
                              : "rejected";
         /* Results of older versions: the value as a whole. */
         oap_format_money(val, sizeof val,
@@ -246,6 +250,70 @@ static void text_roadmap(oap_buf *b, const oa_result *r)
         oap_buf_puts(b, "\n");
     }
     oap_free(v);
+}
+
+/* What moved against the baseline, and what paid for it. */
+static void text_moves(oap_buf *b, const oa_result *r)
+{
+    size_t i, moved = 0, dropped = 0, added = 0;
+    char v[64], w[64];
+    const char *cur = r->currency ? r->currency : "";
+    if (!r->has_baseline || isnan(r->objective))
+        return;
+    for (i = 0; i < r->moves.n; i++) {
+        const oa_move *mv = &r->moves.v[i];
+        moved += mv->from && mv->to;
+        dropped += mv->from && !mv->to;
+        added += !mv->from;
+    }
+    oap_buf_printf(b, "\nAgainst the baseline: %zu moved, %zu dropped, "
+                   "%zu added.\n", moved, dropped, added);
+    oap_format_money(v, sizeof v, r->objective - r->terms[OA_TERM_STABILITY]);
+    oap_format_money(w, sizeof w, -r->terms[OA_TERM_STABILITY]);
+    if (r->terms[OA_TERM_STABILITY] != 0)
+        oap_buf_printf(b, "  This roadmap: %s%s%s before stability prices, "
+                       "which take %s.\n", v, *cur ? " " : "", cur, w);
+    else
+        oap_buf_printf(b, "  This roadmap: %s%s%s; no stability prices.\n",
+                       v, *cur ? " " : "", cur);
+    if (r->baseline_fits == 0)
+        oap_buf_puts(b, "  The baseline's roadmap does not fit this plan: "
+                        "some of it had to change.\n");
+    else if (isnan(r->baseline_objective))
+        oap_buf_puts(b, "  The baseline's roadmap was not evaluated on this "
+                        "plan (no time left for its LP).\n");
+    else {
+        oap_format_money(v, sizeof v, r->baseline_objective);
+        oap_format_money(w, sizeof w, r->objective -
+                                          r->terms[OA_TERM_STABILITY] -
+                                          r->baseline_objective);
+        oap_buf_printf(b, "  The baseline's roadmap on this plan: %s%s%s "
+                       "(its starts kept, levers re-optimized); the moves "
+                       "gain %s before their prices.\n", v, *cur ? " " : "",
+                       cur, w);
+    }
+    if (r->moves.n == 0)
+        return;
+    oap_buf_printf(b, "\n  %-22s %-8s %-8s %7s %10s %10s\n", "initiative",
+                   "baseline", "now", "periods", "price", "its value");
+    for (i = 0; i < r->moves.n; i++) {
+        const oa_move *mv = &r->moves.v[i];
+        char per[16];
+        oap_buf_puts(b, "  ");
+        oap_buf_put_col(b, mv->id, 22);
+        oap_buf_puts(b, " ");
+        oap_buf_put_col(b, mv->from ? oap_result_label(r, mv->from) : "-", 8);
+        oap_buf_puts(b, " ");
+        oap_buf_put_col(b, mv->to ? oap_result_label(r, mv->to) : "dropped",
+                        8);
+        if (mv->from && mv->to)
+            snprintf(per, sizeof per, "%+d", mv->to - mv->from);
+        else
+            snprintf(per, sizeof per, "-");
+        oap_format_money(v, sizeof v, mv->price);
+        oap_format_money(w, sizeof w, mv->value);
+        oap_buf_printf(b, " %7s %10s %10s\n", per, v, w);
+    }
 }
 
 /* The objective as the sum of its terms. */
@@ -516,6 +584,7 @@ static void write_text(oap_buf *b, const oa_result *r)
         return;
     text_terms(b, r);
     text_roadmap(b, r);
+    text_moves(b, r);
     text_shortfall(b, r);
     text_loads(b, r);
     text_spend(b, r);

@@ -378,6 +378,147 @@ START_TEST(test_rebase)
 }
 END_TEST
 
+/* year.xml with a scenario applied, solved against base with options o:
+ * optimal, checked by the oracle, its objective want. */
+static oa_result *replan(const char *scenario, const oa_result *base,
+                         oa_solve_opts *o, double want)
+{
+    oa_plan *p = tu_read_plan("tests/data/replan/year.xml");
+    oa_scenario *s = read_sc(scenario);
+    oa_result *r;
+    oa_error err;
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, &err, NULL), OA_OK);
+    o->baseline = base;
+    ck_assert_msg(oa_solve(&r, p, o, &err) == OA_OK, "%s", err.text);
+    ck_assert_int_eq(oa_result_status(r), OA_STATUS_OPTIMAL);
+    tu_assert_oracle(p, r, scenario);
+    tu_assert_num(oa_result_objective(r), want);
+    oa_scenario_free(s);
+    oa_plan_free(p);
+    return r;
+}
+
+/* The moves of r as "C:7>9 E:11>0", in the plan's order. */
+static void moves_text(char *buf, size_t size, const oa_result *r)
+{
+    size_t k, n = 0;
+    buf[0] = '\0';
+    for (k = 0; k < oa_result_move_count(r); k++) {
+        oa_move mv;
+        ck_assert_int_eq(oa_result_move(&mv, r, k), OA_OK);
+        n += (size_t)snprintf(buf + n, size - n, "%s%s:%d>%d", k ? " " : "",
+                              mv.id, mv.from, mv.to);
+        ck_assert_uint_lt(n, size);
+    }
+}
+
+/* Re-planning year.xml (tests/data/replan, which derives every number):
+ * as of 2027-07 the starts before it, and the spend of its first six
+ * months, stay; with stability prices only the moves that pay for
+ * themselves are made. */
+START_TEST(test_replan_year)
+{
+    oa_plan *p = tu_read_plan("tests/data/replan/year.xml");
+    oa_result *base, *r;
+    oa_initiative_result ir;
+    oa_solve_opts o = OA_SOLVE_OPTS_INIT;
+    oa_error err;
+    char buf[200], *xml;
+    size_t n, t;
+    ck_assert_int_eq(oa_solve(&base, p, NULL, &err), OA_OK);
+    tu_assert_num(oa_result_objective(base), 585);
+    oa_plan_free(p);
+
+    /* As of 2027-07, F made worthless: A, B, F keep their starts and
+     * February its overtime; C and D move, E goes.  Free it would be
+     * 490 (no F, no overtime). */
+    o.as_of = 7;
+    r = replan("tests/data/replan/cut-f.xml", base, &o, 485);
+    ck_assert_int_eq(oa_result_kept(r), 3);
+    ck_assert_int_eq(oa_result_find_initiative(&ir, r, "F"), OA_OK);
+    ck_assert_int_eq(ir.start, 2);
+    for (t = 0; t < 6; t++) {
+        oa_spend a, b;
+        ck_assert_int_eq(oa_result_period_spend(&a, base, t), OA_OK);
+        ck_assert_int_eq(oa_result_period_spend(&b, r, t), OA_OK);
+        tu_assert_num(b.spend, a.spend);
+        tu_assert_num(b.overtime, a.overtime);
+    }
+    moves_text(buf, sizeof buf, r);
+    ck_assert_str_eq(buf, "C:7>9 D:9>11 E:11>0");
+    oa_result_free(r);
+    o.as_of = 0;
+
+    /* The capacity cut without prices: the free optimum, three changes;
+     * the baseline's roadmap no longer fits. */
+    r = replan("tests/data/replan/cut.xml", base, &o, 515);
+    moves_text(buf, sizeof buf, r);
+    ck_assert_str_eq(buf, "C:7>9 D:9>11 E:11>0");
+    tu_assert_num(oa_result_term(r, OA_TERM_STABILITY), 0);
+    ck_assert_int_eq(oa_result_baseline_fits(r), 0);
+    ck_assert(isnan(oa_result_baseline_objective(r)));
+    oa_result_free(r);
+
+    /* 10 per period moved (drops 120): only C goes. */
+    o.stability = 10;
+    r = replan("tests/data/replan/cut.xml", base, &o, 365);
+    moves_text(buf, sizeof buf, r);
+    ck_assert_str_eq(buf, "C:7>0");
+    tu_assert_num(oa_result_term(r, OA_TERM_STABILITY), -120);
+    {
+        oa_move mv;
+        ck_assert_int_eq(oa_result_move(&mv, r, 0), OA_OK);
+        tu_assert_num(mv.price, 120);
+        tu_assert_num(mv.value, -100);
+    }
+    /* in XML and back */
+    ck_assert_int_eq(oa_result_write(&xml, &n, r, OA_FORMAT_XML), OA_OK);
+    oa_result_free(r);
+    ck_assert_int_eq(oa_result_read_memory(&r, xml, n, "r.xml", &err), OA_OK);
+    free(xml);
+    ck_assert_int_eq(oa_result_has_baseline(r), 1);
+    ck_assert_int_eq(oa_result_baseline_fits(r), 0);
+    moves_text(buf, sizeof buf, r);
+    ck_assert_str_eq(buf, "C:7>0");
+    tu_assert_num(oa_result_term(r, OA_TERM_STABILITY), -120);
+    oa_result_free(r);
+
+    /* 5 per period (drops 60): the moves gain 30 and cost 20. */
+    o.stability = 5;
+    r = replan("tests/data/replan/cut.xml", base, &o, 435);
+    moves_text(buf, sizeof buf, r);
+    ck_assert_str_eq(buf, "C:7>9 D:9>11 E:11>0");
+    tu_assert_num(oa_result_term(r, OA_TERM_STABILITY), -80);
+    oa_result_free(r);
+
+    /* The plan's own prices: C's drop 1000, E's moves (and drop) free. */
+    o.stability = 10;
+    r = replan("tests/data/replan/prices.xml", base, &o, 475);
+    moves_text(buf, sizeof buf, r);
+    ck_assert_str_eq(buf, "C:7>9 D:9>11 E:11>0");
+    tu_assert_num(oa_result_term(r, OA_TERM_STABILITY), -40);
+    oa_result_free(r);
+
+    /* No change at all: the baseline's roadmap, which fits, at 0 price. */
+    r = replan("tests/data/replan/none.xml", base, &o, 585);
+    ck_assert_uint_eq(oa_result_move_count(r), 0);
+    ck_assert_int_eq(oa_result_baseline_fits(r), 1);
+    tu_assert_num(oa_result_baseline_objective(r), 585);
+    oa_result_free(r);
+
+    /* Prices below 0 are refused. */
+    p = tu_read_plan("tests/data/replan/year.xml");
+    o.baseline = base;
+    o.stability = -1;
+    ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_EINVAL);
+    o.stability = 0;
+    o.drop_price = NAN;
+    ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_EINVAL);
+    oa_plan_free(p);
+    oa_result_free(base);
+}
+END_TEST
+
 /* The same edits built through the API, and two scenarios in order. */
 START_TEST(test_api)
 {
@@ -951,6 +1092,7 @@ int main(void)
     tcase_add_test(tc, test_pins);
     tcase_add_test(tc, test_number_edits);
     tcase_add_test(tc, test_rebase);
+    tcase_add_test(tc, test_replan_year);
     tcase_add_test(tc, test_add);
     tcase_add_test(tc, test_schemas_agree);
     tcase_add_test(tc, test_wildcards);

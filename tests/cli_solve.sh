@@ -18,7 +18,7 @@ same() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 
 xml_terms_add_up() {
     obj=$(xml_objective "$1")
     sum=$(sed -n 's/.*<term kind="[a-z]*" amount="\([^"]*\)".*/\1/p' "$1" |
-          awk '{ s += $1; n++ } END { if (n == 7) printf "%.17g", s }')
+          awk '{ s += $1; n++ } END { if (n == 8) printf "%.17g", s }')
     awk -v a="$sum" -v b="$obj" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b; if (m < 1) m = 1; exit !(a != "" && b != "" && d <= 1e-9 * m) }'
 }
 # The text's waterfall: the amounts shown add up to the objective shown.
@@ -209,6 +209,23 @@ t_check "--as-of alone: exit 1" [ $? -eq 1 ]
 "$OPSALIGN" solve "$ex/small.xml" --baseline "$tmp/base.xml" --as-of 2031-01 >/dev/null 2>"$tmp/re.err"
 t_check "--as-of 2031-01: exit 1" [ $? -eq 1 ]
 t_check "--as-of 2031-01: named" grep -q "'2031-01' is not a period" "$tmp/re.err"
+# Stability (tests/data/replan/year.xml derives the numbers): with 10 per
+# period moved only C is dropped (365); compare shows its price.
+rp="$TOP_SRCDIR/tests/data/replan"
+"$OPSALIGN" solve "$rp/year.xml" --format xml -o "$tmp/year.xml"
+"$OPSALIGN" solve "$rp/year.xml" -s "$rp/cut.xml" --baseline "$tmp/year.xml" --stability 10 >"$tmp/st.txt"
+t_check "--stability: exit 0" [ $? -eq 0 ]
+t_check "--stability: objective 365" grep -q "Objective 365, proven optimal" "$tmp/st.txt"
+t_check "--stability: the move listed with its price" grep -Eq "^  C +2027-07 +dropped +- +120 +-100$" "$tmp/st.txt"
+t_check "--stability: the term in the waterfall" grep -Eq "moves against the baseline \(stability prices\) +-120" "$tmp/st.txt"
+t_check "--stability: says the baseline no longer fits" grep -q "The baseline's roadmap does not fit this plan" "$tmp/st.txt"
+"$OPSALIGN" solve "$rp/year.xml" -s "$rp/cut.xml" --baseline "$tmp/year.xml" --stability 10 --format xml | grep -q '<move id="C" from="7" to="0" from-label="2027-07" price="120" value="-100"/>'
+t_check "--stability: the XML move" [ $? -eq 0 ]
+"$OPSALIGN" compare "$rp/year.xml" -s "$rp/cut.xml" --stability 10 >"$tmp/stc.txt"
+t_check "compare --stability: the change's price" grep -Eq "^    - C +was in 2027-07 \(stability price 120\)$" "$tmp/stc.txt"
+"$OPSALIGN" solve "$rp/year.xml" --stability 10 >/dev/null 2>"$tmp/st.err"
+t_check "--stability alone: exit 1" [ $? -eq 1 ]
+t_check "--stability alone: says why" grep -q "needs --baseline" "$tmp/st.err"
 # Every write checked: a full standard output is exit 5, never 0.
 [ -w /dev/full ] && for cmd in "solve $ex/small.xml --format xml" "check -v $ex/small.xml" \
            "sweep $data/budget_total.xml --budget-total 150:750:3"; do

@@ -435,7 +435,8 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
     oa_status st = oa_result_status(res);
     oa_spend total;
     double sumv, ot_money, ct_money, pen_lo, pen_hi, levers, obj, scale;
-    size_t i;
+    double stab;
+    size_t i, k;
     int rc = -1;
 
     if (msg && size)
@@ -498,7 +499,30 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
     /* Lever costs are in the objective as in the spend; the shortfall
      * penalty is known up to which operating plan fell short. */
     levers = total.overtime + total.contractors + total.loans;
-    obj = oa_result_objective(res);
+    /* Against a baseline the objective also pays the stability prices:
+     * the moves listed, each to the start the roadmap has. */
+    stab = 0;
+    for (k = 0; k < oa_result_move_count(res); k++) {
+        oa_move mv;
+        oa_initiative_result ir;
+        if (oa_result_move(&mv, res, k) != OA_OK ||
+            oa_result_find_initiative(&ir, res, mv.id) != OA_OK ||
+            !(mv.price >= 0) || mv.to != (ir.scheduled ? ir.start : 0) ||
+            mv.from == mv.to) {
+            fail(&c, "move %zu (%s) does not match the roadmap", k,
+                 mv.id ? mv.id : "?");
+            goto out;
+        }
+        stab += mv.price;
+    }
+    if (!isnan(oa_result_term(res, OA_TERM_STABILITY)) &&
+        !(fabs(oa_result_term(res, OA_TERM_STABILITY) + stab) <=
+          1e-8 * (1 + stab))) {
+        fail(&c, "the stability term is %.10g, the moves' prices add up to "
+                 "%.10g", oa_result_term(res, OA_TERM_STABILITY), stab);
+        goto out;
+    }
+    obj = oa_result_objective(res) + stab;
     /* To rounding of the amounts summed: the library rounds each term
      * and then the objective to 6 decimals where that moves it by at most
      * 1e-9 of its size (a plan worth 0 with 189.06349206349 of levers
@@ -518,7 +542,6 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
      * the result, and together the objective. */
     {
         double want[OA_TERM_COUNT], sum = 0;
-        int k;
         want[OA_TERM_VALUE] = c.sum_value;
         want[OA_TERM_BENEFIT] = c.sum_benefit;
         want[OA_TERM_SCORE] = c.sum_score;
@@ -526,6 +549,7 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
         want[OA_TERM_CONTRACTORS] = -total.contractors;
         want[OA_TERM_LOANS] = -total.loans;
         want[OA_TERM_SHORTFALL] = -c.sum_shortfall_cost;
+        want[OA_TERM_STABILITY] = -stab;
         for (k = 0; k < OA_TERM_COUNT; k++) {
             double t = oa_result_term(res, (oa_term)k);
             if (!(fabs(t - want[k]) <= 1e-8 * (1 + fabs(want[k])))) {
@@ -542,9 +566,10 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
                  c.sum_shortfall_cost, pen_lo, pen_hi);
             goto out;
         }
-        if (!(fabs(sum - obj) <= 1e-9 * (fabs(obj) > 1 ? fabs(obj) : 1))) {
+        if (!(fabs(sum - (obj - stab)) <=
+              1e-9 * (fabs(obj) > 1 ? fabs(obj) : 1))) {
             fail(&c, "the terms add up to %.12g, the objective is %.12g",
-                 sum, obj);
+                 sum, obj - stab);
             goto out;
         }
     }

@@ -155,7 +155,8 @@ static void usage(FILE *f)
             "  check [-v] FILE...       validate plans and scenarios; report every\n"
             "                           error (scenarios against each plan given)\n"
             "  solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N]\n"
-            "        [--baseline RESULT.xml --as-of PERIOD]\n"
+            "        [--baseline RESULT.xml [--as-of PERIOD] [--stability PRICE]\n"
+            "        [--drop-price PRICE]]\n"
             "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
@@ -166,7 +167,8 @@ static void usage(FILE *f)
             "                           why initiatives are rejected or late,\n"
             "                           and where capacity binds\n"
             "  compare PLAN.xml -s SCENARIO.xml [-s SCENARIO.xml]... [--time-limit SEC] [--work-limit N]\n"
-            "        [--gap REL] [--format text|xml|csv] [-o FILE]\n"
+            "        [--gap REL] [--stability PRICE] [--drop-price PRICE] [--format text|xml|csv]\n"
+            "        [-o FILE]\n"
             "                           each scenario against the base, side by side\n"
             "  sweep PLAN.xml (--budget-total FROM:TO:STEPS |\n"
             "        --capacity UNIT:RESOURCE:FROM:TO:STEPS) [--time-limit SEC] [--work-limit N]\n"
@@ -491,7 +493,7 @@ static int cmd_solve(int argc, char **argv)
     oa_error err;
     opts.interrupt = cli_interrupt;
     scenarios sc;
-    int i, status = EXIT_SOLVED, rc;
+    int i, status = EXIT_SOLVED, rc, priced = 0;
     sc.n = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -514,6 +516,13 @@ static int cmd_solve(int argc, char **argv)
                 baseline = argv[++i];
             else
                 as_of = argv[++i];
+        } else if (strcmp(a, "--stability") == 0 ||
+                   strcmp(a, "--drop-price") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             a[2] == 's' ? &opts.stability
+                                         : &opts.drop_price))
+                return EXIT_INPUT;
+            priced = 1;
         } else if (strcmp(a, "--no-heuristic") == 0) {
             opts.flags |= OA_SOLVE_NO_HEURISTIC;
         } else if (strcmp(a, "--pseudocost") == 0) {
@@ -544,12 +553,13 @@ static int cmd_solve(int argc, char **argv)
     }
     if (path == NULL) {
         fprintf(stderr, "usage: %s solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N] "
-                "[--gap REL] [--baseline RESULT.xml --as-of PERIOD] [--format text|xml|csv] [-o FILE]\n", progname);
+                "[--gap REL] [--baseline RESULT.xml [--as-of PERIOD] [--stability PRICE] [--drop-price PRICE]] "
+                "[--format text|xml|csv] [-o FILE]\n", progname);
         return EXIT_INPUT;
     }
-    if ((as_of != NULL) != (baseline != NULL)) {
-        fprintf(stderr, "%s solve: --as-of and --baseline go together\n",
-                progname);
+    if (baseline == NULL && (as_of != NULL || priced)) {
+        fprintf(stderr, "%s solve: %s needs --baseline RESULT.xml\n",
+                progname, as_of ? "--as-of" : "--stability (or --drop-price)");
         return EXIT_INPUT;
     }
     plan = load_plan_s(path, &sc, &status);
@@ -557,8 +567,9 @@ static int cmd_solve(int argc, char **argv)
         return status;
     if (baseline) {
         rc = oa_result_read_file(&base, baseline, &err);
-        opts.as_of = rc == OA_OK ? oa_plan_find_period(plan, as_of) : 0;
-        if (rc == OA_OK && opts.as_of == 0) {
+        opts.as_of = rc == OA_OK && as_of ? oa_plan_find_period(plan, as_of)
+                                          : 0;
+        if (rc == OA_OK && as_of && opts.as_of == 0) {
             fprintf(stderr, "%s solve: --as-of '%s' is not a period of the "
                     "plan\n", progname, as_of);
             oa_result_free(base);
@@ -756,7 +767,12 @@ static int cmd_compare(int argc, char **argv)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        if (a[0] == '-' && a[1] != '\0') {
+        if (strcmp(a, "--stability") == 0 || strcmp(a, "--drop-price") == 0) {
+            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
+                             a[2] == 's' ? &opts.stability
+                                         : &opts.drop_price))
+                return EXIT_INPUT;
+        } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "%s compare: unknown option '%s'\n", progname, a);
             return EXIT_INPUT;
         } else if (path == NULL)
@@ -770,7 +786,7 @@ static int cmd_compare(int argc, char **argv)
     if (path == NULL || sc.n == 0) {
         fprintf(stderr, "usage: %s compare PLAN.xml -s SCENARIO.xml "
                 "[-s SCENARIO.xml]... [--time-limit SEC] [--work-limit N] [--gap REL]\n"
-                "                [--format text|xml|csv] [-o FILE]\n",
+                "                [--stability PRICE] [--drop-price PRICE] [--format text|xml|csv] [-o FILE]\n",
                 progname);
         return EXIT_INPUT;
     }

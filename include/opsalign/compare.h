@@ -173,7 +173,10 @@ OA_API OA_WARN_UNUSED int oa_solve_scenario(oa_result **out,
  * applied to a copy of the plan before anything is solved, so that a typo
  * costs no solve and every error is reported at once (in errs); each
  * scenario's search starts from the base's roadmap unless opts->start
- * says otherwise.  Column titles are the scenarios' names, else their
+ * says otherwise.  With opts->stability or opts->drop_price set (and no
+ * opts->baseline), each scenario is solved against the base's roadmap as
+ * its baseline: its moves and drops pay those prices, and the text shows
+ * each change's price and what the changes gain.  Column titles are the scenarios' names, else their
  * files' names, else "scenario N".
  * @param[out] out the comparison, which owns its results (freed with
  *   oa_comparison_free)

@@ -514,6 +514,26 @@ OA_API int oa_initiative_set_pin(oa_initiative *ini, const char *period);
 
 /** @return the period the initiative is pinned to (as set), or NULL. */
 OA_API const char *oa_initiative_pin(const oa_initiative *ini);
+
+/**
+ * Sets the initiative's own stability prices, which a solve against a
+ * baseline (oa_solve_opts.baseline and stability) charges when the
+ * initiative, started in the baseline, moves or is dropped.
+ * @param per_period money per period its start moves, either way; NaN:
+ *   the solve's oa_solve_opts.stability
+ * @param drop money if it is not scheduled at all; NaN: the solve's
+ *   oa_solve_opts.drop_price if set, else per_period times the periods of
+ *   the horizon (a move across the whole horizon)
+ * Both must be NaN or at least 0 and finite (oa_plan_check() reports
+ * others at the initiative's line).
+ * @return OA_OK, OA_EINVAL (ini NULL)
+ */
+OA_API int oa_initiative_set_stability(oa_initiative *ini, double per_period,
+                                       double drop);
+/** @return the price per period moved as set (NaN: the solve's). */
+OA_API double oa_initiative_move_price(const oa_initiative *ini);
+/** @return the price of a drop as set (NaN: the solve's default). */
+OA_API double oa_initiative_drop_price(const oa_initiative *ini);
 /** @return the source line, or -1. */
 OA_API int oa_initiative_line(const oa_initiative *ini);
 

@@ -142,8 +142,19 @@ typedef struct oa_solve_opts {
                                  start, no other starts before it, and
                                  the overtime, contractors, loans received
                                  and shortfall of each unit before it are
-                                 the baseline's; 0 or 1 without a
-                                 baseline */
+                                 the baseline's; 0: nothing is fixed (the
+                                 baseline only prices moves, below) */
+    /* version 7 */
+    double stability;       /**< with baseline: money per period that an
+                                 initiative the baseline started moves,
+                                 earlier or later (the objective's
+                                 OA_TERM_STABILITY); 0: moves are free.
+                                 oa_initiative_set_stability overrides it
+                                 per initiative */
+    double drop_price;      /**< with baseline: money when an initiative
+                                 the baseline started is not scheduled;
+                                 0: stability times the periods of the
+                                 horizon (a move across all of it) */
 } oa_solve_opts;
 
 /** Default cap on the nonzeros of a model (a plan of 16,000 initiatives
@@ -183,9 +194,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_NO_COVER_CUTS 0x80u
 
 /** Current version of oa_solve_opts. */
-#define OA_SOLVE_OPTS_VERSION 6
+#define OA_SOLVE_OPTS_VERSION 7
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
-#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL, 0, NULL, 0 }
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL, 0, NULL, 0, 0, 0 }
 
 /**
  * Solves a plan.  The plan is validated first if it is not yet.
@@ -197,7 +208,8 @@ typedef struct oa_solve_opts {
  * @param[in] opts options, or NULL for the defaults
  * @param[out] err what went wrong (may be NULL)
  * @return OA_OK; OA_EINVAL (a NULL, an unknown options version, a time
- *   limit below 0 or a gap outside [0, 1)); OA_EINVALID (the plan breaks
+ *   limit below 0, a gap outside [0, 1), a stability price below 0 or
+ *   not finite); OA_EINVALID (the plan breaks
  *   a rule: err has the first error, oa_plan_validate() all of them);
  *   OA_ENOMEM; OA_ESOLVER (GLPK failed)
  */
@@ -273,6 +285,36 @@ OA_API int oa_result_as_of(const oa_result *result);
 OA_API int oa_result_kept(const oa_result *result);
 /** @return the plan's currency, or NULL. */
 OA_API const char *oa_result_currency(const oa_result *result);
+
+/** An initiative whose start differs from a baseline's (a result solved
+ * with oa_solve_opts.baseline). */
+typedef struct oa_move {
+    const char *id;
+    int from;             /**< its start in the baseline; 0: the baseline
+                               did not schedule it (added) */
+    int to;               /**< its start now; 0: dropped */
+    double price;         /**< what OA_TERM_STABILITY charged for it */
+    double value;         /**< what its own term of the objective changed
+                               (oa_initiative_result.value now less what
+                               it would be at the baseline's start) */
+} oa_move;
+
+/** @return 1 if the result was solved against a baseline, else 0. */
+OA_API int oa_result_has_baseline(const oa_result *result);
+/** @return the objective the baseline's roadmap would have on this plan
+ * (its starts kept, the levers re-optimized, no stability prices); NaN
+ * when it does not fit this plan, was not evaluated (the time limit left
+ * no time for its LP), or without a baseline. */
+OA_API double oa_result_baseline_objective(const oa_result *result);
+/** @return 1 if the baseline's roadmap fits this plan, 0 if it does not
+ * (a start this plan rules out, or no lever amounts that carry it), -1
+ * when not known (not evaluated, or no baseline). */
+OA_API int oa_result_baseline_fits(const oa_result *result);
+/** @return the number of moves against the baseline (0 without one). */
+OA_API size_t oa_result_move_count(const oa_result *result);
+/** Copies the i-th move (in the plan's order of initiatives).
+ * @return OA_OK, OA_EINVAL */
+OA_API int oa_result_move(oa_move *out, const oa_result *result, size_t i);
 /** @return the number of periods. */
 OA_API int oa_result_period_count(const oa_result *result);
 /** @return the label of period t (1-based), or NULL. */
@@ -290,15 +332,18 @@ typedef enum oa_term {
     OA_TERM_OVERTIME = 3,    /**< overtime's cost (negative) */
     OA_TERM_CONTRACTORS = 4, /**< contractors' cost (negative) */
     OA_TERM_LOANS = 5,       /**< loans' cost (negative) */
-    OA_TERM_SHORTFALL = 6    /**< service-level penalties of run work left
+    OA_TERM_SHORTFALL = 6,   /**< service-level penalties of run work left
                                   undone (negative) */
+    OA_TERM_STABILITY = 7    /**< prices of the baseline's initiatives
+                                  moved or dropped (negative; only with
+                                  oa_solve_opts.baseline) */
 } oa_term;
 
 /** How many kinds of oa_term there are. */
-#define OA_TERM_COUNT 7
+#define OA_TERM_COUNT 8
 
 /** @return "value", "benefit", "score", "overtime", "contractors",
- * "loans", "shortfall"; NULL for another number. */
+ * "loans", "shortfall", "stability"; NULL for another number. */
 OA_API const char *oa_term_name(oa_term term);
 
 /**
