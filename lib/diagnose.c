@@ -8,6 +8,58 @@
 #include <math.h>
 #include <string.h>
 
+/* The initiatives held at one start in em (pinned, or kept by a re-plan:
+ * their only start column fixed at 1) whose work or spend lands on the
+ * deficit row k, into c->r->held. */
+static int held_on(oap_solve_ctx *c, const oap_model *em, const double *x,
+                   size_t k, const oap_row *row)
+{
+    const oap_resolved *res = c->res;
+    int i;
+    for (i = 0; i < res->N; i++) {
+        const oa_initiative *ini = c->plan->initiatives.v[i];
+        const oap_rini *ri = &res->ini[i];
+        int s, kept = 0, start = 0;
+        double amount = 0;
+        size_t q;
+        for (s = em->x_s0[i]; s <= em->x_s1[i]; s++) {
+            const oap_col *col = &em->cols[em->x_first[i] + s - em->x_s0[i]];
+            if (x[em->x_first[i] + s - em->x_s0[i]] > 0.5)
+                start = s;
+            if (col->lb > 0.5 && !ini->pin)
+                kept = 1;
+        }
+        if (start == 0 || (!ini->pin && !kept))
+            continue;
+        if (row->kind == OAP_ROW_CAP) {
+            for (q = 0; q < ri->ndem; q++)
+                if (ri->dem[q].u == row->a && ri->dem[q].r == row->b &&
+                    start - 1 + ri->dem[q].k == row->c)
+                    amount += ri->dem[q].q;
+        } else {
+            const oap_budget *b = &em->budgets[row->a];
+            int a = start - 1 > b->t0 ? start - 1 : b->t0;
+            int z = start - 1 + ri->d - 1 < b->t1 ? start - 1 + ri->d - 1
+                                                  : b->t1;
+            if (z >= a && ri->cost > 0 &&
+                (b->kind != OAP_BUDGET_UNIT || ri->owner == b->index))
+                amount = ri->cost / ri->d * (z - a + 1);
+        }
+        if (amount > 0) {
+            oa_held h;
+            memset(&h, 0, sizeof h);
+            h.deficit = k;
+            h.id = oap_result_str(c->r, ini->id);
+            h.start = start;
+            h.kept = kept;
+            h.amount = oap_snap(amount);
+            if (h.id == NULL || OAP_VPUSH(c->r->held, h) != OA_OK)
+                return OA_ENOMEM;
+        }
+    }
+    return OA_OK;
+}
+
 /* Details 12: the least total deficit over capacity and budget rows. */
 int oap_diagnose(oap_solve_ctx *c, oa_error *err)
 {
@@ -65,7 +117,8 @@ int oap_diagnose(oap_solve_ctx *c, oa_error *err)
                 d.from = b->t0 + 1;
                 d.to = b->t1 + 1;
             }
-            if (OAP_VPUSH(c->r->deficits, d) != OA_OK) {
+            if (OAP_VPUSH(c->r->deficits, d) != OA_OK ||
+                held_on(c, em, sol.x, c->r->deficits.n - 1, row) != OA_OK) {
                 rc = OA_ENOMEM;
                 break;
             }

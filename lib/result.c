@@ -49,6 +49,7 @@ OA_API void oa_result_free(oa_result *r)
     oap_free(r->period_spend.v);
     oap_free(r->deficits.v);
     oap_free(r->moves.v);
+    oap_free(r->held.v);
     oap_arena_free(&r->arena);
     oap_free(r);
 }
@@ -128,6 +129,18 @@ OA_API double oa_result_baseline_objective(const oa_result *r)
 OA_API int oa_result_baseline_fits(const oa_result *r)
 {
     return r && r->has_baseline ? r->baseline_fits : -1;
+}
+
+OA_API size_t oa_result_held_count(const oa_result *r)
+{
+    return r ? r->held.n : 0;
+}
+
+OA_API int oa_result_held(oa_held *out, const oa_result *r, size_t i)
+{
+    OAP_ARG(out && r && i < r->held.n);
+    *out = r->held.v[i];
+    return OA_OK;
 }
 
 OA_API size_t oa_result_move_count(const oa_result *r)

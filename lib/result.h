@@ -35,6 +35,7 @@ struct oa_result {
     double deficit;
     int deficit_proven;
     OAP_VEC(oa_deficit) deficits;
+    OAP_VEC(oa_held) held;      /* pinned or kept initiatives on them */
 };
 
 /* A new empty result (NULL on out of memory). */

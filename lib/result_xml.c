@@ -31,7 +31,7 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
 {
     oap_xw *x = NULL;
     oa_bottleneck *bn = NULL;
-    size_t i, nbn = 0;
+    size_t i, k, nbn = 0;
     int t;
     {
         int brc = oap_xw_begin(&x, "  ");
@@ -174,6 +174,18 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
             oap_xw_attr_s(x, "budget", budget_names[d->budget]);
             oap_xw_attr_i(x, "from", d->from);
             oap_xw_attr_i(x, "to", d->to);
+        }
+        for (k = 0; k < r->held.n; k++) {
+            const oa_held *h = &r->held.v[k];
+            if (h->deficit != i)
+                continue;
+            oap_xw_start(x, "held");
+            oap_xw_attr_s(x, "id", h->id);
+            oap_xw_attr_i(x, "start", h->start);
+            oap_xw_attr_s(x, "start-label", oa_result_period_label(r, h->start));
+            oap_xw_attr_s(x, "as", h->kept ? "kept" : "pinned");
+            oap_xw_attr_d(x, "amount", h->amount);
+            oap_xw_end(x);
         }
         oap_xw_end(x);
     }
@@ -424,6 +436,7 @@ static int read_doc(rd *c, const xmlNode *root)
             if (OAP_VPUSH(r->period_spend, s) != OA_OK)
                 return OA_ENOMEM;
         } else if (oap_xml_is(n, "deficit")) {
+            const xmlNode *p;
             oa_deficit d;
             const char *bk;
             memset(&d, 0, sizeof d);
@@ -438,6 +451,23 @@ static int read_doc(rd *c, const xmlNode *root)
             d.to = iattr(c, n, "to");
             if (OAP_VPUSH(r->deficits, d) != OA_OK)
                 return OA_ENOMEM;
+            for (p = n->children; p; p = p->next) {
+                oa_held h;
+                const char *as;
+                if (!oap_xml_is(p, "held"))
+                    continue;
+                memset(&h, 0, sizeof h);
+                h.deficit = r->deficits.n - 1;
+                h.id = sattr(c, p, "id");
+                h.start = iattr(c, p, "start");
+                as = sattr(c, p, "as");
+                h.kept = as && strcmp(as, "kept") == 0;
+                h.amount = dattr(c, p, "amount", 0);
+                if (h.id == NULL || h.start < 1 || h.start > r->P)
+                    return OA_EINVALID;
+                if (OAP_VPUSH(r->held, h) != OA_OK)
+                    return OA_ENOMEM;
+            }
         } else if (oap_xml_is(n, "move")) {
             oa_move mv;
             memset(&mv, 0, sizeof mv);

@@ -540,6 +540,29 @@ static void text_bottlenecks(oap_buf *b, const oa_result *r)
     oa_free(v);
 }
 
+/* The pinned and kept initiatives on deficit row i. */
+static void text_held(oap_buf *b, const oa_result *r, size_t i)
+{
+    size_t k;
+    int any = 0;
+    char q[64];
+    for (k = 0; k < r->held.n; k++) {
+        const oa_held *h = &r->held.v[k];
+        if (h->deficit != i)
+            continue;
+        if (r->deficits.v[i].is_budget)
+            oap_format_money(q, sizeof q, h->amount);
+        else
+            qty(q, sizeof q, h->amount);
+        oap_buf_printf(b, "%s%s (%s %s, %s)", any ? ", " : "      held there: ",
+                       h->id, h->kept ? "kept from" : "pinned to",
+                       oap_result_label(r, h->start), q);
+        any = 1;
+    }
+    if (any)
+        oap_buf_puts(b, "\n");
+}
+
 static void text_deficits(oap_buf *b, const oa_result *r)
 {
     size_t i;
@@ -570,6 +593,7 @@ static void text_deficits(oap_buf *b, const oa_result *r)
             else
                 oap_buf_printf(b, "  %s more budget for %s\n", q, d->unit);
         }
+        text_held(b, r, i);
     }
 }
 

@@ -111,6 +111,45 @@ START_TEST(test_pins)
     /* Control characters are refused, as in every name. */
     ck_assert_int_eq(oa_initiative_set_pin(a, "2027\n02"), OA_EINVAL);
     oa_scenario_free(s);
+    /* Pins that fit alone but not together: infeasible, 2 fte short in
+     * 2027-01, and the diagnosis names both pins there. */
+    s = read_sc("tests/data/scenario/pin-clash.xml");
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, &err, NULL), OA_OK);
+    ck_assert_int_eq(oa_solve(&r, p, NULL, &err), OA_OK);
+    ck_assert_int_eq(oa_result_status(r), OA_STATUS_INFEASIBLE);
+    tu_assert_num(oa_result_deficit(r), 2);
+    ck_assert_uint_eq(oa_result_deficit_count(r), 1);
+    ck_assert_uint_eq(oa_result_held_count(r), 2);
+    {
+        oa_held h;
+        oa_deficit d;
+        char *xml;
+        size_t n, k;
+        ck_assert_int_eq(oa_result_deficit_row(&d, r, 0), OA_OK);
+        ck_assert_int_eq(d.period, 1);
+        for (k = 0; k < 2; k++) {
+            ck_assert_int_eq(oa_result_held(&h, r, k), OA_OK);
+            ck_assert_str_eq(h.id, k ? "B" : "A");
+            ck_assert_uint_eq(h.deficit, 0);
+            ck_assert_int_eq(h.start, 1);
+            ck_assert_int_eq(h.kept, 0);
+            tu_assert_num(h.amount, 2);
+        }
+        ck_assert_int_eq(oa_result_write(&xml, &n, r, OA_FORMAT_TEXT), OA_OK);
+        ck_assert_msg(strstr(xml, "held there: A (pinned to 2027-01, 2), B "
+                                  "(pinned to 2027-01, 2)") != NULL, "%s", xml);
+        free(xml);
+        ck_assert_int_eq(oa_result_write(&xml, &n, r, OA_FORMAT_XML), OA_OK);
+        oa_result_free(r);
+        ck_assert_int_eq(oa_result_read_memory(&r, xml, n, "r.xml", &err),
+                         OA_OK);
+        free(xml);
+        ck_assert_uint_eq(oa_result_held_count(r), 2);
+        ck_assert_int_eq(oa_result_held(&h, r, 1), OA_OK);
+        ck_assert_str_eq(h.id, "B");
+    }
+    oa_result_free(r);
+    oa_scenario_free(s);
     oa_plan_free(p);
 }
 END_TEST
@@ -447,6 +486,26 @@ START_TEST(test_replan_year)
     moves_text(buf, sizeof buf, r);
     ck_assert_str_eq(buf, "C:7>9 D:9>11 E:11>0");
     oa_result_free(r);
+    /* As of May with no eng in May: B, kept, cannot run on. */
+    o.as_of = 5;
+    p = tu_read_plan("tests/data/replan/year.xml");
+    {
+        oa_scenario *s = read_sc("tests/data/replan/cut-may.xml");
+        oa_held h;
+        ck_assert_int_eq(oa_plan_apply_scenario(p, s, &err, NULL), OA_OK);
+        oa_scenario_free(s);
+        o.baseline = base;
+        ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_OK);
+        ck_assert_int_eq(oa_result_status(r), OA_STATUS_INFEASIBLE);
+        tu_assert_num(oa_result_deficit(r), 2);
+        ck_assert_uint_eq(oa_result_held_count(r), 1);
+        ck_assert_int_eq(oa_result_held(&h, r, 0), OA_OK);
+        ck_assert_str_eq(h.id, "B");
+        ck_assert_int_eq(h.kept, 1);
+        ck_assert_int_eq(h.start, 4);
+        oa_result_free(r);
+    }
+    oa_plan_free(p);
     o.as_of = 0;
 
     /* The capacity cut without prices: the free optimum, three changes;

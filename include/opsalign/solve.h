@@ -502,6 +502,24 @@ OA_API size_t oa_result_deficit_count(const oa_result *result);
 OA_API int oa_result_deficit_row(oa_deficit *out, const oa_result *result,
                                  size_t i);
 
+/** An initiative held at its start (pinned, or kept by a re-plan as of a
+ * period) whose work or spend lands on a row of an infeasible plan that
+ * needs more: the pins that do not fit together. */
+typedef struct oa_held {
+    size_t deficit;        /**< the deficit row (oa_result_deficit_row) */
+    const char *id;
+    int start;             /**< 1-based */
+    int kept;              /**< 1: kept by the re-plan, 0: pinned */
+    double amount;         /**< its work on that capacity row (resource
+                                units), or its spend inside that budget */
+} oa_held;
+
+/** @return the number of held initiatives on rows with a deficit (in the
+ * order of the deficit rows, then of the plan). */
+OA_API size_t oa_result_held_count(const oa_result *result);
+/** Copies the i-th. @return OA_OK, OA_EINVAL */
+OA_API int oa_result_held(oa_held *out, const oa_result *result, size_t i);
+
 /* ---- Writing and reading results ---- */
 
 /** Output formats of a result. */
