@@ -180,6 +180,26 @@ unsigned int oap_result_binding(const oa_result *r)
     return bits;
 }
 
+void oap_budget_name(char *buf, size_t size, const oa_result *r,
+                     oa_budget_kind kind, const char *unit, int from, int to)
+{
+    char range[96];
+    if (from == to)
+        snprintf(range, sizeof range, "%s", oap_result_label(r, from));
+    else
+        snprintf(range, sizeof range, "%s..%s", oap_result_label(r, from),
+                 oap_result_label(r, to));
+    if (kind == OA_BUDGET_RANGE)
+        snprintf(buf, size, "%s", range);
+    else if (from <= 1 && to >= r->P)
+        snprintf(buf, size, kind == OA_BUDGET_TOTAL ? "total" : "unit %s",
+                 unit ? unit : "?");
+    else if (kind == OA_BUDGET_TOTAL)
+        snprintf(buf, size, "total %s", range);
+    else
+        snprintf(buf, size, "unit %s %s", unit ? unit : "?", range);
+}
+
 void oap_binding_text(char *buf, size_t size, const oa_result *r, int max)
 {
     size_t k, len = 0;
@@ -196,15 +216,7 @@ void oap_binding_text(char *buf, size_t size, const oa_result *r, int max)
             more++;
             continue;
         }
-        if (s->kind == OA_BUDGET_TOTAL)
-            snprintf(one, sizeof one, "total");
-        else if (s->kind == OA_BUDGET_RANGE && s->to > s->from)
-            snprintf(one, sizeof one, "%s..%s", oap_result_label(r, s->from),
-                     oap_result_label(r, s->to));
-        else if (s->kind == OA_BUDGET_RANGE)
-            snprintf(one, sizeof one, "%s", oap_result_label(r, s->from));
-        else
-            snprintf(one, sizeof one, "unit %s", s->unit ? s->unit : "?");
+        oap_budget_name(one, sizeof one, r, s->kind, s->unit, s->from, s->to);
         len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
                                 "%s%s", shown ? ", " : "", one);
         if (len >= size)

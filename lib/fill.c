@@ -251,11 +251,14 @@ static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
 {
     const oap_resolved *res = c->res;
     int i, s, t, u, r, l, p;
+    double opw = 0;
+    for (t = t0; t <= t1; t++)
+        opw += res->opw[t];
     sp->operating = sp->initiatives = sp->overtime = sp->contractors =
         sp->loans = 0;
     for (p = 0; p < res->NOP; p++)
         if (unit < 0 || res->ops[p].unit == unit)
-            sp->operating += res->ops[p].cost / res->P * (t1 - t0 + 1);
+            sp->operating += res->ops[p].cost * opw;
     for (i = 0; i < res->N; i++) {
         const oap_rini *ri = &res->ini[i];
         if (ri->cost == 0 || (unit >= 0 && ri->owner != unit))
@@ -293,58 +296,80 @@ static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
                      sp->contractors + sp->loans);
 }
 
-int oap_fill_spend(oap_solve_ctx *c, const oap_model *m, const double *x,
-                   const double *dual)
+/* The spend rows of one kind of budget (unit u's for OAP_BUDGET_UNIT):
+ * for the total and each unit, first the whole horizon, which carries the
+ * limit of a one-year horizon's yearly budget, then a row for each
+ * other budget of the model (years, ranges). */
+static int spend_rows(oap_solve_ctx *c, const oap_model *m, const double *x,
+                      const double *dual, oap_budget_kind kind, int u)
 {
     const oap_resolved *res = c->res;
-    int k, u;
     oa_spend sp;
-    /* The total comes first, even without a total budget. */
-    memset(&sp, 0, sizeof sp);
-    sp.kind = OA_BUDGET_TOTAL;
-    sp.from = 1;
-    sp.to = res->P;
-    sp.has_limit = res->has_total;
-    sp.limit = res->has_total ? res->total : 0;
-    sp.shadow_price = NAN;
-    spend_of(&sp, c, m, x, -1, 0, res->P - 1);
-    for (k = 0; k < m->nbudgets; k++)
-        if (m->budgets[k].kind == OAP_BUDGET_TOTAL && dual)
-            sp.shadow_price = dual[m->budgets[k].row];
-    if (OAP_VPUSH(c->r->spend, sp) != OA_OK)
+    int k, first = 1;
+    const char *unit = u >= 0 ? oap_result_str(c->r, c->plan->units.v[u]->id)
+                              : NULL;
+    static const oa_budget_kind kinds[] = { OA_BUDGET_TOTAL, OA_BUDGET_RANGE,
+                                            OA_BUDGET_UNIT };
+    if (u >= 0 && unit == NULL)
         return OA_ENOMEM;
+    if (kind != OAP_BUDGET_LIMIT) {
+        memset(&sp, 0, sizeof sp);
+        sp.kind = kinds[kind];
+        sp.unit = unit;
+        sp.from = 1;
+        sp.to = res->P;
+        sp.shadow_price = NAN;
+        spend_of(&sp, c, m, x, u, 0, res->P - 1);
+        if (OAP_VPUSH(c->r->spend, sp) != OA_OK)
+            return OA_ENOMEM;
+    }
     for (k = 0; k < m->nbudgets; k++) {
         const oap_budget *b = &m->budgets[k];
-        if (b->kind != OAP_BUDGET_LIMIT)
+        if (b->kind != kind || (u >= 0 && b->index != u))
             continue;
+        /* The yearly budget of a horizon of one year: the first of its
+         * kind (ranged unit budgets come after it). */
+        if (kind != OAP_BUDGET_LIMIT && first && res->NY == 1 &&
+            (kind == OAP_BUDGET_TOTAL || res->unit_budget[u] >= 0)) {
+            oa_spend *whole = &c->r->spend.v[c->r->spend.n - 1];
+            whole->has_limit = 1;
+            whole->limit = b->limit;
+            whole->shadow_price = dual ? dual[b->row] : NAN;
+            first = 0;
+            continue;
+        }
+        first = 0;
         memset(&sp, 0, sizeof sp);
-        sp.kind = OA_BUDGET_RANGE;
+        sp.kind = kinds[kind];
+        sp.unit = unit;
         sp.from = b->t0 + 1;
         sp.to = b->t1 + 1;
         sp.has_limit = 1;
         sp.limit = b->limit;
         sp.shadow_price = dual ? dual[b->row] : NAN;
-        spend_of(&sp, c, m, x, -1, b->t0, b->t1);
+        spend_of(&sp, c, m, x, u, b->t0, b->t1);
         if (OAP_VPUSH(c->r->spend, sp) != OA_OK)
             return OA_ENOMEM;
     }
-    for (u = 0; u < res->U; u++) {
-        memset(&sp, 0, sizeof sp);
-        sp.kind = OA_BUDGET_UNIT;
-        sp.unit = oap_result_str(c->r, c->plan->units.v[u]->id);
-        sp.from = 1;
-        sp.to = res->P;
-        sp.has_limit = res->unit_budget[u] >= 0;
-        sp.limit = sp.has_limit ? res->unit_budget[u] : 0;
-        sp.shadow_price = NAN;
-        for (k = 0; k < m->nbudgets; k++)
-            if (m->budgets[k].kind == OAP_BUDGET_UNIT &&
-                m->budgets[k].index == u && dual)
-                sp.shadow_price = dual[m->budgets[k].row];
-        spend_of(&sp, c, m, x, u, 0, res->P - 1);
-        if (sp.unit == NULL || OAP_VPUSH(c->r->spend, sp) != OA_OK)
-            return OA_ENOMEM;
-    }
+    return OA_OK;
+}
+
+int oap_fill_spend(oap_solve_ctx *c, const oap_model *m, const double *x,
+                   const double *dual)
+{
+    const oap_resolved *res = c->res;
+    int u, rc;
+    oa_spend sp;
+    /* The total comes first, even without a total budget: all spend of
+     * the horizon, with the total budget's limit when the horizon is one
+     * year; over several, a row of its own for each year. */
+    rc = spend_rows(c, m, x, dual, OAP_BUDGET_TOTAL, -1);
+    if (rc == OA_OK)
+        rc = spend_rows(c, m, x, dual, OAP_BUDGET_LIMIT, -1);
+    for (u = 0; u < res->U && rc == OA_OK; u++)
+        rc = spend_rows(c, m, x, dual, OAP_BUDGET_UNIT, u);
+    if (rc != OA_OK)
+        return rc;
     /* The spend of every period. */
     for (u = 0; u < res->P; u++) {
         memset(&sp, 0, sizeof sp);

@@ -259,9 +259,14 @@ typedef struct unit_list {
     int first, n;
 } unit_list;
 
-static double unit_budget_limit(const oap_resolved *res, int u)
+/* The share of a yearly amount in periods t0..t1. */
+static double opw_sum(const oap_resolved *res, int t0, int t1)
 {
-    return res->unit_budget[u];
+    double s = 0;
+    int t;
+    for (t = t0; t <= t1; t++)
+        s += res->opw[t];
+    return s;
 }
 
 int oap_model_build(oap_model **out, const oa_checked *chk,
@@ -269,9 +274,9 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
 {
     const oap_resolved *res;
     oap_model *m;
-    int P, U, R, N, i, u, r, t, s, l, p, k;
+    int P, U, R, N, i, u, r, t, s, l, p, k, y;
     size_t URP, idx;
-    double scale = 1, opcost_per_period = 0;
+    double scale = 1, opcost = 0;
     unit_list *by_unit = NULL, *ln_by_unit = NULL;
     int *own = NULL, *ln_own = NULL;
 
@@ -305,7 +310,9 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
     m->ln_col = oap_calloc((size_t)res->NL * (size_t)P + 1, sizeof(int));
     m->sh_col = oap_calloc((size_t)res->NOP * (size_t)R * (size_t)P + 1,
                            sizeof(int));
-    m->budgets = oap_calloc((size_t)(res->NLIM + U + 1), sizeof *m->budgets);
+    m->budgets = oap_calloc((size_t)res->NY * (size_t)(U + 1) +
+                                (size_t)res->NLIM + (size_t)res->NUB + 1,
+                            sizeof *m->budgets);
     if (!m->x_first || !m->choice_row || !m->x_s0 || !m->x_s1 || !m->cap_row || !m->ot_col ||
         !m->ct_col || !m->ln_col || !m->sh_col || !m->budgets ||
         prune_windows(m) != OA_OK) {
@@ -484,18 +491,21 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
     if (opts && opts->cliques && m->avail)
         add_cliques(m);
 
-    /* 5. Budgets: the total, each range limit, each unit's budget. */
+    /* 5. Budgets: the total and each unit's budget for every year of the
+     * horizon (the share of the year inside it), each range limit, each
+     * unit budget over a range.  Operating plans' costs are yearly
+     * amounts spread over their years' periods (res->opw). */
     for (p = 0; p < res->NOP; p++)
-        opcost_per_period += res->ops[p].cost / P;
+        opcost += res->ops[p].cost;
     k = 0;
-    if (res->has_total) {
+    for (y = 0; y < res->NY && res->has_total; y++) {
         oap_budget *b = &m->budgets[k++];
         b->kind = OAP_BUDGET_TOTAL;
         b->index = -1;
-        b->t0 = 0;
-        b->t1 = P - 1;
-        b->limit = res->total;
-        b->fixed = opcost_per_period * P;
+        b->t0 = res->years[y].t0;
+        b->t1 = res->years[y].t1;
+        b->limit = res->total * res->years[y].share;
+        b->fixed = opcost * opw_sum(res, b->t0, b->t1);
     }
     for (l = 0; l < res->NLIM; l++) {
         oap_budget *b = &m->budgets[k++];
@@ -504,22 +514,34 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
         b->t0 = res->limits[l].t0;
         b->t1 = res->limits[l].t1;
         b->limit = res->limits[l].value;
-        b->fixed = opcost_per_period * (b->t1 - b->t0 + 1);
+        b->fixed = opcost * opw_sum(res, b->t0, b->t1);
     }
     for (u = 0; u < U; u++) {
-        oap_budget *b;
-        if (unit_budget_limit(res, u) < 0)
-            continue;
-        b = &m->budgets[k++];
-        b->kind = OAP_BUDGET_UNIT;
-        b->index = u;
-        b->t0 = 0;
-        b->t1 = P - 1;
-        b->limit = unit_budget_limit(res, u);
-        b->fixed = 0;
+        double unit_opcost = 0;
         for (p = 0; p < res->NOP; p++)
             if (res->ops[p].unit == u)
-                b->fixed += res->ops[p].cost;
+                unit_opcost += res->ops[p].cost;
+        for (y = 0; y < res->NY && res->unit_budget[u] >= 0; y++) {
+            oap_budget *b = &m->budgets[k++];
+            b->kind = OAP_BUDGET_UNIT;
+            b->index = u;
+            b->t0 = res->years[y].t0;
+            b->t1 = res->years[y].t1;
+            b->limit = res->unit_budget[u] * res->years[y].share;
+            b->fixed = unit_opcost * opw_sum(res, b->t0, b->t1);
+        }
+        for (l = 0; l < res->NUB; l++) {
+            oap_budget *b;
+            if (res->ubudgets[l].u != u)
+                continue;
+            b = &m->budgets[k++];
+            b->kind = OAP_BUDGET_UNIT;
+            b->index = u;
+            b->t0 = res->ubudgets[l].t0;
+            b->t1 = res->ubudgets[l].t1;
+            b->limit = res->ubudgets[l].value;
+            b->fixed = unit_opcost * opw_sum(res, b->t0, b->t1);
+        }
     }
     m->nbudgets = k;
     /* A unit's budget row reads only its own initiatives, levers and
@@ -726,15 +748,22 @@ void oap_model_row_name(char *buf, size_t size, const oap_model *m,
         break;
 
     case OAP_ROW_BUDGET: {
+        /* Unique: budgets over part of the horizon (years, ranges) name
+         * their periods, and limits their index. */
         const oap_budget *bg = &m->budgets[rw->a];
+        int whole = bg->t0 == 0 && bg->t1 == m->res->P - 1;
         if (bg->kind == OAP_BUDGET_TOTAL)
-            snprintf(buf, size, "budget(total)");
-        else if (bg->kind == OAP_BUDGET_LIMIT)
-            snprintf(buf, size, "budget(%d..%d)", bg->t0 + 1, bg->t1 + 1);
-        else {
+            snprintf(a, sizeof a, "total");
+        else if (bg->kind == OAP_BUDGET_UNIT)
             put_id(a, sizeof a, plan->units.v[bg->index]->id);
+        if (bg->kind == OAP_BUDGET_LIMIT)
+            snprintf(buf, size, "budget(%d..%d#%d)", bg->t0 + 1, bg->t1 + 1,
+                     bg->index + 1);
+        else if (whole)
             snprintf(buf, size, "budget(%s)", a);
-        }
+        else
+            snprintf(buf, size, "budget(%s,%d..%d#%d)", a, bg->t0 + 1,
+                     bg->t1 + 1, rw->a + 1);
         break;
     }
     }

@@ -485,8 +485,16 @@ OA_API int oa_unit_add_contractors(oa_unit *unit, const char *resource,
 
 OA_API int oa_unit_add_budget(oa_unit *unit, double value)
 {
+    return oa_unit_add_budget_range(unit, value, NULL, NULL);
+}
+
+OA_API int oa_unit_add_budget_range(oa_unit *unit, double value,
+                                    const char *from, const char *to)
+{
     oa_unit_budget_info b;
     OAP_ARG(unit);
+    STR(unit->plan, b.from, from);
+    STR(unit->plan, b.to, to);
     b.value = value;
     b.line = unit->plan->line;
     oap_plan_touch(unit->plan);
@@ -1346,7 +1354,9 @@ static int replay(oa_plan *d, const oa_plan *s)
         }
         for (k = 0; k < su->budget.n; k++) {
             d->line = su->budget.v[k].line;
-            TRY(oa_unit_add_budget(u, su->budget.v[k].value));
+            TRY(oa_unit_add_budget_range(u, su->budget.v[k].value,
+                                         su->budget.v[k].from,
+                                         su->budget.v[k].to));
         }
     }
     for (i = 0; i < s->ops.n; i++) {

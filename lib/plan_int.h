@@ -118,13 +118,34 @@ typedef struct oap_rlimit {
     double value;
 } oap_rlimit;
 
+/* A year of the horizon (plan-format.md "Years"): its periods, and the
+ * share of a yearly amount that falls inside the horizon. */
+typedef struct oap_ryear {
+    int t0, t1;     /* 0-based, inclusive */
+    double share;   /* periods inside / periods of the year (1 for a
+                       horizon of a year or less) */
+} oap_ryear;
+
+/* A unit budget over a range of its own. */
+typedef struct oap_rubudget {
+    int u, t0, t1;  /* unit; 0-based periods, inclusive */
+    double value;
+} oap_rubudget;
+
 typedef struct oap_resolved {
     int P, U, R, N, NOP, NL, NLIM;
     double *cap;        /* [(u * R + r) * P + t] */
     double *run;        /* unit run demand, same layout */
     double *ct_max, *ct_cost; /* same layout */
     double *ot_max, *ot_cost; /* [u * R + r] */
-    double *unit_budget;      /* [u]; < 0: none */
+    double *unit_budget;      /* [u]: per year; < 0: none */
+    int NY;                   /* years of the horizon (1 for a horizon of
+                                 a year or less, and explicit periods) */
+    oap_ryear *years;         /* [NY] */
+    double *opw;              /* [P]: the share of a yearly amount (an
+                                 operating plan's cost) in each period */
+    int NUB;                  /* unit budgets over ranges */
+    oap_rubudget *ubudgets;   /* [NUB] */
     oap_rop *ops;
     oap_rini *ini;
     oap_rloan *loans;

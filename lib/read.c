@@ -221,7 +221,8 @@ static void read_unit(rctx *c, const xmlNode *un)
                                            num(c, &a, "cost", 0),
                                            get(&a, "from"), get(&a, "to")));
         else if (oap_xml_is(k, "budget"))
-            api(c, oa_unit_add_budget(u, num(c, &a, "value", 0)));
+            api(c, oa_unit_add_budget_range(u, num(c, &a, "value", 0),
+                                            get(&a, "from"), get(&a, "to")));
         attrs_free(&a);
     }
 }

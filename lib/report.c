@@ -611,12 +611,7 @@ static void spend(rctx *c)
         double w;
         if (oa_result_spend(&sp, r, k) != OA_OK)
             continue;
-        if (sp.kind == OA_BUDGET_TOTAL)
-            snprintf(buf, sizeof buf, "total");
-        else if (sp.kind == OA_BUDGET_RANGE)
-            snprintf(buf, sizeof buf, "%s..%s", oap_result_label(r, sp.from), oap_result_label(r, sp.to));
-        else
-            snprintf(buf, sizeof buf, "unit %s", sp.unit ? sp.unit : "?");
+        oap_budget_name(buf, sizeof buf, r, sp.kind, sp.unit, sp.from, sp.to);
         svg_text(x, 4, y + 14, "", "start", buf);
         w = top > 0 ? 520 * sp.spend / top : 0;
         oap_xw_start(x, "rect");

@@ -75,6 +75,11 @@ int oap_comparison_own(oa_comparison *cmp, oa_result *r);
 /* The budgets with a limit that bind (oa_result_summary.binding's bits;
  * the budgets among oa_result_bottlenecks). */
 unsigned int oap_result_binding(const oa_result *r);
+/* A budget's name for people: "total", "unit sales", "2027-01..2027-03"
+ * (a range limit), and for a total or unit budget over part of the
+ * horizon (a year) "total 2027-01..2027-12", "unit sales 2028-01..". */
+void oap_budget_name(char *buf, size_t size, const oa_result *r,
+                     oa_budget_kind kind, const char *unit, int from, int to);
 /* Writes the binding budgets as "total, 2027-01..2027-03, unit sales"
  * (at most max of them, "+N more" after), or "none". */
 void oap_binding_text(char *buf, size_t size, const oa_result *r, int max);

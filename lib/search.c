@@ -99,7 +99,9 @@ typedef struct gstate {
      * unit's own budget, each unit's incoming loans. */
     int *global;        /* budgets of every unit, in order */
     int nglobal;
-    int *unit_budget;   /* [U]: unit u's budget, or -1 */
+    int *ub0, *ubn;     /* [U]: unit u's budgets are ub0[u] ..
+                           ub0[u] + ubn[u] - 1 (the model builds them
+                           unit by unit) */
     int *loan_first;    /* [U + 1]: u's loans are loan_list[first[u]..
                            first[u + 1] - 1], in order */
     int *loan_list;     /* [NL] */
@@ -147,11 +149,9 @@ static void charge(gstate *g, int u, int t, double money)
     int k, q;
     if (money <= 0)
         return;
-    for (k = 0; k <= g->nglobal; k++) {
+    for (k = 0; k < g->nglobal + g->ubn[u]; k++) {
         const oap_budget *b;
-        q = k < g->nglobal ? g->global[k] : g->unit_budget[u];
-        if (q < 0)
-            continue;
+        q = k < g->nglobal ? g->global[k] : g->ub0[u] + k - g->nglobal;
         b = &g->m->budgets[q];
         if (t < b->t0 || t > b->t1)
             continue;
@@ -262,6 +262,14 @@ static void touch(gstate *g, int q)
     g->touched[g->ntouched++] = q;
 }
 
+/* Every budget of unit u. */
+static void touch_unit(gstate *g, int u)
+{
+    int k;
+    for (k = 0; k < g->ubn[u]; k++)
+        touch(g, g->ub0[u] + k);
+}
+
 /* Places initiative i at start s if it fits; 1 when placed. */
 static int place(gstate *g, int i, int s)
 {
@@ -277,11 +285,11 @@ static int place(gstate *g, int i, int s)
     for (j = 0; j < g->nglobal; j++)
         touch(g, g->global[j]);
     if (ri->owner >= 0)
-        touch(g, g->unit_budget[ri->owner]);
+        touch_unit(g, ri->owner);
     for (k = 0; k < ri->ndem; k++)
-        touch(g, g->unit_budget[ri->dem[k].u]);
+        touch_unit(g, ri->dem[k].u);
     for (k = 0; k < ri->neff; k++)
-        touch(g, g->unit_budget[ri->eff[k].u]);
+        touch_unit(g, ri->eff[k].u);
     for (k = 0; k < ri->ndem && ok; k++) {
         const oap_rdemand *d = &ri->dem[k];
         ok = cover(g, d->u, d->r, s - 1 + d->k, d->q);
@@ -316,7 +324,8 @@ static void gstate_free(gstate *g)
     oap_free(g->left0);
     oap_free(g->before);
     oap_free(g->global);
-    oap_free(g->unit_budget);
+    oap_free(g->ub0);
+    oap_free(g->ubn);
     oap_free(g->loan_first);
     oap_free(g->loan_list);
     oap_free(g->touched);
@@ -355,23 +364,24 @@ static int gstate_init(gstate *g, const oap_model *m)
     g->left0 = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
     g->before = oap_calloc((size_t)m->nbudgets + 1, sizeof(double));
     g->global = oap_calloc((size_t)m->nbudgets + 1, sizeof(int));
-    g->unit_budget = oap_calloc((size_t)res->U + 1, sizeof(int));
+    g->ub0 = oap_calloc((size_t)res->U + 1, sizeof(int));
+    g->ubn = oap_calloc((size_t)res->U + 1, sizeof(int));
     g->loan_first = oap_calloc((size_t)res->U + 2, sizeof(int));
     g->loan_list = oap_calloc((size_t)res->NL + 1, sizeof(int));
     g->touched = oap_calloc((size_t)m->nbudgets + 1, sizeof(int));
     g->seen = oap_calloc((size_t)m->nbudgets + 1, sizeof(unsigned));
     if (!g->cells || !g->cells0 || !g->loan || !g->loan0 || !g->left ||
-        !g->left0 || !g->before || !g->global || !g->unit_budget ||
+        !g->left0 || !g->before || !g->global || !g->ub0 || !g->ubn ||
         !g->loan_first || !g->loan_list || !g->touched || !g->seen) {
         gstate_free(g);
         return OA_ENOMEM;
     }
-    for (u = 0; u < res->U; u++)
-        g->unit_budget[u] = -1;
     for (q = 0; q < m->nbudgets; q++) {
-        if (m->budgets[q].kind == OAP_BUDGET_UNIT)
-            g->unit_budget[m->budgets[q].index] = q;
-        else
+        if (m->budgets[q].kind == OAP_BUDGET_UNIT) {
+            u = m->budgets[q].index;
+            if (g->ubn[u]++ == 0)
+                g->ub0[u] = q;
+        } else
             g->global[g->nglobal++] = q;
     }
     /* Loans by the unit they lend to (a counting sort keeps their order). */

@@ -339,9 +339,11 @@ static void check_units(vctx *c)
             ref_range(c, e->line, what, e->from, e->to, &t0, &t1);
         }
         for (k = 0; k < u->budget.n; k++) {
+            const oa_unit_budget_info *e = &u->budget.v[k];
             snprintf(what, sizeof what, "<budget> of unit '%s'", u->id);
-            check_num(c, u->budget.v[k].line, what, "value",
-                      u->budget.v[k].value, NUM_NONNEG);
+            check_num(c, e->line, what, "value", e->value, NUM_NONNEG);
+            if (e->from || e->to)
+                ref_range(c, e->line, what, e->from, e->to, &t0, &t1);
         }
     }
 }
@@ -759,6 +761,55 @@ out:
 
 /* ---- resolution ---- */
 
+/* Years of the horizon (plan-format.md "Years"): a generated horizon
+ * longer than a year (12 months, 4 quarters, 53 ISO weeks) is cut into
+ * calendar years (ISO years for weeks), each with the share of it inside
+ * the horizon; any other horizon is one year.  opw[t]: 1 / the periods of
+ * t's year (1 / P for one year). */
+static int resolve_years(const oa_plan *p, oap_resolved *res)
+{
+    int P = res->P, t, multi;
+    multi = p->has_generated &&
+            ((p->h_step == OA_STEP_MONTH && P > 12) ||
+             (p->h_step == OA_STEP_QUARTER && P > 4) ||
+             (p->h_step == OA_STEP_WEEK && P > 53));
+    res->years = oap_calloc((size_t)P + 1, sizeof *res->years);
+    res->opw = oap_calloc((size_t)P + 1, sizeof(double));
+    if (res->years == NULL || res->opw == NULL)
+        return OA_ENOMEM;
+    res->NY = 0;
+    if (!multi) {
+        res->NY = 1;
+        res->years[0].t0 = 0;
+        res->years[0].t1 = P - 1;
+        res->years[0].share = 1;
+        for (t = 0; t < P; t++)
+            res->opw[t] = 1.0 / P;
+        return OA_OK;
+    }
+    for (t = 0; t < P; t++) {
+        int year = 0, sub = 0, prev = 0, psub = 0, per;
+        oap_parse_start(p->labels[t], p->h_step, &year, &sub);
+        if (t > 0)
+            oap_parse_start(p->labels[t - 1], p->h_step, &prev, &psub);
+        if (t == 0 || year != prev) {
+            res->years[res->NY].t0 = t;
+            res->NY++;
+        }
+        res->years[res->NY - 1].t1 = t;
+        per = p->h_step == OA_STEP_MONTH     ? 12
+              : p->h_step == OA_STEP_QUARTER ? 4
+                                             : oap_iso_weeks(year);
+        res->opw[t] = 1.0 / per;
+        res->years[res->NY - 1].share += 1.0 / per;
+    }
+    /* a whole year is exactly 1 */
+    for (t = 0; t < res->NY; t++)
+        if (fabs(res->years[t].share - 1) < 1e-9)
+            res->years[t].share = 1;
+    return OA_OK;
+}
+
 void oap_resolved_free(oap_resolved *res)
 {
     int i;
@@ -771,6 +822,9 @@ void oap_resolved_free(oap_resolved *res)
     oap_free(res->ot_max);
     oap_free(res->ot_cost);
     oap_free(res->unit_budget);
+    oap_free(res->years);
+    oap_free(res->opw);
+    oap_free(res->ubudgets);
     oap_free(res->pe_u);
     oap_free(res->pe_r);
     oap_free(res->pe_avail);
@@ -1003,9 +1057,34 @@ static int resolve(vctx *c, const int *es, const int *lf, oap_resolved **out)
                 res->ct_cost[OAP_URT(res, i, r, t)] = e->cost;
             }
         }
-        if (u->budget.n > 0)
-            res->unit_budget[i] = u->budget.v[u->budget.n - 1].value;
+        /* The yearly budget: the last entry without a range; each
+         * entry with one is a limit of its own. */
+        for (k = 0; k < u->budget.n; k++) {
+            const oa_unit_budget_info *e = &u->budget.v[k];
+            if (e->from == NULL && e->to == NULL)
+                res->unit_budget[i] = e->value;
+            else
+                res->NUB++;
+        }
     }
+    res->ubudgets = oap_calloc((size_t)res->NUB + 1, sizeof *res->ubudgets);
+    if (res->ubudgets == NULL || resolve_years(p, res) != OA_OK)
+        goto oom;
+    res->NUB = 0;
+    for (i = 0; i < (size_t)U; i++)
+        for (k = 0; k < p->units.v[i]->budget.n; k++) {
+            const oa_unit_budget_info *e = &p->units.v[i]->budget.v[k];
+            oap_rubudget *b;
+            int t0 = 0, t1 = 0;
+            if (e->from == NULL && e->to == NULL)
+                continue;
+            ref_range(c, e->line, "", e->from, e->to, &t0, &t1);
+            b = &res->ubudgets[res->NUB++];
+            b->u = (int)i;
+            b->t0 = t0 - 1;
+            b->t1 = t1 - 1;
+            b->value = e->value;
+        }
     /* People: capacity where a unit lists people for a resource and gives
      * no capacity entry for it (details 10). */
     res->NPE = (int)p->people.n;

@@ -447,24 +447,30 @@ static void text_loads(oap_buf *b, const oa_result *r)
 static void text_spend(oap_buf *b, const oa_result *r)
 {
     size_t i;
+    int w = 22;
     if (r->spend.n == 0)
         return;
+    /* Wider names where budgets cover part of the horizon (years). */
+    for (i = 0; i < r->spend.n; i++) {
+        const oa_spend *s = &r->spend.v[i];
+        char name[80];
+        oap_budget_name(name, sizeof name, r, s->kind, s->unit, s->from,
+                        s->to);
+        if ((s->kind != OA_BUDGET_UNIT || s->has_limit) &&
+            (int)strlen(name) > w)
+            w = strlen(name) > 34 ? 34 : (int)strlen(name);
+    }
     oap_buf_printf(b, "\nSpend%s%s\n\n", r->currency ? " in " : "",
                    r->currency ? r->currency : "");
-    oap_buf_printf(b, "  %-22s %13s %13s %12s %12s %12s\n", "budget", "limit",
-                   "spend", "operating", "initiatives", "levers");
+    oap_buf_printf(b, "  %-*s %13s %13s %12s %12s %12s\n", w, "budget",
+                   "limit", "spend", "operating", "initiatives", "levers");
     for (i = 0; i < r->spend.n; i++) {
         const oa_spend *s = &r->spend.v[i];
         char name[80], lim[40], sp[40], op[40], in[40], lv[40];
         if (s->kind == OA_BUDGET_UNIT && !s->has_limit)
             continue;
-        if (s->kind == OA_BUDGET_TOTAL)
-            snprintf(name, sizeof name, "total");
-        else if (s->kind == OA_BUDGET_RANGE)
-            snprintf(name, sizeof name, "%s..%s", oap_result_label(r, s->from),
-                     oap_result_label(r, s->to));
-        else
-            snprintf(name, sizeof name, "unit %s", s->unit);
+        oap_budget_name(name, sizeof name, r, s->kind, s->unit, s->from,
+                        s->to);
         if (s->has_limit)
             oap_format_money(lim, sizeof lim, s->limit);
         else
@@ -475,7 +481,7 @@ static void text_spend(oap_buf *b, const oa_result *r)
         oap_format_money(lv, sizeof lv, s->overtime + s->contractors + s->loans);
         oap_utf8_fix_end(name);
         oap_buf_puts(b, "  ");
-        oap_buf_put_col(b, name, 22);
+        oap_buf_put_col(b, name, w);
         oap_buf_printf(b, " %13s %13s %12s %12s %12s\n", lim, sp, op, in, lv);
     }
 }
@@ -517,14 +523,20 @@ static void text_bottlenecks(oap_buf *b, const oa_result *r)
                                                : "",
                                val);
         } else {
+            int whole = x->from <= 1 && x->to >= r->P;
             if (x->budget == OA_BUDGET_TOTAL)
-                oap_buf_puts(&line, "  the total budget is spent");
-            else if (x->budget == OA_BUDGET_RANGE) {
-                oap_buf_puts(&line, "  the budget of ");
+                oap_buf_puts(&line, "  the total budget");
+            else if (x->budget == OA_BUDGET_RANGE)
+                oap_buf_puts(&line, "  the budget of");
+            else
+                oap_buf_printf(&line, "  the budget of %s", x->unit);
+            if (!whole || x->budget == OA_BUDGET_RANGE) {
+                oap_buf_puts(&line, x->budget == OA_BUDGET_UNIT ? " in "
+                                    : x->budget == OA_BUDGET_TOTAL ? " of "
+                                                                   : " ");
                 period_range(&line, r, x->from, x->to);
-                oap_buf_puts(&line, " is spent");
-            } else
-                oap_buf_printf(&line, "  the budget of %s is spent", x->unit);
+            }
+            oap_buf_puts(&line, " is spent");
             if (x->marginal > 1e-9)
                 oap_buf_printf(&line, "; one more unit of money is worth "
                                "%.4g", x->marginal);

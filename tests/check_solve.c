@@ -556,6 +556,49 @@ START_TEST(test_spend_rows)
 }
 END_TEST
 
+/* A horizon of three years: the total budget and engineering's budget
+ * apply to each calendar year, operating costs are per year; the range
+ * limit and engineering's 2028 budget are rows of their own. */
+START_TEST(test_years)
+{
+    oa_plan *p = tu_read_plan("examples/three-year.xml");
+    oa_result *r;
+    oa_spend sp;
+    size_t i, years = 0, eng = 0;
+    ck_assert_int_eq(oa_solve(&r, p, NULL, NULL), OA_OK);
+    ck_assert_int_eq(oa_result_status(r), OA_STATUS_OPTIMAL);
+    tu_assert_oracle(p, r, "three-year");
+    ck_assert_int_eq(oa_result_spend(&sp, r, 0), OA_OK);
+    ck_assert_int_eq(sp.has_limit, 0);
+    tu_assert_num(sp.operating, 3 * 1020000);
+    for (i = 1; i < oa_result_spend_count(r); i++) {
+        ck_assert_int_eq(oa_result_spend(&sp, r, i), OA_OK);
+        if (sp.kind == OA_BUDGET_TOTAL) {
+            ck_assert_int_eq(sp.from, 1 + 12 * (int)years);
+            ck_assert_int_eq(sp.to, 12 + 12 * (int)years);
+            tu_assert_num(sp.limit, 1600000);
+            tu_assert_num(sp.operating, 1020000);
+            ck_assert(sp.spend <= sp.limit + 1e-6);
+            years++;
+        } else if (sp.kind == OA_BUDGET_RANGE) {
+            ck_assert_int_eq(sp.from, 1);
+            ck_assert_int_eq(sp.to, 6);
+            tu_assert_num(sp.operating, 510000);
+        } else if (sp.has_limit) {
+            ck_assert_str_eq(sp.unit, "engineering");
+            tu_assert_num(sp.operating, 600000);
+            tu_assert_num(sp.limit, eng == 3 ? 900000 : 1000000);
+            ck_assert(sp.spend <= sp.limit + 1e-6);
+            eng++;
+        }
+    }
+    ck_assert_uint_eq(years, 3);
+    ck_assert_uint_eq(eng, 4);
+    oa_result_free(r);
+    oa_plan_free(p);
+}
+END_TEST
+
 /* The LP relaxation bounds every roadmap and funds in fractions. */
 START_TEST(test_relaxed)
 {
@@ -794,6 +837,7 @@ int main(void)
     tcase_add_test(tc, test_tiny_time_limit_bound);
     tcase_add_test(tc, test_interrupt);
     tcase_add_test(tc, test_spend_rows);
+    tcase_add_test(tc, test_years);
     tcase_add_test(tc, test_relaxed);
     tcase_add_test(tc, test_limits_and_callbacks);
     tcase_add_test(tc, test_solve_validates);

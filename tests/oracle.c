@@ -428,6 +428,41 @@ static int check_loads(ctx *c, double *ot_money, double *ct_money,
     return 0;
 }
 
+/* The total budget per calendar year of a monthly or quarterly horizon
+ * longer than a year (plan-format.md "Years"): all spend of the year's
+ * periods is at most the budget times the share of the year inside the
+ * horizon.  Read from the labels, not from the result's budget rows. */
+static int check_years(ctx *c)
+{
+    const char *start;
+    oa_step step;
+    int periods, per, t, t0;
+    double total;
+    if (oa_plan_horizon(&start, &step, &periods, c->plan) != OA_OK ||
+        oa_plan_budget_total(&total, c->plan) != OA_OK)
+        return 0;
+    per = step == OA_STEP_MONTH ? 12 : step == OA_STEP_QUARTER ? 4 : 0;
+    if (per == 0 || c->P <= per)
+        return 0;
+    for (t0 = 1; t0 <= c->P; t0 = t) {
+        double spend = 0, limit;
+        const char *l0 = oa_plan_period_label(c->plan, t0);
+        for (t = t0; t <= c->P &&
+                     strncmp(oa_plan_period_label(c->plan, t), l0, 4) == 0;
+             t++) {
+            oa_spend s;
+            if (oa_result_period_spend(&s, c->res, (size_t)(t - 1)) != OA_OK)
+                return fail(c, "no spend for period %d", t);
+            spend += s.spend;
+        }
+        limit = total * (t - t0) / per;
+        if (spend > limit + TOL(limit))
+            return fail(c, "year %.4s spends %.10g, over its share %.10g of "
+                           "the yearly total budget", l0, spend, limit);
+    }
+    return 0;
+}
+
 int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
                  size_t size)
 {
@@ -485,6 +520,8 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
             goto out;
         }
     }
+    if (check_years(&c) != 0)
+        goto out;
     if (oa_result_spend(&total, res, 0) != OA_OK ||
         total.kind != OA_BUDGET_TOTAL) {
         fail(&c, "no total spend row");

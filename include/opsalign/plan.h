@@ -108,10 +108,12 @@ typedef struct oa_contractors_info {
     int line;
 } oa_contractors_info;
 
-/** A unit's budget for the year. */
+/** A unit's budget: for each year of the horizon (from and to NULL), or
+ * for the range from..to. */
 typedef struct oa_unit_budget_info {
     double value;
     int line;
+    const char *from, *to;  /**< period references, or NULL */
 } oa_unit_budget_info;
 
 /** Operating-plan demand: a value, or volume / productivity. */
@@ -335,8 +337,15 @@ OA_API int oa_unit_add_overtime(oa_unit *unit, const char *resource,
 OA_API int oa_unit_add_contractors(oa_unit *unit, const char *resource,
                                    double max, double cost, const char *from,
                                    const char *to);
-/** Adds a budget for the unit's year (a later entry replaces it). */
+/** Adds a budget for each year of the horizon (a later such entry
+ * replaces it; a horizon of more than a year has a row per calendar year,
+ * plan-format.md "Years"). */
 OA_API int oa_unit_add_budget(oa_unit *unit, double value);
+/** Adds a budget over the periods from..to (period references; NULL:
+ * the horizon's first or last): a limit of its own, beside the yearly
+ * one.  from and to both NULL is oa_unit_add_budget(). */
+OA_API int oa_unit_add_budget_range(oa_unit *unit, double value,
+                                    const char *from, const char *to);
 
 /** @return the number of capacity entries. */
 OA_API size_t oa_unit_capacity_count(const oa_unit *unit);

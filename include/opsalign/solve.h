@@ -469,7 +469,12 @@ OA_API OA_WARN_UNUSED int oa_result_bottlenecks(oa_bottleneck **out,
                                                 size_t *n,
                                                 const oa_result *result);
 
-/** @return the number of spend rows (total first, then limits, units). */
+/** @return the number of spend rows: all spend of the horizon first
+ * (OA_BUDGET_TOTAL, from 1 to P, with the total budget's limit when the
+ * horizon is one year), then the total budget of each year of a longer
+ * horizon, the range limits, and for each unit its spend over the horizon
+ * (with its budget's limit for a one-year horizon) followed by its yearly
+ * and ranged budgets (plan-format.md "Years"). */
 OA_API size_t oa_result_spend_count(const oa_result *result);
 /** Copies the i-th spend row. @return OA_OK, OA_EINVAL */
 OA_API int oa_result_spend(oa_spend *out, const oa_result *result, size_t i);
