@@ -147,7 +147,10 @@ static void build(oa_plan *plan, reader *r)
                                               a.num[1], a.per[0], a.per[1]);
             break;
         case 8:
-            if (unit)
+            if (unit && (a.bits & 8))
+                (void)oa_unit_add_budget_range(unit, a.num[0], a.per[0],
+                                               a.per[1]);
+            else if (unit)
                 (void)oa_unit_add_budget(unit, a.num[0]);
             break;
         case 9:
@@ -189,6 +192,11 @@ static void build(oa_plan *plan, reader *r)
                 (void)oa_initiative_set_forbidden(ini, (int)(a.bits & 4));
                 (void)oa_initiative_set_owner(ini, a.id[0]);
                 (void)oa_initiative_set_duration(ini, a.n[0]);
+                (void)oa_initiative_set_pin(ini, (a.bits & 16) ? a.per[1]
+                                                                : NULL);
+                (void)oa_initiative_set_stability(
+                    ini, (a.bits & 32) ? a.num[0] : NAN,
+                    (a.bits & 64) ? a.num[1] : NAN);
             }
             break;
         case 16:
@@ -274,6 +282,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 oa_free(text);
             if (oa_assign(&a, plan, res, NULL, &err) == OA_OK)
                 oa_assignment_free(a);
+            /* Against itself as the baseline: priced moves, then
+             * re-planned as of period 2. */
+            if (oa_result_status(res) == OA_STATUS_OPTIMAL ||
+                oa_result_status(res) == OA_STATUS_FEASIBLE) {
+                oa_solve_opts bo = so;
+                oa_result *again = NULL;
+                bo.baseline = res;
+                bo.stability = 1.5;
+                if (oa_solve(&again, plan, &bo, &err) == OA_OK) {
+                    fuzz_check(plan, again);
+                    oa_result_free(again);
+                }
+                bo.as_of = oa_plan_period_count(plan) > 1 ? 2 : 1;
+                if (oa_solve(&again, plan, &bo, &err) == OA_OK) {
+                    fuzz_check(plan, again);
+                    oa_result_free(again);
+                }
+            }
             oa_result_free(res);
         }
     }
