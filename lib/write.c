@@ -83,6 +83,25 @@ static const char *stop_phrase(oa_stop stop)
     return "a limit";
 }
 
+/* The objective as the waterfall shows it (cents where any term has
+ * them), with the currency, so that the header and the waterfall's last
+ * line read the same. */
+static void objective_text(char *buf, size_t size, const oa_result *r,
+                           const char *cur)
+{
+    oap_wf_line w[OAP_WF_MAX];
+    int n = oap_waterfall(w, r);
+    size_t len;
+    if (n == 0) {
+        oap_format_money_cur(buf, size, r->objective, cur);
+        return;
+    }
+    oap_format_money_dec(buf, size, r->objective, w[n - 1].decimals);
+    len = strlen(buf);
+    if (cur && cur[0] && len + 1 < size)
+        snprintf(buf + len, size - len, " %s", cur);
+}
+
 static void text_header(oap_buf *out, const oa_result *r)
 {
     char v[64], bd[64];
@@ -92,7 +111,7 @@ static void text_header(oap_buf *out, const oa_result *r)
     oap_buf_printf(b, "Plan: %s\n", r->name ? r->name : "(unnamed)");
     switch (r->status) {
     case OA_STATUS_OPTIMAL:
-        oap_format_money_cur(v, sizeof v, r->objective, cur);
+        objective_text(v, sizeof v, r, cur);
         oap_format_money(bd, sizeof bd, r->bound);
         if (r->stop == OA_STOP_GAP)
             oap_buf_printf(b, "Status: optimal within the gap asked for. "
@@ -103,7 +122,7 @@ static void text_header(oap_buf *out, const oa_result *r)
                            "optimal.\n", v);
         break;
     case OA_STATUS_FEASIBLE:
-        oap_format_money_cur(v, sizeof v, r->objective, cur);
+        objective_text(v, sizeof v, r, cur);
         oap_format_money(bd, sizeof bd, r->bound);
         if (isnan(r->bound))
             oap_buf_printf(b, "Status: feasible (%s stopped the search "
@@ -116,7 +135,7 @@ static void text_header(oap_buf *out, const oa_result *r)
                            100 * r->gap);
         break;
     case OA_STATUS_RELAXED:
-        oap_format_money_cur(v, sizeof v, r->objective, cur);
+        objective_text(v, sizeof v, r, cur);
         oap_buf_printf(b, "Status: relaxed (LP relaxation: initiatives may be "
                        "funded in part). Objective %s, an upper bound for "
                        "any roadmap.\n", v);
