@@ -73,9 +73,9 @@ int oap_diagnose(oap_solve_ctx *c, oa_error *err)
     bo.relax = c->so.relax;
     bo.max_nonzeros = c->max_nonzeros;
     rc = oap_model_build(&em, c->chk, &bo, err);
-    if (rc == OA_OK && c->baseline && c->as_of > 0) {
+    if (rc == OA_OK && c->past && c->as_of > 0) {
         int kept;
-        rc = oap_model_rebase(em, c->plan, c->baseline, c->as_of, &kept, err);
+        rc = oap_model_rebase(em, c->plan, c->past, c->as_of, &kept, err);
         if (rc != OA_OK)
             oap_model_free(em);
     }

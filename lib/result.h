@@ -22,6 +22,8 @@ struct oa_result {
     int as_of;            /* re-planned from this period (0: not) */
     int kept;             /* initiatives kept where the baseline started
                              them */
+    int from_actuals;     /* re-planned (as_of) from actuals, not from a
+                             baseline */
     int has_baseline;     /* solved against a baseline */
     double baseline_objective; /* its roadmap on this plan; NaN: none */
     int baseline_fits;    /* 1, 0, -1: not known */

@@ -64,6 +64,8 @@ int oap_result_write_xml(oap_buf *b, const oa_result *r)
     if (r->as_of > 0) {
         oap_xw_attr_i(x, "as-of", r->as_of);
         oap_xw_attr_i(x, "kept", r->kept);
+        oap_xw_attr_s(x, "replanned-from",
+                      r->from_actuals ? "actuals" : "baseline");
     }
     oap_xw_attr_s(x, "currency", r->currency);
     if (r->status == OA_STATUS_INFEASIBLE) {
@@ -311,6 +313,8 @@ static int read_doc(rd *c, const xmlNode *root)
     r->scenario_file = sattr(c, root, "scenario-file");
     r->as_of = iattr(c, root, "as-of");
     r->kept = iattr(c, root, "kept");
+    st = sattr(c, root, "replanned-from");
+    r->from_actuals = st && strcmp(st, "actuals") == 0;
     st = sattr(c, root, "baseline");
     r->has_baseline = st && strcmp(st, "true") == 0;
     r->baseline_objective = dattr(c, root, "baseline-objective", NAN);

@@ -118,6 +118,21 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
             c.drop_price = opts->drop_price;
         }
     }
+    c.past = c.baseline;
+    if (opts->version >= 8 && opts->actuals) {
+        if (opts->as_of < 1) {
+            oap_error_set(err, OA_EINVAL, NULL, -1, "actuals need the period "
+                          "to re-plan from (as_of)");
+            oa_checked_free(chk);
+            return OA_EINVAL;
+        }
+        c.as_of = opts->as_of;
+        c.past = oap_actuals_result(opts->actuals, c.as_of, err);
+        if (c.past == NULL) {
+            oa_checked_free(chk);
+            return OA_EINVALID;
+        }
+    }
     c.so.work = &work;
     if (opts->version >= 4)
         c.so.interrupt = opts->interrupt;
@@ -156,8 +171,9 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     bo.cliques = (opts->flags & OA_SOLVE_CLIQUES) != 0;
     bo.max_nonzeros = c.max_nonzeros;
     rc = oap_model_build(&m, chk, &bo, err);
-    if (rc == OA_OK && c.baseline && c.as_of > 0) {
-        rc = oap_model_rebase(m, plan, c.baseline, c.as_of, &c.r->kept, err);
+    if (rc == OA_OK && c.past && c.as_of > 0) {
+        rc = oap_model_rebase(m, plan, c.past, c.as_of, &c.r->kept, err);
+        c.r->from_actuals = c.past != c.baseline;
         c.r->as_of = c.as_of;
     }
     if (rc == OA_OK && c.baseline)

@@ -19,6 +19,8 @@ typedef struct oap_solve_ctx {
     const oa_result *baseline; /* re-planning: oa_solve_opts.baseline */
     int as_of;              /* and as_of (0: none) */
     double stability, drop_price; /* oa_solve_opts.stability, drop_price */
+    const oa_result *past;  /* what fixes the past with as_of: the
+                               actuals' result, else the baseline */
 } oap_solve_ctx;
 
 /* Fixes in m what base did before period as_of (1-based): the starts it
@@ -40,6 +42,11 @@ int oap_model_stabilize(oap_model *m, const oa_plan *plan,
  * and, when evaluate is set, the baseline's objective on this plan (an
  * LP with its roadmap fixed).  OA_OK, OA_ENOMEM. */
 int oap_fill_moves(oap_solve_ctx *c, const oap_model *m, int evaluate);
+
+/* The actuals as a result of the plan, for oap_model_rebase; NULL (err
+ * at the actuals' line) when they name a period from as_of on. */
+const oa_result *oap_actuals_result(const oa_actuals *a, int as_of,
+                                    oa_error *err);
 
 /* v snapped to 6 decimals when it is that close to them (solver noise). */
 double oap_snap(double v);

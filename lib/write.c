@@ -154,14 +154,16 @@ static void text_header(oap_buf *out, const oa_result *r)
     } else
         oap_buf_printf(b, "Solved in %.2f s.", r->seconds);
     if (r->as_of > 1)
-        oap_buf_printf(b, "\nRe-planned as of %s from a baseline: %d "
+        oap_buf_printf(b, "\nRe-planned as of %s from %s: %d "
                        "initiative(s) kept where they started, no other "
                        "starts before %s, and overtime, contractors, loans "
                        "received and shortfall of %s..%s fixed to the "
-                       "baseline's.", oap_result_label(r, r->as_of),
+                       "%s.", oap_result_label(r, r->as_of),
+                       r->from_actuals ? "actuals" : "a baseline",
                        r->kept, oap_result_label(r, r->as_of),
                        oap_result_label(r, 1),
-                       oap_result_label(r, r->as_of - 1));
+                       oap_result_label(r, r->as_of - 1),
+                       r->from_actuals ? "actuals" : "baseline's");
     if (b->failed) {
         out->failed = 1;
     } else {

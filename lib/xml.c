@@ -34,6 +34,7 @@ static const char *schema_text(oap_schema_kind kind)
     case OAP_SCHEMA_PLAN: return oap_plan_xsd;
     case OAP_SCHEMA_RESULT: return oap_result_xsd;
     case OAP_SCHEMA_SCENARIO: return oap_scenario_xsd;
+    case OAP_SCHEMA_ACTUALS: return oap_actuals_xsd;
     default: return NULL;
     }
 }

@@ -17,6 +17,7 @@ typedef enum oap_schema_kind {
     OAP_SCHEMA_PLAN = 0,
     OAP_SCHEMA_RESULT,
     OAP_SCHEMA_SCENARIO,
+    OAP_SCHEMA_ACTUALS,
     OAP_SCHEMA_COUNT
 } oap_schema_kind;
 
@@ -24,6 +25,7 @@ typedef enum oap_schema_kind {
 extern const char oap_plan_xsd[];
 extern const char oap_result_xsd[];
 extern const char oap_scenario_xsd[];
+extern const char oap_actuals_xsd[];
 
 /* Initializes libxml2 and compiles the built-in schemas, once. */
 int oap_xml_init(void);

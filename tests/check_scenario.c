@@ -565,6 +565,65 @@ START_TEST(test_replan_year)
     tu_assert_num(oa_result_baseline_objective(r), 585);
     oa_result_free(r);
 
+    /* Actuals instead of the baseline (tests/data/replan/actuals.xml): B
+     * started a month late, F not at all; as of 2027-07 under the cut:
+     * 480. */
+    {
+        oa_actuals *act = NULL;
+        oa_error_list *all;
+        oa_scenario *s = read_sc("tests/data/replan/cut.xml");
+        p = tu_read_plan("tests/data/replan/year.xml");
+        ck_assert_int_eq(oa_plan_apply_scenario(p, s, &err, NULL), OA_OK);
+        oa_scenario_free(s);
+        ck_assert_msg(oa_actuals_read_file(&act, tu_top("tests/data/replan/"
+                                                        "actuals.xml"),
+                                           p, NULL, &err, NULL) == OA_OK,
+                      "%s", err.text);
+        {
+            oa_solve_opts ao = OA_SOLVE_OPTS_INIT;
+            ao.actuals = act;
+            ao.as_of = 7;
+            ck_assert_msg(oa_solve(&r, p, &ao, &err) == OA_OK, "%s",
+                          err.text);
+            ck_assert_int_eq(oa_result_status(r), OA_STATUS_OPTIMAL);
+            tu_assert_oracle(p, r, "actuals");
+            tu_assert_num(oa_result_objective(r), 480);
+            ck_assert_int_eq(oa_result_kept(r), 2);
+            ck_assert_int_eq(oa_result_find_initiative(&ir, r, "B"), OA_OK);
+            ck_assert_int_eq(ir.start, 5);
+            ck_assert_int_eq(oa_result_find_initiative(&ir, r, "F"), OA_OK);
+            ck_assert_int_eq(ir.scheduled, 0);
+            oa_result_free(r);
+            /* actuals of May are not before March; actuals need as_of */
+            ao.as_of = 3;
+            ck_assert_int_eq(oa_solve(&r, p, &ao, &err), OA_EINVALID);
+            ck_assert_int_eq(err.line, 11);
+            ck_assert_ptr_nonnull(strstr(err.text, "actuals for 2027-05"));
+            ao.as_of = 0;
+            ck_assert_int_eq(oa_solve(&r, p, &ao, &err), OA_EINVAL);
+        }
+        oa_actuals_free(act);
+        /* Every mistake at its line. */
+        ck_assert_int_eq(oa_error_list_new(&all), OA_OK);
+        ck_assert_int_eq(oa_actuals_read_file(&act,
+                                              tu_top("tests/data/replan/"
+                                                     "actuals-errors.xml"),
+                                              p, NULL, &err, all),
+                         OA_EINVALID);
+        ck_assert_ptr_null(act);
+        {
+            static const int lines[] = { 4, 5, 6, 7, 9, 11 };
+            size_t k;
+            ck_assert_uint_eq(oa_error_list_count(all), 6);
+            for (k = 0; k < 6; k++)
+                ck_assert_int_eq(oa_error_list_get(all, k)->line, lines[k]);
+            ck_assert_ptr_nonnull(strstr(oa_error_list_get(all, 0)->text,
+                                         "unknown initiative 'Z'"));
+        }
+        oa_error_list_free(all);
+        oa_plan_free(p);
+    }
+
     /* Prices below 0 are refused. */
     p = tu_read_plan("tests/data/replan/year.xml");
     o.baseline = base;

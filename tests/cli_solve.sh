@@ -211,6 +211,19 @@ t_check "--as-of alone: exit 1" [ $? -eq 1 ]
 "$OPSALIGN" solve "$ex/small.xml" --baseline "$tmp/base.xml" --as-of 2031-01 >/dev/null 2>"$tmp/re.err"
 t_check "--as-of 2031-01: exit 1" [ $? -eq 1 ]
 t_check "--as-of 2031-01: named" grep -q "'2031-01' is not a period" "$tmp/re.err"
+rp="$TOP_SRCDIR/tests/data/replan"
+# Actuals (tests/data/replan/actuals.xml): re-planned from them, 480;
+# their mistakes at their lines.
+"$OPSALIGN" solve "$rp/year.xml" -s "$rp/cut.xml" --actuals "$rp/actuals.xml" --as-of 2027-07 >"$tmp/act.txt"
+t_check "--actuals: exit 0" [ $? -eq 0 ]
+t_check "--actuals: objective 480" grep -q "Objective 480, proven optimal" "$tmp/act.txt"
+t_check "--actuals: says so" grep -q "Re-planned as of 2027-07 from actuals: 2 initiative(s) kept" "$tmp/act.txt"
+"$OPSALIGN" solve "$rp/year.xml" --actuals "$rp/actuals-errors.xml" --as-of 2027-07 >/dev/null 2>"$tmp/act.err"
+t_check "--actuals with mistakes: exit 1" [ $? -eq 1 ]
+t_check "--actuals with mistakes: six, at their lines" [ "$(grep -c '^.*actuals-errors.xml:[0-9]*: error: ' "$tmp/act.err")" -eq 6 ]
+t_check "--actuals with mistakes: the unknown unit" grep -q "actuals-errors.xml:6: error: <levers>: unknown unit 'ops'" "$tmp/act.err"
+"$OPSALIGN" solve "$rp/year.xml" --actuals "$rp/actuals.xml" >/dev/null 2>"$tmp/act.err"
+t_check "--actuals without --as-of: exit 1" [ $? -eq 1 ]
 # Three years (examples/three-year.xml): optimal, the same optimum as
 # glpsol on the exported model, budgets shown per year.
 "$OPSALIGN" solve "$ex/three-year.xml" >"$tmp/ty.txt"
@@ -224,7 +237,6 @@ ours=$(sed -n 's/^Status: optimal. Objective \([0-9,]*\) EUR.*/\1/p' "$tmp/ty.tx
 if same "$peer" "$ours"; then t_ok; else t_fail "three-year: glpsol $peer, ours $ours"; fi
 # Stability (tests/data/replan/year.xml derives the numbers): with 10 per
 # period moved only C is dropped (365); compare shows its price.
-rp="$TOP_SRCDIR/tests/data/replan"
 "$OPSALIGN" solve "$rp/year.xml" --format xml -o "$tmp/year.xml"
 "$OPSALIGN" solve "$rp/year.xml" -s "$rp/cut.xml" --baseline "$tmp/year.xml" --stability 10 >"$tmp/st.txt"
 t_check "--stability: exit 0" [ $? -eq 0 ]

@@ -156,7 +156,7 @@ static void usage(FILE *f)
             "                           error (scenarios against each plan given)\n"
             "  solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N]\n"
             "        [--baseline RESULT.xml [--as-of PERIOD] [--stability PRICE]\n"
-            "        [--drop-price PRICE]]\n"
+            "        [--drop-price PRICE]] [--actuals ACTUALS.xml --as-of PERIOD]\n"
             "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
             "                           the roadmap, unit loads, spend\n"
             "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
@@ -488,6 +488,8 @@ static int cmd_solve(int argc, char **argv)
     oa_solve_opts opts = OA_SOLVE_OPTS_INIT;
     oa_format format = OA_FORMAT_TEXT;
     const char *path = NULL, *out = NULL, *baseline = NULL, *as_of = NULL;
+    const char *actuals = NULL;
+    oa_actuals *act = NULL;
     oa_plan *plan;
     oa_result *result = NULL, *base = NULL;
     oa_error err;
@@ -523,6 +525,8 @@ static int cmd_solve(int argc, char **argv)
                                          : &opts.drop_price))
                 return EXIT_INPUT;
             priced = 1;
+        } else if (strcmp(a, "--actuals") == 0 && i + 1 < argc) {
+            actuals = argv[++i];
         } else if (strcmp(a, "--no-heuristic") == 0) {
             opts.flags |= OA_SOLVE_NO_HEURISTIC;
         } else if (strcmp(a, "--pseudocost") == 0) {
@@ -557,40 +561,63 @@ static int cmd_solve(int argc, char **argv)
                 "[--format text|xml|csv] [-o FILE]\n", progname);
         return EXIT_INPUT;
     }
-    if (baseline == NULL && (as_of != NULL || priced)) {
-        fprintf(stderr, "%s solve: %s needs --baseline RESULT.xml\n",
-                progname, as_of ? "--as-of" : "--stability (or --drop-price)");
+    if ((baseline == NULL && (priced || (as_of && !actuals))) ||
+        (actuals && !as_of)) {
+        fprintf(stderr, "%s solve: %s\n", progname,
+                actuals && !as_of ? "--actuals needs --as-of PERIOD"
+                : priced ? "--stability (or --drop-price) needs --baseline "
+                           "RESULT.xml"
+                         : "--as-of needs --baseline RESULT.xml or --actuals "
+                           "ACTUALS.xml");
         return EXIT_INPUT;
     }
     plan = load_plan_s(path, &sc, &status);
     if (plan == NULL)
         return status;
-    if (baseline) {
+    rc = OA_OK;
+    if (baseline)
         rc = oa_result_read_file(&base, baseline, &err);
+    if (rc == OA_OK && actuals) {
+        /* every error of the actuals at its line, as check does */
+        oa_error_list *all = NULL;
+        rc = oa_error_list_new(&all);
+        if (rc == OA_OK)
+            rc = oa_actuals_read_file(&act, actuals, plan, NULL, &err, all);
+        if (rc != OA_OK && all && oa_error_list_count(all) > 0) {
+            print_errors(all);
+            oa_error_list_free(all);
+            oa_result_free(base);
+            oa_plan_free(plan);
+            return cli_exit(rc, NULL);
+        }
+        oa_error_list_free(all);
+    }
+    if (baseline || actuals) {
         opts.as_of = rc == OA_OK && as_of ? oa_plan_find_period(plan, as_of)
                                           : 0;
         if (rc == OA_OK && as_of && opts.as_of == 0) {
             fprintf(stderr, "%s solve: --as-of '%s' is not a period of the "
                     "plan\n", progname, as_of);
+            oa_actuals_free(act);
             oa_result_free(base);
             oa_plan_free(plan);
             return EXIT_INPUT;
         }
         opts.baseline = base;
-    } else
-        rc = OA_OK;
+        opts.actuals = act;
+    }
     if (rc == OA_OK)
         rc = oa_solve(&result, plan, &opts, &err);
     if (rc != OA_OK) {
-        char buf[OA_ERROR_SOURCE_LENGTH + OA_ERROR_TEXT_LENGTH + 64];
-        oa_error_format(buf, sizeof buf, &err);
-        fprintf(stderr, "%s\n", buf);
+        print_error(&err);
+        oa_actuals_free(act);
         oa_result_free(base);
         oa_plan_free(plan);
         return cli_exit(rc, NULL);
     }
     status = emit(&out_result, result, out, format, cli_exit(OA_OK, result));
     oa_result_free(result);
+    oa_actuals_free(act);
     oa_result_free(base);
     oa_plan_free(plan);
     return status;

@@ -60,7 +60,7 @@ typedef struct oa_explain_opts {
 #define OA_EXPLAIN_OPTS_INIT                                                 \
     { OA_EXPLAIN_OPTS_VERSION, 30, 3, 1, 0u, 0,                              \
       { OA_SOLVE_OPTS_VERSION, 0, 30, 0, 0, NULL, NULL, NULL, NULL, 0u,      \
-        NULL, 0, NULL, 0, NULL, 0, 0, 0 } }
+        NULL, 0, NULL, 0, NULL, 0, 0, 0, NULL } }
 
 /**
  * Explains a plan's roadmap.

@@ -87,6 +87,47 @@ OA_API void oa_interrupt_clear(oa_interrupt *flag);
 /** @return 1 when the flag is raised, 0 when not or NULL. */
 OA_API int oa_interrupt_raised(const oa_interrupt *flag);
 
+/**
+ * Actuals: what happened before the period a plan is re-planned from
+ * (doc/plan-format.md, "Actuals"): when initiatives actually started, and
+ * the overtime, contractors, loans received and run work left undone of
+ * each unit, resource and period.  Read against a plan (ids and periods
+ * are checked at their lines); a solve re-planned as of a period
+ * (oa_solve_opts.actuals and as_of) fixes the past from them.
+ */
+typedef struct oa_actuals oa_actuals;
+
+/**
+ * Reads actuals from a file against a plan (borrowed only while reading).
+ * @param[out] out the actuals, freed with oa_actuals_free (NULL on error)
+ * @param opts reader options (size caps), or NULL
+ * @param[out] err the first error (may be NULL)
+ * @param[out] all every error, at file and line (may be NULL)
+ * @return OA_OK; OA_EIO, OA_ELIMIT, OA_EPARSE, OA_EINVALID (unknown ids,
+ *   periods, an initiative started twice, levers given twice); OA_EINVAL
+ *   (a NULL, or a plan without a horizon); OA_ENOMEM
+ */
+OA_API OA_WARN_UNUSED int oa_actuals_read_file(oa_actuals **out,
+                                               const char *path,
+                                               const oa_plan *plan,
+                                               const oa_read_opts *opts,
+                                               oa_error *err,
+                                               oa_error_list *all);
+/** Reads actuals from memory (source names them in errors); as
+ * oa_actuals_read_file. */
+OA_API OA_WARN_UNUSED int oa_actuals_read_memory(oa_actuals **out,
+                                                 const char *data,
+                                                 size_t size,
+                                                 const char *source,
+                                                 const oa_plan *plan,
+                                                 const oa_read_opts *opts,
+                                                 oa_error *err,
+                                                 oa_error_list *all);
+/** Frees actuals; NULL is allowed. */
+OA_API void oa_actuals_free(oa_actuals *actuals);
+/** @return the XML schema of actuals, as built into the library. */
+OA_API const char *oa_actuals_schema(void);
+
 /** Receives the solver's log, a piece of text at a time. */
 typedef void (*oa_log_fn)(const char *text, void *data);
 
@@ -155,6 +196,12 @@ typedef struct oa_solve_opts {
                                  the baseline started is not scheduled;
                                  0: stability times the periods of the
                                  horizon (a move across all of it) */
+    /* version 8 */
+    const oa_actuals *actuals; /**< re-planning from actuals: with as_of,
+                                 the past is fixed from them instead of
+                                 from baseline (which, if also given,
+                                 only prices moves); they may name no
+                                 period from as_of on.  NULL: none */
 } oa_solve_opts;
 
 /** Default cap on the nonzeros of a model (a plan of 16,000 initiatives
@@ -194,9 +241,9 @@ typedef struct oa_solve_opts {
 #define OA_SOLVE_NO_COVER_CUTS 0x80u
 
 /** Current version of oa_solve_opts. */
-#define OA_SOLVE_OPTS_VERSION 7
+#define OA_SOLVE_OPTS_VERSION 8
 /** Initializer with the defaults: MIP, no limits, proven optimum, silent. */
-#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL, 0, NULL, 0, 0, 0 }
+#define OA_SOLVE_OPTS_INIT { OA_SOLVE_OPTS_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0u, NULL, 0, NULL, 0, NULL, 0, 0, 0, NULL }
 
 /**
  * Solves a plan.  The plan is validated first if it is not yet.
