@@ -212,11 +212,7 @@ OA_API int oa_actuals_read_memory(oa_actuals **out, const char *data,
         if (rc == OA_OK && oa_error_list_count(errs) > 0)
             rc = OA_EINVALID;
     }
-    if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
-        oap_xml_error(errs, OA_ENOMEM, source, -1, "out of memory");
-    oap_read_report(errs, err, all);
-    oa_error_list_free(errs);
-    xmlFreeDoc(doc);
+    oap_read_end(rc, errs, doc, source, err, all);
     oap_free(line_of);
     if (rc != OA_OK) {
         oa_actuals_free(a);

@@ -510,11 +510,7 @@ OA_API int oa_plan_read_memory(oa_plan **out, const char *data, size_t size,
                             c.broken))
             rc = OA_EINVALID;
     }
-    if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
-        oap_xml_error(errs, OA_ENOMEM, source, -1, "out of memory");
-    oap_read_report(errs, err, all);
-    oa_error_list_free(errs);
-    xmlFreeDoc(doc);
+    oap_read_end(rc, errs, doc, source, err, all);
     if (rc != OA_OK) {
         oa_plan_free(plan);
         return rc;

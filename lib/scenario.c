@@ -1380,11 +1380,7 @@ OA_API int oa_scenario_read_memory(oa_scenario **out, const char *data,
         if (rc == OA_OK)
             rc = read_edits(sc, root, errs);
     }
-    if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
-        oap_xml_error(errs, OA_ENOMEM, source, -1, "out of memory");
-    oap_read_report(errs, err, all);
-    oa_error_list_free(errs);
-    xmlFreeDoc(doc);
+    oap_read_end(rc, errs, doc, source, err, all);
     if (rc != OA_OK) {
         oa_scenario_free(sc);
         return rc;

@@ -789,15 +789,21 @@ void oap_xw_text(oap_xw *x, const char *s)
 /* ---- the read core shared by the plan, scenario and result readers ---- */
 
 /* Copies errs into the caller's list and the first into err. */
-void oap_read_report(oa_error_list *errs, oa_error *err, oa_error_list *all)
+void oap_read_end(int rc, oa_error_list *errs, xmlDoc *doc,
+                  const char *source, oa_error *err, oa_error_list *all)
 {
-    size_t i, n = oa_error_list_count(errs);
+    size_t i, n;
+    if (rc == OA_ENOMEM && oa_error_list_count(errs) == 0)
+        oap_xml_error(errs, OA_ENOMEM, source, -1, "out of memory");
+    n = oa_error_list_count(errs);
     oap_error_list_sort(errs, 0);
     if (n > 0 && err)
         *err = *oa_error_list_get(errs, 0);
     for (i = 0; i < n; i++)
         if (oap_error_list_push(all, oa_error_list_get(errs, i)) != OA_OK)
             break;
+    oa_error_list_free(errs);
+    xmlFreeDoc(doc);
 }
 
 /* Start tags in data (a '<' not followed by '/', '!' or '?'), counted up

@@ -75,9 +75,11 @@ int oap_read_begin(const char *data, size_t size, const char *source,
 int oap_read_input(char **data, size_t *size, const char *path,
                    const oa_read_opts *opts, oa_error *err,
                    oa_error_list *all);
-/* Sorts a reader's errors by line, copies them into all and the first
- * into err. */
-void oap_read_report(oa_error_list *errs, oa_error *err, oa_error_list *all);
+/* Ends a reader: notes running out of memory (rc OA_ENOMEM) when no error
+ * says so, sorts the errors by line, copies them into all and the first
+ * into err, and frees errs and doc (either may be NULL). */
+void oap_read_end(int rc, oa_error_list *errs, xmlDoc *doc,
+                  const char *source, oa_error *err, oa_error_list *all);
 
 struct oap_xw {
     xmlTextWriterPtr w;
