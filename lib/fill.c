@@ -258,7 +258,9 @@ static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
         sp->loans = 0;
     for (p = 0; p < res->NOP; p++)
         if (unit < 0 || res->ops[p].unit == unit)
-            sp->operating += res->ops[p].cost * opw;
+            sp->operating += res->NY == 1
+                                 ? res->ops[p].cost / res->P * (t1 - t0 + 1)
+                                 : res->ops[p].cost * opw;
     for (i = 0; i < res->N; i++) {
         const oap_rini *ri = &res->ini[i];
         if (ri->cost == 0 || (unit >= 0 && ri->owner != unit))

@@ -259,7 +259,8 @@ typedef struct unit_list {
     int first, n;
 } unit_list;
 
-/* The share of a yearly amount in periods t0..t1. */
+/* The share of a yearly amount in periods t0..t1 (a horizon of one year
+ * keeps the arithmetic of cost / P per period, as before years). */
 static double opw_sum(const oap_resolved *res, int t0, int t1)
 {
     double s = 0;
@@ -276,7 +277,7 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
     oap_model *m;
     int P, U, R, N, i, u, r, t, s, l, p, k, y;
     size_t URP, idx;
-    double scale = 1, opcost = 0;
+    double scale = 1, opcost = 0, opcost_pp = 0;
     unit_list *by_unit = NULL, *ln_by_unit = NULL;
     int *own = NULL, *ln_own = NULL;
 
@@ -495,8 +496,10 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
      * horizon (the share of the year inside it), each range limit, each
      * unit budget over a range.  Operating plans' costs are yearly
      * amounts spread over their years' periods (res->opw). */
-    for (p = 0; p < res->NOP; p++)
+    for (p = 0; p < res->NOP; p++) {
         opcost += res->ops[p].cost;
+        opcost_pp += res->ops[p].cost / P;
+    }
     k = 0;
     for (y = 0; y < res->NY && res->has_total; y++) {
         oap_budget *b = &m->budgets[k++];
@@ -505,7 +508,8 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
         b->t0 = res->years[y].t0;
         b->t1 = res->years[y].t1;
         b->limit = res->total * res->years[y].share;
-        b->fixed = opcost * opw_sum(res, b->t0, b->t1);
+        b->fixed = res->NY == 1 ? opcost_pp * P
+                                : opcost * opw_sum(res, b->t0, b->t1);
     }
     for (l = 0; l < res->NLIM; l++) {
         oap_budget *b = &m->budgets[k++];
@@ -514,7 +518,8 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
         b->t0 = res->limits[l].t0;
         b->t1 = res->limits[l].t1;
         b->limit = res->limits[l].value;
-        b->fixed = opcost * opw_sum(res, b->t0, b->t1);
+        b->fixed = res->NY == 1 ? opcost_pp * (b->t1 - b->t0 + 1)
+                                : opcost * opw_sum(res, b->t0, b->t1);
     }
     for (u = 0; u < U; u++) {
         double unit_opcost = 0;
@@ -528,7 +533,8 @@ int oap_model_build(oap_model **out, const oa_checked *chk,
             b->t0 = res->years[y].t0;
             b->t1 = res->years[y].t1;
             b->limit = res->unit_budget[u] * res->years[y].share;
-            b->fixed = unit_opcost * opw_sum(res, b->t0, b->t1);
+            b->fixed = res->NY == 1 ? unit_opcost
+                                    : unit_opcost * opw_sum(res, b->t0, b->t1);
         }
         for (l = 0; l < res->NUB; l++) {
             oap_budget *b;
