@@ -72,7 +72,8 @@ for t in $targets; do
     api)
         cp "$top"/fuzz/seeds/api/*.bin "$corpus"/ ;;
     scenario)
-        cp "$top"/tests/data/scenario/*.xml "$corpus"/ 2>/dev/null || true ;;
+        cp "$top"/tests/data/scenario/*.xml "$top"/tests/data/replan/*.xml \
+           "$corpus"/ 2>/dev/null || true ;;
     result)
         for p in "$top"/examples/small.xml "$top"/tests/data/solve/*.xml; do
             "$top"/build/tools/opsalign solve --format xml --time-limit 1 \

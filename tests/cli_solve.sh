@@ -222,6 +222,8 @@ t_check "--actuals: says so" grep -q "Re-planned as of 2027-07 from actuals: 2 i
 t_check "--actuals with mistakes: exit 1" [ $? -eq 1 ]
 t_check "--actuals with mistakes: six, at their lines" [ "$(grep -c '^.*actuals-errors.xml:[0-9]*: error: ' "$tmp/act.err")" -eq 6 ]
 t_check "--actuals with mistakes: the unknown unit" grep -q "actuals-errors.xml:6: error: <levers>: unknown unit 'ops'" "$tmp/act.err"
+"$OPSALIGN" solve "$ex/small.xml" --actuals "$rp/small-actuals.xml" --as-of 2027-04 >"$tmp/act2.txt"
+t_check "--actuals on small.xml: 1,837,500" grep -q "Objective 1,837,500 EUR, proven optimal" "$tmp/act2.txt"
 "$OPSALIGN" solve "$rp/year.xml" --actuals "$rp/actuals.xml" >/dev/null 2>"$tmp/act.err"
 t_check "--actuals without --as-of: exit 1" [ $? -eq 1 ]
 # Three years (examples/three-year.xml): optimal, the same optimum as
