@@ -13,11 +13,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A <spend>: the money a unit (or, unit NULL, the organization) spent
+ * in a period. */
+typedef struct spent {
+    const char *unit;       /* in r's arena, or NULL */
+    int period, line;
+    double amount;
+} spent;
+
 struct oa_actuals {
     oa_result *r;
     const char *source;     /* in r's arena */
     int last_period;        /* the latest period named (0: none) */
     int last_line;          /* and its line */
+    OAP_VEC(spent) spend;
 };
 
 static char *prop(const xmlNode *n, const char *name)
@@ -78,6 +87,50 @@ static int period_of(oa_actuals *a, const oa_plan *p, const xmlNode *n,
     }
     xmlFree(s);
     return t;
+}
+
+/* <spend period [unit] amount/>: once per unit (or the total) and
+ * period. */
+static int read_spend(oa_actuals *a, const oa_plan *p, const xmlNode *n,
+                      oa_error_list *errs)
+{
+    char *unit = prop(n, "unit");
+    int u = unit ? index_of_unit(p, unit) : -1;
+    int line = oap_xml_line(n);
+    spent e;
+    size_t k;
+    memset(&e, 0, sizeof e);
+    e.period = period_of(a, p, n, errs);
+    e.line = line;
+    e.amount = num(n, "amount");
+    if (unit && u < 0)
+        oap_xml_error(errs, OA_EINVALID, a->source, line,
+                      "<spend>: unknown unit '%s'", unit);
+    xmlFree(unit);
+    if ((unit && u < 0) || e.period == 0)
+        return OA_OK;
+    if (!isfinite(e.amount)) {
+        oap_xml_error(errs, OA_EINVALID, a->source, line,
+                      "<spend>: the amount is not a finite number");
+        return OA_OK;
+    }
+    e.unit = u >= 0 ? p->units.v[u]->id : NULL;
+    for (k = 0; k < a->spend.n; k++) {
+        const spent *o = &a->spend.v[k];
+        if (o->period == e.period &&
+            (o->unit == NULL ? e.unit == NULL
+                             : e.unit && strcmp(o->unit, e.unit) == 0)) {
+            oap_xml_error(errs, OA_EINVALID, a->source, line,
+                          "<spend>: the spend of %s in %s is given twice "
+                          "(first at line %d)",
+                          e.unit ? e.unit : "the organization",
+                          p->labels[e.period - 1], o->line);
+            return OA_OK;
+        }
+    }
+    if (e.unit && (e.unit = oap_result_str(a->r, e.unit)) == NULL)
+        return OA_ENOMEM;
+    return OAP_VPUSH(a->spend, e);
 }
 
 static int read_entries(oa_actuals *a, const oa_plan *p, const xmlNode *root,
@@ -153,6 +206,9 @@ static int read_entries(oa_actuals *a, const oa_plan *p, const xmlNode *root,
                 oap_xml_error(errs, OA_EINVALID, a->source, line,
                               "<levers>: an amount is not a finite number");
             else if (!L.unit || !L.resource || OAP_VPUSH(r->loads, L) != OA_OK)
+                return OA_ENOMEM;
+        } else if (oap_xml_is(n, "spend")) {
+            if (read_spend(a, p, n, errs) != OA_OK)
                 return OA_ENOMEM;
         }
     }
@@ -245,6 +301,7 @@ OA_API void oa_actuals_free(oa_actuals *a)
     if (a == NULL)
         return;
     oa_result_free(a->r);
+    oap_free(a->spend.v);
     oap_free(a);
 }
 
@@ -264,4 +321,42 @@ const oa_result *oap_actuals_result(const oa_actuals *a, int as_of,
         return NULL;
     }
     return a->r;
+}
+
+int oap_actuals_spend(double **out, const oa_actuals *a, const oa_plan *plan,
+                      oa_error *err)
+{
+    size_t U = plan->units.n, P = (size_t)plan->P, k, u;
+    double *v;
+    *out = NULL;
+    if (a->spend.n == 0)
+        return OA_OK;
+    v = oap_calloc((U + 1) * P, sizeof *v);
+    if (v == NULL)
+        return OA_ENOMEM;
+    for (k = 0; k < (U + 1) * P; k++)
+        v[k] = NAN;
+    for (k = 0; k < a->spend.n; k++) {
+        const spent *e = &a->spend.v[k];
+        for (u = e->unit ? 0 : U; u < U; u++)
+            if (strcmp(plan->units.v[u]->id, e->unit) == 0)
+                break;
+        if (u == U && e->unit) {
+            oap_error_set(err, OA_EINVALID, a->source, e->line,
+                          "<spend>: unit '%s' is not in the plan solved",
+                          e->unit);
+            oap_free(v);
+            return OA_EINVALID;
+        }
+        if (e->period > (int)P) {
+            oap_error_set(err, OA_EINVALID, a->source, e->line,
+                          "<spend>: period %d is past the horizon of the "
+                          "plan solved", e->period);
+            oap_free(v);
+            return OA_EINVALID;
+        }
+        v[u * P + (size_t)e->period - 1] = e->amount;
+    }
+    *out = v;
+    return OA_OK;
 }

@@ -76,6 +76,8 @@ int oap_diagnose(oap_solve_ctx *c, oa_error *err)
     if (rc == OA_OK && c->past && c->as_of > 0) {
         int kept;
         rc = oap_model_rebase(em, c->plan, c->past, c->as_of, &kept, err);
+        if (rc == OA_OK && c->spent)
+            rc = oap_model_spend(em, c->spent, c->as_of);
         if (rc != OA_OK)
             oap_model_free(em);
     }

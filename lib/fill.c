@@ -245,11 +245,10 @@ int oap_fill_terms(oap_solve_ctx *c, const oap_model *m, const double *x)
     return OA_OK;
 }
 
-/* Spend of one budget's scope (unit u or all when u < 0) over t0..t1. */
-static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
-                     const double *x, int unit, int t0, int t1)
+void oap_spend_of(oa_spend *sp, const oap_model *m, const double *x, int unit,
+                  int t0, int t1)
 {
-    const oap_resolved *res = c->res;
+    const oap_resolved *res = m->res;
     int i, s, t, u, r, l, p;
     double opw = 0;
     for (t = t0; t <= t1; t++)
@@ -294,8 +293,55 @@ static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
     sp->overtime = oap_snap(sp->overtime);
     sp->contractors = oap_snap(sp->contractors);
     sp->loans = oap_snap(sp->loans);
+    sp->adjustment = 0;
     sp->spend = oap_snap(sp->operating + sp->initiatives + sp->overtime +
                      sp->contractors + sp->loans);
+}
+
+double oap_spend_delta(const oap_model *m, const double *spent,
+                       const double *x, int unit, int t, int *covers)
+{
+    const oap_resolved *res = m->res;
+    size_t P = (size_t)res->P;
+    const double *total = spent + (size_t)res->U * P;
+    oa_spend sp;
+    double d = 0;
+    int u, u0 = unit < 0 ? 0 : unit, u1 = unit < 0 ? res->U : unit + 1;
+    int any = 0;
+    if (unit < 0 && !isnan(total[t])) {
+        oap_spend_of(&sp, m, x, -1, t, t);
+        d = total[t] - sp.spend;
+        any = 1;
+    } else {
+        for (u = u0; u < u1; u++)
+            if (!isnan(spent[(size_t)u * P + (size_t)t])) {
+                oap_spend_of(&sp, m, x, u, t, t);
+                d += spent[(size_t)u * P + (size_t)t] - sp.spend;
+                any = 1;
+            }
+    }
+    if (covers)
+        *covers = any;
+    return d;
+}
+
+/* Spend of one budget's scope (unit u or all when u < 0) over t0..t1,
+ * with what the actuals' spend changes in the periods before as_of. */
+static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
+                     const double *x, int unit, int t0, int t1)
+{
+    int t;
+    double adj = 0;
+    oap_spend_of(sp, m, x, unit, t0, t1);
+    if (c->spent == NULL)
+        return;
+    for (t = t0; t <= t1 && t < c->as_of - 1; t++)
+        adj += oap_spend_delta(m, c->spent, x, unit, t, NULL);
+    sp->adjustment = oap_snap(adj);
+    if (sp->adjustment == 0)
+        sp->adjustment = 0; /* no -0 */
+    sp->spend = oap_snap(sp->operating + sp->initiatives + sp->overtime +
+                         sp->contractors + sp->loans + sp->adjustment);
 }
 
 /* The spend rows of one kind of budget (unit u's for OAP_BUDGET_UNIT):

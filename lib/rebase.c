@@ -83,6 +83,45 @@ static int fix_sum(oap_model *m, const int *cols, const double *w, int n,
     return m->failed ? OA_ENOMEM : OA_OK;
 }
 
+/* Fixes the levers of unit u, resource r in 0-based period t at L's:
+ * overtime and contractors, the loans received over the lanes into the
+ * unit, the shortfall over its operating plans (cols, w: scratch of
+ * NL + NOP). */
+static int fix_cell(oap_model *m, int u, int r, int t, const oa_load *L,
+                    int *cols, double *w, oa_error *err)
+{
+    const oap_resolved *res = m->res;
+    size_t x = OAP_URT(res, u, r, t);
+    int l, p, n = 0, rc;
+    rc = fix_lever(m, m->ot_col[x], L->overtime, "overtime", L, err);
+    if (rc == OA_OK)
+        rc = fix_lever(m, m->ct_col[x], L->contractors, "contractors", L,
+                       err);
+    /* loans received: over the lanes into the unit */
+    for (l = 0; l < res->NL && rc == OA_OK; l++) {
+        int col = m->ln_col[(size_t)l * (size_t)res->P + (size_t)t];
+        if (res->loans[l].to == u && res->loans[l].r == r && col >= 0) {
+            cols[n] = col;
+            w[n++] = res->loans[l].eff;
+        }
+    }
+    if (rc == OA_OK)
+        rc = fix_sum(m, cols, w, n, L->loan_in, "loans received", L, err);
+    /* shortfall: over the unit's operating plans */
+    n = 0;
+    for (p = 0; p < res->NOP && rc == OA_OK; p++) {
+        int col = m->sh_col[((size_t)p * (size_t)res->R + (size_t)r) *
+                                (size_t)res->P + (size_t)t];
+        if (res->ops[p].unit == u && col >= 0) {
+            cols[n] = col;
+            w[n++] = 1;
+        }
+    }
+    if (rc == OA_OK)
+        rc = fix_sum(m, cols, w, n, L->shortfall, "shortfall", L, err);
+    return rc;
+}
+
 static int fix_initiatives(oap_model *m, const oa_plan *plan,
                            const oa_result *base, int as_of, int *kept,
                            oa_error *err)
@@ -132,8 +171,9 @@ int oap_model_rebase(oap_model *m, const oa_plan *plan, const oa_result *base,
 {
     const oap_resolved *res = m->res;
     ident *units = NULL, *resources = NULL;
-    int *cols = NULL, t, u, r, l, p, rc = OA_OK;
+    int *cols = NULL, t, u, r, rc = OA_OK;
     double *w = NULL;
+    unsigned char *seen = NULL;
     size_t k;
 
     *kept = 0;
@@ -164,7 +204,9 @@ int oap_model_rebase(oap_model *m, const oa_plan *plan, const oa_result *base,
     resources = oap_calloc((size_t)res->R + 1, sizeof *resources);
     cols = oap_calloc((size_t)(res->NL + res->NOP) + 1, sizeof *cols);
     w = oap_calloc((size_t)(res->NL + res->NOP) + 1, sizeof *w);
-    if (!units || !resources || !cols || !w) {
+    seen = oap_calloc((size_t)res->U * (size_t)res->R * (size_t)res->P + 1,
+                      1);
+    if (!units || !resources || !cols || !w || !seen) {
         rc = OA_ENOMEM;
         goto out;
     }
@@ -181,8 +223,6 @@ int oap_model_rebase(oap_model *m, const oa_plan *plan, const oa_result *base,
 
     for (k = 0; k < oa_result_load_count(base) && rc == OA_OK; k++) {
         oa_load L;
-        size_t x;
-        int n = 0;
         if (oa_result_load(&L, base, k) != OA_OK || L.period >= as_of ||
             L.period < 1)
             continue;
@@ -199,40 +239,72 @@ int oap_model_rebase(oap_model *m, const oa_plan *plan, const oa_result *base,
             }
             continue;
         }
-        x = OAP_URT(res, u, r, t);
-        rc = fix_lever(m, m->ot_col[x], L.overtime, "overtime", &L, err);
-        if (rc == OA_OK)
-            rc = fix_lever(m, m->ct_col[x], L.contractors, "contractors", &L,
-                           err);
-        /* loans received: over the lanes into the unit */
-        for (l = 0; l < res->NL && rc == OA_OK; l++) {
-            int col = m->ln_col[(size_t)l * (size_t)res->P + (size_t)t];
-            if (res->loans[l].to == u && res->loans[l].r == r && col >= 0) {
-                cols[n] = col;
-                w[n++] = res->loans[l].eff;
-            }
-        }
-        if (rc == OA_OK)
-            rc = fix_sum(m, cols, w, n, L.loan_in, "loans received", &L, err);
-        /* shortfall: over the unit's operating plans */
-        n = 0;
-        for (p = 0; p < res->NOP && rc == OA_OK; p++) {
-            int col = m->sh_col[((size_t)p * (size_t)res->R + (size_t)r) *
-                                    (size_t)res->P + (size_t)t];
-            if (res->ops[p].unit == u && col >= 0) {
-                cols[n] = col;
-                w[n++] = 1;
-            }
-        }
-        if (rc == OA_OK)
-            rc = fix_sum(m, cols, w, n, L.shortfall, "shortfall", &L, err);
+        seen[OAP_URT(res, u, r, t)] = 1;
+        rc = fix_cell(m, u, r, t, &L, cols, w, err);
     }
+    /* What the baseline (or actuals) does not name used no lever. */
+    for (u = 0; u < res->U && rc == OA_OK; u++)
+        for (r = 0; r < res->R && rc == OA_OK; r++)
+            for (t = 0; t < as_of - 1 && rc == OA_OK; t++)
+                if (!seen[OAP_URT(res, u, r, t)]) {
+                    oa_load L;
+                    memset(&L, 0, sizeof L);
+                    L.unit = plan->units.v[u]->id;
+                    L.resource = plan->resources.v[r].id;
+                    L.period = t + 1;
+                    rc = fix_cell(m, u, r, t, &L, cols, w, err);
+                }
 out:
+    oap_free(seen);
     oap_free(units);
     oap_free(resources);
     oap_free(cols);
     oap_free(w);
     return rc;
+}
+
+int oap_model_spend(oap_model *m, const double *spent, int as_of)
+{
+    const oap_resolved *res = m->res;
+    size_t P = (size_t)res->P, k, n;
+    double *lb = oap_calloc(m->ncols + 1, sizeof *lb);
+    int b, t;
+    if (lb == NULL)
+        return OA_ENOMEM;
+    /* The past is fixed: its columns' lower bounds are its values, but
+     * for the loans, which only sum to what a unit received. */
+    for (k = 0; k < m->ncols; k++)
+        lb[k] = m->cols[k].lb;
+    for (b = 0; b < m->nbudgets; b++) {
+        oap_budget *bg = &m->budgets[b];
+        int unit = bg->kind == OAP_BUDGET_UNIT ? bg->index : -1;
+        double d = 0;
+        for (t = bg->t0; t <= bg->t1 && t < as_of - 1; t++)
+            d += oap_spend_delta(m, spent, lb, unit, t, NULL);
+        bg->fixed += d;
+        if (bg->row >= 0)
+            m->rows[bg->row].hi -= d;
+    }
+    oap_free(lb);
+    /* The past loans an entry covers leave the budget rows: the entry
+     * counts what they cost. */
+    for (k = n = 0; k < m->nnz; k++) {
+        const oap_nz *z = &m->nz[k];
+        const oap_col *c = &m->cols[z->j];
+        int keep = 1;
+        if (m->rows[z->i].kind == OAP_ROW_BUDGET && c->kind == OAP_COL_LN &&
+            c->c < as_of - 1) {
+            const oap_budget *bg = &m->budgets[m->rows[z->i].a];
+            size_t to = (size_t)res->loans[c->a].to, tt = (size_t)c->c;
+            keep = isnan(spent[to * P + tt]) &&
+                   (bg->kind == OAP_BUDGET_UNIT ||
+                    isnan(spent[(size_t)res->U * P + tt]));
+        }
+        if (keep)
+            m->nz[n++] = *z;
+    }
+    m->nnz = n;
+    return OA_OK;
 }
 
 /* The baseline's start of initiative i of plan, as a period of plan

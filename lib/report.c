@@ -638,6 +638,13 @@ static void spend(rctx *c)
         } else {
             snprintf(buf, sizeof buf, "%s", m);
         }
+        if (sp.adjustment != 0) {
+            /* the actuals' part: money spent unlike the plan's prices */
+            size_t len = strlen(buf);
+            oap_format_money(l, sizeof l, sp.adjustment);
+            snprintf(buf + len, sizeof buf - len, " (actuals %s%s)",
+                     sp.adjustment > 0 ? "+" : "", l);
+        }
         svg_text(x, 710, y + 14, "", "start", buf);
         y += 24;
     }
@@ -698,9 +705,13 @@ static void period_spend(rctx *c)
         oap_xw_start(x, "title");
         oap_format_money(m, sizeof m, sp.spend);
         snprintf(buf, sizeof buf, "%s: %s (operating %.0f, initiatives %.0f, "
-                 "overtime %.0f, contractors %.0f, loans %.0f)",
+                 "overtime %.0f, contractors %.0f, loans %.0f",
                  oap_result_label(r, sp.from), m, sp.operating, sp.initiatives,
                  sp.overtime, sp.contractors, sp.loans);
+        if (sp.adjustment != 0)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+                     ", actuals %.0f", sp.adjustment);
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), ")");
         oap_xw_text(x, buf);
         oap_xw_end(x);
         oap_xw_end(x);

@@ -25,6 +25,8 @@ static void spend_parts(oap_xw *x, const oa_spend *s)
     oap_xw_attr_d(x, "overtime", s->overtime);
     oap_xw_attr_d(x, "contractors", s->contractors);
     oap_xw_attr_d(x, "loans", s->loans);
+    if (s->adjustment != 0)
+        oap_xw_attr_d(x, "adjustment", s->adjustment);
 }
 
 int oap_result_write_xml(oap_buf *b, const oa_result *r)
@@ -269,6 +271,7 @@ static void read_spend_parts(rd *c, const xmlNode *n, oa_spend *s)
     s->overtime = dattr(c, n, "overtime", 0);
     s->contractors = dattr(c, n, "contractors", 0);
     s->loans = dattr(c, n, "loans", 0);
+    s->adjustment = dattr(c, n, "adjustment", 0);
 }
 
 static int iattr(rd *c, const xmlNode *n, const char *name)

@@ -128,9 +128,11 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
         }
         c.as_of = opts->as_of;
         c.past = oap_actuals_result(opts->actuals, c.as_of, err);
-        if (c.past == NULL) {
+        rc = c.past ? oap_actuals_spend(&c.spent, opts->actuals, plan, err)
+                    : OA_EINVALID;
+        if (rc != OA_OK) {
             oa_checked_free(chk);
-            return OA_EINVALID;
+            return rc;
         }
     }
     c.so.work = &work;
@@ -175,6 +177,8 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
         rc = oap_model_rebase(m, plan, c.past, c.as_of, &c.r->kept, err);
         c.r->from_actuals = c.past != c.baseline;
         c.r->as_of = c.as_of;
+        if (rc == OA_OK && c.spent)
+            rc = oap_model_spend(m, c.spent, c.as_of);
     }
     if (rc == OA_OK && c.baseline)
         rc = oap_model_stabilize(m, plan, c.baseline, c.stability,
@@ -317,6 +321,7 @@ OA_API int oa_solve(oa_result **out, const oa_plan *plan,
     oap_solution_free(&sol);
     oap_model_free(m);
     oap_free(start);
+    oap_free(c.spent);
     oa_checked_free(chk);
     *out = c.r;
     return OA_OK;
@@ -326,6 +331,7 @@ fail:
     oap_solution_free(&sol);
     oap_model_free(m);
     oap_free(start);
+    oap_free(c.spent);
     oa_result_free(c.r);
     oa_checked_free(chk);
     return rc;

@@ -21,6 +21,8 @@ typedef struct oap_solve_ctx {
     double stability, drop_price; /* oa_solve_opts.stability, drop_price */
     const oa_result *past;  /* what fixes the past with as_of: the
                                actuals' result, else the baseline */
+    double *spent;          /* the actuals' spend (oap_actuals_spend), or
+                               NULL */
 } oap_solve_ctx;
 
 /* Fixes in m what base did before period as_of (1-based): the starts it
@@ -47,6 +49,35 @@ int oap_fill_moves(oap_solve_ctx *c, const oap_model *m, int evaluate);
  * at the actuals' line) when they name a period from as_of on. */
 const oa_result *oap_actuals_result(const oa_actuals *a, int as_of,
                                     oa_error *err);
+
+/* The money the actuals say was spent, as a table of plan: [(U + 1) x P]
+ * by unit and 0-based period, unit U the organization's total, NaN where
+ * they say nothing; *out NULL when they have no <spend>.  OA_OK,
+ * OA_EINVALID (err at the actuals' line: a unit or period plan does not
+ * have), OA_ENOMEM. */
+int oap_actuals_spend(double **out, const oa_actuals *a, const oa_plan *plan,
+                      oa_error *err);
+
+/* Puts the money spent before as_of (spent, oap_actuals_spend) in place of
+ * what m's fixed past gives at the plan's prices, in every budget row
+ * (lib/rebase.c): a unit's rows read its own entries, the total and range
+ * limits the organization's entry of a period or else the units' entries.
+ * Each row's bound (and its budget's fixed part) moves by the actual spend
+ * less the fixed past's, and the past loans the entries cover leave the
+ * row.  After oap_model_rebase.  OA_OK, OA_ENOMEM. */
+int oap_model_spend(oap_model *m, const double *spent, int as_of);
+
+/* The spend of x over 0-based periods t0..t1 of unit (all when < 0), by
+ * kind, at the plan's prices; sp->adjustment is set to 0. */
+void oap_spend_of(oa_spend *sp, const oap_model *m, const double *x, int unit,
+                  int t0, int t1);
+
+/* The difference spent makes to the spend of x in 0-based period t (see
+ * oap_model_spend) for a row of unit (the total's when < 0): the
+ * entries that apply less what x spends on what they cover; *covers (may
+ * be NULL) set when an entry applies. */
+double oap_spend_delta(const oap_model *m, const double *spent,
+                       const double *x, int unit, int t, int *covers);
 
 /* v snapped to 6 decimals when it is that close to them (solver noise). */
 double oap_snap(double v);

@@ -468,7 +468,7 @@ static void text_loads(oap_buf *b, const oa_result *r)
 static void text_spend(oap_buf *b, const oa_result *r)
 {
     size_t i;
-    int w = 22;
+    int w = 22, adjusted = 0;
     if (r->spend.n == 0)
         return;
     /* Wider names where budgets cover part of the horizon (years). */
@@ -481,10 +481,14 @@ static void text_spend(oap_buf *b, const oa_result *r)
             (int)strlen(name) > w)
             w = strlen(name) > 34 ? 34 : (int)strlen(name);
     }
+    for (i = 0; i < r->spend.n; i++)
+        if (r->spend.v[i].adjustment != 0)
+            adjusted = 1;
     oap_buf_printf(b, "\nSpend%s%s\n\n", r->currency ? " in " : "",
                    r->currency ? r->currency : "");
-    oap_buf_printf(b, "  %-*s %13s %13s %12s %12s %12s\n", w, "budget",
+    oap_buf_printf(b, "  %-*s %13s %13s %12s %12s %12s", w, "budget",
                    "limit", "spend", "operating", "initiatives", "levers");
+    oap_buf_puts(b, adjusted ? "      actuals\n" : "\n");
     for (i = 0; i < r->spend.n; i++) {
         const oa_spend *s = &r->spend.v[i];
         char name[80], lim[40], sp[40], op[40], in[40], lv[40];
@@ -503,8 +507,17 @@ static void text_spend(oap_buf *b, const oa_result *r)
         oap_utf8_fix_end(name);
         oap_buf_puts(b, "  ");
         oap_buf_put_col(b, name, w);
-        oap_buf_printf(b, " %13s %13s %12s %12s %12s\n", lim, sp, op, in, lv);
+        oap_buf_printf(b, " %13s %13s %12s %12s %12s", lim, sp, op, in, lv);
+        if (adjusted) {
+            oap_format_money(lv, sizeof lv, s->adjustment);
+            oap_buf_printf(b, " %12s", lv);
+        }
+        oap_buf_puts(b, "\n");
     }
+    if (adjusted)
+        oap_buf_printf(b, "\n  actuals: the money spent before %s less what "
+                          "the plan's prices give for it\n",
+                       oap_result_label(r, r->as_of));
 }
 
 /* "2027-02" or "2027-02..2027-04". */

@@ -612,10 +612,10 @@ START_TEST(test_replan_year)
                          OA_EINVALID);
         ck_assert_ptr_null(act);
         {
-            static const int lines[] = { 4, 5, 6, 7, 9, 11 };
+            static const int lines[] = { 4, 5, 6, 7, 9, 11, 12, 13, 15 };
             size_t k;
-            ck_assert_uint_eq(oa_error_list_count(all), 6);
-            for (k = 0; k < 6; k++)
+            ck_assert_uint_eq(oa_error_list_count(all), 9);
+            for (k = 0; k < 9; k++)
                 ck_assert_int_eq(oa_error_list_get(all, k)->line, lines[k]);
             ck_assert_ptr_nonnull(strstr(oa_error_list_get(all, 0)->text,
                                          "unknown initiative 'Z'"));
@@ -634,6 +634,262 @@ START_TEST(test_replan_year)
     ck_assert_int_eq(oa_solve(&r, p, &o, &err), OA_EINVAL);
     oa_plan_free(p);
     oa_result_free(base);
+}
+END_TEST
+
+/* year.xml with budget.xml, re-planned as of 2027-07 from actuals (with
+ * a total budget of total when > 0): optimal, checked by the oracle, its
+ * objective want. */
+static oa_result *replan_actuals(const char *actuals, double total,
+                                 double want)
+{
+    oa_plan *p = tu_read_plan("tests/data/replan/year.xml");
+    oa_scenario *s = read_sc("tests/data/replan/budget.xml");
+    oa_solve_opts o = OA_SOLVE_OPTS_INIT;
+    oa_actuals *a;
+    oa_result *r;
+    oa_error err;
+    ck_assert_int_eq(oa_plan_apply_scenario(p, s, &err, NULL), OA_OK);
+    oa_scenario_free(s);
+    if (total > 0)
+        ck_assert_int_eq(oa_plan_set_budget_total(p, total), OA_OK);
+    ck_assert_msg(oa_actuals_read_file(&a, tu_top(actuals), p, NULL, &err,
+                                       NULL) == OA_OK,
+                  "%s", err.text);
+    o.actuals = a;
+    o.as_of = 7;
+    ck_assert_msg(oa_solve(&r, p, &o, &err) == OA_OK, "%s", err.text);
+    ck_assert_int_eq(oa_result_status(r), OA_STATUS_OPTIMAL);
+    tu_assert_oracle(p, r, actuals);
+    tu_assert_num(oa_result_objective(r), want);
+    oa_actuals_free(a);
+    oa_plan_free(p);
+    return r;
+}
+
+/* Spend row i (period i + 1 when period is set) of r: its spend, its
+ * initiatives' part and the actuals' adjustment. */
+static void assert_spend(const oa_result *r, int period, size_t i,
+                         double spend, double initiatives, double adjustment)
+{
+    oa_spend sp;
+    ck_assert_int_eq(period ? oa_result_period_spend(&sp, r, i)
+                            : oa_result_spend(&sp, r, i),
+                     OA_OK);
+    tu_assert_num(sp.spend, spend);
+    tu_assert_num(sp.initiatives, initiatives);
+    tu_assert_num(sp.adjustment, adjustment);
+}
+
+/* The start of initiative id in r (0: not scheduled). */
+static void assert_start(const oa_result *r, const char *id, int start)
+{
+    oa_initiative_result ir;
+    ck_assert_int_eq(oa_result_find_initiative(&ir, r, id), OA_OK);
+    ck_assert_int_eq(ir.scheduled ? ir.start : 0, start);
+}
+
+/* Actuals with the money spent (tests/data/replan/spent.xml derives every
+ * number): the budgets count it in place of what the plan's prices give
+ * before the re-plan, a unit's entry in its own rows and the total's, the
+ * organization's in the total's only. */
+START_TEST(test_replan_spend)
+{
+    oa_result *r;
+    oa_error err;
+    char *xml;
+    size_t n;
+    /* Without the money: A + B + C + D spend the 1000 exactly. */
+    r = replan_actuals("tests/data/replan/actuals.xml", 0, 495);
+    assert_spend(r, 0, 0, 1000, 1000, 0);
+    assert_spend(r, 0, 1, 1000, 1000, 0);
+    oa_result_free(r);
+
+    /* 100 more spent overall, 150 more by eng: only C of C, D, E fits. */
+    r = replan_actuals("tests/data/replan/spent.xml", 0, 430);
+    assert_start(r, "C", 8);
+    assert_start(r, "D", 0);
+    assert_spend(r, 0, 0, 900, 800, 100);   /* total */
+    assert_spend(r, 0, 1, 950, 800, 150);   /* eng */
+    assert_spend(r, 1, 0, 100, 100, 0);     /* 2027-01 */
+    assert_spend(r, 1, 1, 250, 100, 150);   /* 2027-02: eng's entry */
+    assert_spend(r, 1, 2, 50, 100, -50);    /* 2027-03: the total's */
+    assert_spend(r, 1, 6, 100, 100, 0);     /* 2027-07: B, not fixed */
+    /* in XML and back */
+    ck_assert_int_eq(oa_result_write(&xml, &n, r, OA_FORMAT_XML), OA_OK);
+    oa_result_free(r);
+    ck_assert_int_eq(oa_result_read_memory(&r, xml, n, "r.xml", &err), OA_OK);
+    free(xml);
+    assert_spend(r, 0, 1, 950, 800, 150);
+    assert_spend(r, 1, 2, 50, 100, -50);
+    oa_result_free(r);
+
+    /* A total of 2000: eng's budget binds, and E, no one's, fits. */
+    r = replan_actuals("tests/data/replan/spent.xml", 2000, 470);
+    assert_start(r, "E", 11);
+    assert_start(r, "D", 0);
+    assert_spend(r, 0, 0, 1100, 1000, 100);
+    assert_spend(r, 0, 1, 950, 800, 150);
+    oa_result_free(r);
+}
+END_TEST
+
+/* base's starts and levers before as_of as actuals, with extra (the
+ * actuals' other entries) appended; the caller frees. */
+static char *actuals_of(const oa_result *base, int as_of, const char *extra)
+{
+    size_t cap = 1 << 16, n = 0, k;
+    char *b = malloc(cap);
+    ck_assert_ptr_nonnull(b);
+#define PUT(...)                                                            \
+    do {                                                                    \
+        int w_ = snprintf(b + n, cap - n, __VA_ARGS__);                     \
+        ck_assert(w_ >= 0 && (size_t)w_ < cap - n);                         \
+        n += (size_t)w_;                                                    \
+    } while (0)
+    PUT("<actuals version=\"1\">\n");
+    for (k = 0; k < oa_result_initiative_count(base); k++) {
+        oa_initiative_result ir;
+        ck_assert_int_eq(oa_result_initiative(&ir, base, k), OA_OK);
+        if (ir.scheduled && ir.start < as_of)
+            PUT("<start initiative=\"%s\" period=\"%d\"/>\n", ir.id,
+                ir.start);
+    }
+    for (k = 0; k < oa_result_load_count(base); k++) {
+        oa_load L;
+        ck_assert_int_eq(oa_result_load(&L, base, k), OA_OK);
+        if (L.period < as_of)
+            PUT("<levers unit=\"%s\" resource=\"%s\" period=\"%d\" "
+                "overtime=\"%.17g\" contractors=\"%.17g\" loans-in=\"%.17g\" "
+                "shortfall=\"%.17g\"/>\n",
+                L.unit, L.resource, L.period, L.overtime, L.contractors,
+                L.loan_in, L.shortfall);
+    }
+    PUT("%s</actuals>\n", extra);
+#undef PUT
+    return b;
+}
+
+/* The spend row of unit over exactly period t of r. */
+static oa_spend unit_period_spend(const oa_result *r, const char *unit, int t)
+{
+    oa_spend sp;
+    size_t k;
+    for (k = 0; k < oa_result_spend_count(r); k++) {
+        ck_assert_int_eq(oa_result_spend(&sp, r, k), OA_OK);
+        if (sp.kind == OA_BUDGET_UNIT && strcmp(sp.unit, unit) == 0 &&
+            sp.from == t && sp.to == t)
+            return sp;
+    }
+    ck_abort_msg("no spend row for %s in %d", unit, t);
+    return sp;
+}
+
+static oa_result *solve_actuals(oa_plan *p, const char *xml, int as_of)
+{
+    oa_solve_opts o = OA_SOLVE_OPTS_INIT;
+    oa_actuals *a;
+    oa_result *r;
+    oa_error err;
+    ck_assert_msg(oa_actuals_read_memory(&a, xml, strlen(xml), "a.xml", p,
+                                         NULL, &err, NULL) == OA_OK,
+                  "%s", err.text);
+    o.actuals = a;
+    o.as_of = as_of;
+    o.work_limit = 3000;
+    ck_assert_msg(oa_solve(&r, p, &o, &err) == OA_OK, "%s", err.text);
+    tu_assert_oracle(p, r, "realistic re-planned from actuals");
+    oa_actuals_free(a);
+    return r;
+}
+
+/* The money spent on a plan with loans (examples/realistic.xml, where
+ * data receives loans of engineers from engineering in every month of the
+ * first quarter, and each unit that receives loans has one lane).  Data's
+ * entries differ by d from what its fixed
+ * first quarter costs at the plan's prices, the organization's in
+ * February by d / 2; every row that covers them moves by that.  The
+ * baseline spends the first quarter's limit to the cent: d = 1000 makes
+ * the plan infeasible, 2500 short there; d = -1000 leaves it room. */
+static oa_result *spend_off(oa_plan *p, const oa_result *base,
+                            const oa_result *r1, double d)
+{
+    char extra[600], *xml;
+    size_t n = 0;
+    oa_spend a;
+    oa_result *r;
+    int t;
+    for (t = 1; t <= 3; t++) {
+        a = unit_period_spend(r1, "data", t);
+        tu_assert_num(a.adjustment, 0);
+        n += (size_t)snprintf(extra + n, sizeof extra - n,
+                              "<spend unit=\"data\" period=\"%d\" "
+                              "amount=\"%.17g\"/>\n", t, a.spend + d);
+    }
+    ck_assert_int_eq(oa_result_period_spend(&a, r1, 1), OA_OK);
+    snprintf(extra + n, sizeof extra - n,
+             "<spend period=\"2\" amount=\"%.17g\"/>\n", a.spend + d / 2);
+    xml = actuals_of(base, 4, extra);
+    r = solve_actuals(p, xml, 4);
+    free(xml);
+    return r;
+}
+
+START_TEST(test_replan_spend_loans)
+{
+    oa_plan *p = tu_read_plan("examples/realistic.xml");
+    oa_solve_opts o = OA_SOLVE_OPTS_INIT;
+    oa_result *base, *r1, *r2;
+    oa_unit *u;
+    oa_spend a, b;
+    oa_deficit df;
+    oa_error err;
+    char *xml;
+    int t;
+    /* a row for each of data's first three months */
+    ck_assert_int_eq(oa_plan_find_unit(&u, p, "data"), OA_OK);
+    for (t = 1; t <= 3; t++) {
+        char per[8];
+        snprintf(per, sizeof per, "%d", t);
+        ck_assert_int_eq(oa_unit_add_budget_range(u, 1e9, per, per), OA_OK);
+    }
+    o.work_limit = 3000;
+    ck_assert_msg(oa_solve(&base, p, &o, &err) == OA_OK, "%s", err.text);
+    xml = actuals_of(base, 4, "");
+    r1 = solve_actuals(p, xml, 4);
+    free(xml);
+    ck_assert_int_ne(oa_result_status(r1), OA_STATUS_INFEASIBLE);
+
+    r2 = spend_off(p, base, r1, 1000);
+    ck_assert_int_eq(oa_result_status(r2), OA_STATUS_INFEASIBLE);
+    tu_assert_num(oa_result_deficit(r2), 2500);
+    ck_assert_uint_eq(oa_result_deficit_count(r2), 1);
+    ck_assert_int_eq(oa_result_deficit_row(&df, r2, 0), OA_OK);
+    ck_assert(df.is_budget);
+    ck_assert_int_eq(df.from, 1);
+    ck_assert_int_eq(df.to, 3);
+    oa_result_free(r2);
+
+    r2 = spend_off(p, base, r1, -1000);
+    ck_assert_int_ne(oa_result_status(r2), OA_STATUS_INFEASIBLE);
+    for (t = 1; t <= 3; t++) {
+        a = unit_period_spend(r1, "data", t);
+        b = unit_period_spend(r2, "data", t);
+        tu_assert_num(b.spend, a.spend - 1000);
+        tu_assert_num(b.adjustment, -1000);
+        tu_assert_num(b.loans, a.loans);
+        ck_assert(a.loans > 0); /* the loans leave the rows: they count */
+        ck_assert_int_eq(oa_result_period_spend(&a, r1, (size_t)t - 1), OA_OK);
+        ck_assert_int_eq(oa_result_period_spend(&b, r2, (size_t)t - 1), OA_OK);
+        tu_assert_num(b.spend, a.spend - (t == 2 ? 500 : 1000));
+        tu_assert_num(b.adjustment, t == 2 ? -500 : -1000);
+    }
+    ck_assert_int_eq(oa_result_spend(&b, r2, 0), OA_OK);
+    tu_assert_num(b.adjustment, -2500);
+    oa_result_free(base);
+    oa_result_free(r1);
+    oa_result_free(r2);
+    oa_plan_free(p);
 }
 END_TEST
 
@@ -1211,6 +1467,8 @@ int main(void)
     tcase_add_test(tc, test_number_edits);
     tcase_add_test(tc, test_rebase);
     tcase_add_test(tc, test_replan_year);
+    tcase_add_test(tc, test_replan_spend);
+    tcase_add_test(tc, test_replan_spend_loans);
     tcase_add_test(tc, test_add);
     tcase_add_test(tc, test_schemas_agree);
     tcase_add_test(tc, test_wildcards);

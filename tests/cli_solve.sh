@@ -220,12 +220,19 @@ t_check "--actuals: objective 480" grep -q "Objective 480, proven optimal" "$tmp
 t_check "--actuals: says so" grep -q "Re-planned as of 2027-07 from actuals: 2 initiative(s) kept" "$tmp/act.txt"
 "$OPSALIGN" solve "$rp/year.xml" --actuals "$rp/actuals-errors.xml" --as-of 2027-07 >/dev/null 2>"$tmp/act.err"
 t_check "--actuals with mistakes: exit 1" [ $? -eq 1 ]
-t_check "--actuals with mistakes: six, at their lines" [ "$(grep -c '^.*actuals-errors.xml:[0-9]*: error: ' "$tmp/act.err")" -eq 6 ]
+t_check "--actuals with mistakes: nine, at their lines" [ "$(grep -c '^.*actuals-errors.xml:[0-9]*: error: ' "$tmp/act.err")" -eq 9 ]
+t_check "--actuals with mistakes: spend given twice" grep -q "actuals-errors.xml:15: error: <spend>: the spend of the organization in 2027-02 is given twice (first at line 14)" "$tmp/act.err"
 t_check "--actuals with mistakes: the unknown unit" grep -q "actuals-errors.xml:6: error: <levers>: unknown unit 'ops'" "$tmp/act.err"
 "$OPSALIGN" solve "$ex/small.xml" --actuals "$rp/small-actuals.xml" --as-of 2027-04 >"$tmp/act2.txt"
 t_check "--actuals on small.xml: 1,837,500" grep -q "Objective 1,837,500 EUR, proven optimal" "$tmp/act2.txt"
 "$OPSALIGN" solve "$rp/year.xml" --actuals "$rp/actuals.xml" >/dev/null 2>"$tmp/act.err"
 t_check "--actuals without --as-of: exit 1" [ $? -eq 1 ]
+# The money spent (tests/data/replan/spent.xml): the budgets count it,
+# 430 where 495 without it; the spend table says how much it moved.
+"$OPSALIGN" solve "$rp/year.xml" -s "$rp/budget.xml" --actuals "$rp/spent.xml" --as-of 2027-07 >"$tmp/act3.txt"
+t_check "--actuals with spend: 430" grep -q "Objective 430, proven optimal" "$tmp/act3.txt"
+t_check "--actuals with spend: the actuals column" grep -Eq "^  total +1,000 +900 +0 +800 +0 +100$" "$tmp/act3.txt"
+t_check "--actuals with spend: eng's 150" grep -Eq "^  unit eng +1,000 +950 +0 +800 +0 +150$" "$tmp/act3.txt"
 # Three years (examples/three-year.xml): optimal, the same optimum as
 # glpsol on the exported model, budgets shown per year.
 "$OPSALIGN" solve "$ex/three-year.xml" >"$tmp/ty.txt"

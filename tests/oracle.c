@@ -512,7 +512,7 @@ int oracle_check(const oa_plan *plan, const oa_result *res, char *msg,
             goto out;
         }
         parts = s.operating + s.initiatives + s.overtime + s.contractors +
-                s.loans;
+                s.loans + s.adjustment;
         if (!near(s.spend, parts) ||
             (s.has_limit && s.spend > s.limit + TOL(s.limit))) {
             fail(&c, "spend row %zu: %.10g (parts %.10g) against %.10g", i,

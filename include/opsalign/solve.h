@@ -477,6 +477,11 @@ typedef struct oa_spend {
     double limit;
     double spend;          /**< all of the below */
     double operating, initiatives, overtime, contractors, loans;
+    double adjustment;     /**< re-planned from actuals with <spend>: the
+                                money spent before the period re-planned
+                                from less what the parts above give for
+                                those periods at the plan's prices (0
+                                otherwise) */
     double shadow_price;   /**< value of one more unit of money; NaN if
                                 not computed */
 } oa_spend;
