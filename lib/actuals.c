@@ -105,7 +105,8 @@ static int read_spend(oa_actuals *a, const oa_plan *p, const xmlNode *n,
     e.amount = num(n, "amount");
     if (unit && u < 0)
         oap_xml_error(errs, OA_EINVALID, a->source, line,
-                      "<spend>: unknown unit '%s'", unit);
+                      "<spend>: unknown unit '%s'" OAP_DYM_FMT, unit,
+                      OAP_DYM(oap_suggest_unit(p, unit)));
     xmlFree(unit);
     if ((unit && u < 0) || e.period == 0)
         return OA_OK;
@@ -148,8 +149,9 @@ static int read_entries(oa_actuals *a, const oa_plan *p, const xmlNode *root,
             int t = period_of(a, p, n, errs);
             if (i < 0)
                 oap_xml_error(errs, OA_EINVALID, a->source, line,
-                              "<start>: unknown initiative '%s'",
-                              id ? id : "");
+                              "<start>: unknown initiative '%s'" OAP_DYM_FMT,
+                              id ? id : "",
+                              OAP_DYM(oap_suggest_initiative(p, id)));
             else if (line_of[i])
                 oap_xml_error(errs, OA_EINVALID, a->source, line,
                               "<start>: initiative '%s' already started "
@@ -170,12 +172,14 @@ static int read_entries(oa_actuals *a, const oa_plan *p, const xmlNode *root,
             oa_load L;
             if (u < 0)
                 oap_xml_error(errs, OA_EINVALID, a->source, line,
-                              "<levers>: unknown unit '%s'",
-                              unit ? unit : "");
+                              "<levers>: unknown unit '%s'" OAP_DYM_FMT,
+                              unit ? unit : "",
+                              OAP_DYM(oap_suggest_unit(p, unit)));
             if (q < 0)
                 oap_xml_error(errs, OA_EINVALID, a->source, line,
-                              "<levers>: unknown resource '%s'",
-                              res ? res : "");
+                              "<levers>: unknown resource '%s'" OAP_DYM_FMT,
+                              res ? res : "",
+                              OAP_DYM(oap_suggest_resource(p, res)));
             xmlFree(unit);
             xmlFree(res);
             if (u < 0 || q < 0 || t == 0)

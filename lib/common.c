@@ -4,6 +4,7 @@
  */
 #include "private.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -479,4 +480,87 @@ void oap_text_sanitize(char *s)
         else
             p += n;
     }
+}
+
+/* Edit distance of a and b (optimal string alignment: insertions,
+ * deletions, substitutions, swaps of neighbours), ASCII case ignored;
+ * anything above max is max + 1. */
+static int edit_distance(const char *a, const char *b, int max)
+{
+    enum { L = 64 };
+    int d[3][L + 1], la = (int)strlen(a), lb = (int)strlen(b), i, j;
+    if (la > L || lb > L || abs(la - lb) > max)
+        return max + 1;
+    for (j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (i = 1; i <= la; i++) {
+        int *cur = d[i % 3], *prev = d[(i - 1) % 3], *pp = d[(i + 1) % 3];
+        int lo = max + 1;
+        cur[0] = i;
+        for (j = 1; j <= lb; j++) {
+            int ca = tolower((unsigned char)a[i - 1]);
+            int cb = tolower((unsigned char)b[j - 1]);
+            int v = prev[j - 1] + (ca != cb);
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == cb && pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            cur[j] = v;
+            if (v < lo)
+                lo = v;
+        }
+        if (lo > max)
+            return max + 1;
+    }
+    return d[la % 3][lb] > max ? max + 1 : d[la % 3][lb];
+}
+
+void oap_nearest_init(oap_nearest *n, const char *word)
+{
+    int len = word ? (int)strlen(word) : 0, max = len / 3;
+    n->word = word;
+    n->best = NULL;
+    n->exact = 0;
+    if (max < 1)
+        max = 1;
+    if (max > 3)
+        max = 3;
+    n->dist = max + 1;
+}
+
+void oap_nearest_try(oap_nearest *n, const char *candidate)
+{
+    int d;
+    if (n->word == NULL || candidate == NULL || n->exact)
+        return;
+    if (strcmp(n->word, candidate) == 0) {
+        n->exact = 1;
+        return;
+    }
+    d = edit_distance(n->word, candidate, n->dist - 1);
+    if (d < n->dist) {
+        n->dist = d;
+        n->best = candidate;
+    }
+}
+
+const char *oap_nearest_get(const oap_nearest *n)
+{
+    return n->exact ? NULL : n->best;
+}
+
+OA_API const char *oa_suggest(const char *word,
+                              const char *const *candidates, size_t n)
+{
+    oap_nearest near;
+    size_t k;
+    if (word == NULL || candidates == NULL)
+        return NULL;
+    oap_nearest_init(&near, word);
+    for (k = 0; k < n; k++)
+        oap_nearest_try(&near, candidates[k]);
+    return oap_nearest_get(&near);
 }

@@ -1443,3 +1443,57 @@ OA_API int oa_plan_copy(oa_plan **out, const oa_plan *plan)
 }
 
 
+
+/* The id of the k-th element of a kind. */
+typedef const char *(*id_at)(const oa_plan *p, size_t k);
+
+static const char *unit_at(const oa_plan *p, size_t k)
+{
+    return p->units.v[k]->id;
+}
+
+static const char *resource_at(const oa_plan *p, size_t k)
+{
+    return p->resources.v[k].id;
+}
+
+static const char *initiative_at(const oa_plan *p, size_t k)
+{
+    return p->initiatives.v[k]->id;
+}
+
+static const char *objective_at(const oa_plan *p, size_t k)
+{
+    return p->objectives.v[k].id;
+}
+
+static const char *nearest(const oa_plan *p, const char *id, size_t n,
+                           id_at at)
+{
+    oap_nearest near;
+    size_t k;
+    oap_nearest_init(&near, id);
+    for (k = 0; k < n; k++)
+        oap_nearest_try(&near, at(p, k));
+    return oap_nearest_get(&near);
+}
+
+const char *oap_suggest_unit(const oa_plan *p, const char *id)
+{
+    return nearest(p, id, p->units.n, unit_at);
+}
+
+const char *oap_suggest_resource(const oa_plan *p, const char *id)
+{
+    return nearest(p, id, p->resources.n, resource_at);
+}
+
+const char *oap_suggest_initiative(const oa_plan *p, const char *id)
+{
+    return nearest(p, id, p->initiatives.n, initiative_at);
+}
+
+const char *oap_suggest_objective(const oa_plan *p, const char *id)
+{
+    return nearest(p, id, p->objectives.n, objective_at);
+}

@@ -228,4 +228,11 @@ typedef struct oap_index_entry {
     int idx;
 } oap_index_entry;
 
+/* The id of the plan closest to id ("did you mean"; oa_suggest's rule),
+ * or NULL. */
+const char *oap_suggest_unit(const oa_plan *p, const char *id);
+const char *oap_suggest_resource(const oa_plan *p, const char *id);
+const char *oap_suggest_initiative(const oa_plan *p, const char *id);
+const char *oap_suggest_objective(const oa_plan *p, const char *id);
+
 #endif

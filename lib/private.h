@@ -146,4 +146,22 @@ void oap_csv_num(oap_buf *b, double v);
 /* Safe formatting into a fixed buffer (always NUL-terminated). */
 void oap_strlcpy(char *dst, const char *src, size_t size);
 
+/* The nearest of candidates offered one by one (oa_suggest's rule). */
+typedef struct oap_nearest {
+    const char *word;
+    const char *best;
+    int dist;           /* best's distance; the most allowed + 1 at first */
+    int exact;          /* word is one of the candidates */
+} oap_nearest;
+
+void oap_nearest_init(oap_nearest *n, const char *word);
+void oap_nearest_try(oap_nearest *n, const char *candidate);
+/* The suggestion, or NULL. */
+const char *oap_nearest_get(const oap_nearest *n);
+
+/* A " (did you mean 'x'?)" for printf as "%s%s%s", empty when s is NULL. */
+#define OAP_DYM_FMT "%s%s%s"
+#define OAP_DYM(s) ((s) ? " (did you mean '" : ""), ((s) ? (s) : ""), \
+                   ((s) ? "'?)" : "")
+
 #endif

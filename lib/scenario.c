@@ -433,7 +433,8 @@ static int match_units(actx *c, int *idx)
         if (matches(c->e->unit, p->units.v[k]->id))
             idx[n++] = (int)k;
     if (n == 0)
-        aerr(c, "unknown unit '%s'", c->e->unit);
+        aerr(c, "unknown unit '%s'" OAP_DYM_FMT, c->e->unit,
+             OAP_DYM(oap_suggest_unit(c->plan, c->e->unit)));
     return n;
 }
 
@@ -446,7 +447,8 @@ static int match_resources(actx *c, int *idx)
         if (matches(c->e->resource, p->resources.v[k].id))
             idx[n++] = (int)k;
     if (n == 0)
-        aerr(c, "unknown resource '%s'", c->e->resource);
+        aerr(c, "unknown resource '%s'" OAP_DYM_FMT, c->e->resource,
+             OAP_DYM(oap_suggest_resource(c->plan, c->e->resource)));
     return n;
 }
 
@@ -719,7 +721,8 @@ static void apply_initiative(actx *c)
     }
     i = find_ini(p, e->id);
     if (i < 0) {
-        aerr(c, "unknown initiative '%s'", e->id);
+        aerr(c, "unknown initiative '%s'" OAP_DYM_FMT, e->id,
+             OAP_DYM(oap_suggest_initiative(p, e->id)));
         return;
     }
     apply_initiative_one(c, p->initiatives.v[i]);
@@ -807,7 +810,8 @@ static void apply_remove(actx *c)
     int i = find_ini(p, c->e->id);
     size_t k, j, n;
     if (i < 0) {
-        aerr(c, "unknown initiative '%s'", c->e->id);
+        aerr(c, "unknown initiative '%s'" OAP_DYM_FMT, c->e->id,
+             OAP_DYM(oap_suggest_initiative(p, c->e->id)));
         return;
     }
     for (k = 0; k < p->initiatives.n; k++) {
@@ -906,7 +910,8 @@ static void apply_unit_budget(actx *c)
                 u->budget.v[j].value *= c->e->scale;
     }
     if (!hit)
-        aerr(c, "unknown unit '%s'", c->e->unit);
+        aerr(c, "unknown unit '%s'" OAP_DYM_FMT, c->e->unit,
+             OAP_DYM(oap_suggest_unit(c->plan, c->e->unit)));
 }
 
 /* An initiative's demands on a unit and resource ("*" matches all). */
@@ -916,7 +921,8 @@ static void apply_demand(actx *c)
     int i = find_ini(p, c->e->id), hit = 0;
     size_t k;
     if (i < 0) {
-        aerr(c, "unknown initiative '%s'", c->e->id);
+        aerr(c, "unknown initiative '%s'" OAP_DYM_FMT, c->e->id,
+             OAP_DYM(oap_suggest_initiative(p, c->e->id)));
         return;
     }
     for (k = 0; k < p->initiatives.v[i]->demand.n; k++) {

@@ -141,7 +141,8 @@ static int ref_resource(vctx *c, int line, const char *what, const char *id)
 {
     int r = lookup(c->res_idx, c->nres, id);
     if (r < 0)
-        verr(c, line, "%s: unknown resource '%s'", what, id ? id : "");
+        verr(c, line, "%s: unknown resource '%s'" OAP_DYM_FMT, what,
+             id ? id : "", OAP_DYM(oap_suggest_resource(c->p, id)));
     return r;
 }
 
@@ -150,8 +151,8 @@ static int ref_unit(vctx *c, int line, const char *what, const char *attr,
 {
     int u = lookup(c->unit_idx, c->nunit, id);
     if (u < 0)
-        verr(c, line, "%s: %s names unknown unit '%s'", what, attr,
-             id ? id : "");
+        verr(c, line, "%s: %s names unknown unit '%s'" OAP_DYM_FMT, what,
+             attr, id ? id : "", OAP_DYM(oap_suggest_unit(c->p, id)));
     return u;
 }
 
@@ -454,8 +455,9 @@ static void check_initiatives(vctx *c)
             snprintf(w2, sizeof w2, "<contributes> of initiative '%s'",
                      ini->id);
             if (lookup(c->obj_idx, c->nobj, e->objective) < 0)
-                verr(c, e->line, "%s: unknown objective '%s'", w2,
-                     e->objective);
+                verr(c, e->line, "%s: unknown objective '%s'" OAP_DYM_FMT,
+                     w2, e->objective,
+                     OAP_DYM(oap_suggest_objective(c->p, e->objective)));
             check_num(c, e->line, w2, "score", e->score, NUM_NONNEG);
         }
         for (k = 0; k < ini->requirements.n; k++) {
@@ -466,8 +468,9 @@ static void check_initiatives(vctx *c)
                 verr(c, e->line, "%s: an initiative cannot require itself",
                      w2);
             else if (lookup(c->ini_idx, c->nini, e->initiative) < 0)
-                verr(c, e->line, "%s: unknown initiative '%s'", w2,
-                     e->initiative);
+                verr(c, e->line, "%s: unknown initiative '%s'" OAP_DYM_FMT,
+                     w2, e->initiative,
+                     OAP_DYM(oap_suggest_initiative(c->p, e->initiative)));
             if (e->lag < 0)
                 verr(c, e->line, "%s: lag %d is negative", w2, e->lag);
         }
@@ -479,8 +482,9 @@ static void check_initiatives(vctx *c)
                 verr(c, e->line, "%s: an initiative cannot exclude itself",
                      w2);
             else if (lookup(c->ini_idx, c->nini, e->initiative) < 0)
-                verr(c, e->line, "%s: unknown initiative '%s'", w2,
-                     e->initiative);
+                verr(c, e->line, "%s: unknown initiative '%s'" OAP_DYM_FMT,
+                     w2, e->initiative,
+                     OAP_DYM(oap_suggest_initiative(c->p, e->initiative)));
         }
         for (k = 0; k < ini->effects.n; k++) {
             const oa_effect_info *e = &ini->effects.v[k];

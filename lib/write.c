@@ -5,6 +5,7 @@
  */
 #include "fileio.h"
 #include "result.h"
+#include "tables.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -794,6 +795,14 @@ OA_API int oa_result_write(char **out, size_t *size, const oa_result *r,
     case OA_FORMAT_XML:
         rc = oap_result_write_xml(&b, r);
         break;
+    case OA_FORMAT_XLSX: {
+        size_t n = 0;
+        oap_buf_free(&b);
+        rc = oap_result_xlsx(out, &n, r);
+        if (size)
+            *size = n;
+        return rc;
+    }
     default:
         oap_buf_free(&b);
         return OA_EINVAL;
@@ -811,6 +820,11 @@ OA_API int oa_result_save(const oa_result *r, const char *path,
     if (err)
         oa_error_clear(err);
     rc = oa_result_write(&text, &size, r, format);
+    if (format == OA_FORMAT_XLSX && rc != OA_OK && rc != OA_ENOMEM) {
+        oap_error_set(err, rc, path, -1, "cannot build the workbook in the "
+                      "temporary folder ($TMPDIR, else /tmp)");
+        return rc;
+    }
     return oap_save_text(path, text, size, rc, err);
 }
 

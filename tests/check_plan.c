@@ -553,6 +553,27 @@ START_TEST(test_misuse)
 }
 END_TEST
 
+/* "did you mean": the nearest by edit distance, within a third of the
+ * word's length (1..3), case aside; none for an exact match. */
+START_TEST(test_suggest)
+{
+    static const char *const units[] = { "engineering", "finance", NULL,
+                                         "legal", "ops" };
+    ck_assert_str_eq(oa_suggest("enginering", units, 5), "engineering");
+    ck_assert_str_eq(oa_suggest("Finance", units, 5), "finance");
+    ck_assert_str_eq(oa_suggest("lgeal", units, 5), "legal");  /* a swap */
+    ck_assert_str_eq(oa_suggest("ops2", units, 5), "ops");
+    ck_assert_ptr_null(oa_suggest("legal", units, 5));          /* exact */
+    ck_assert_ptr_null(oa_suggest("sales", units, 5));
+    ck_assert_ptr_null(oa_suggest("opx2", units, 5)); /* 2 edits of 4 */
+    ck_assert_str_eq(oa_suggest("engineeringgg", units, 5), "engineering");
+    ck_assert_ptr_null(oa_suggest("engineeringgggg", units, 5));
+    ck_assert_ptr_null(oa_suggest(NULL, units, 5));
+    ck_assert_ptr_null(oa_suggest("x", NULL, 0));
+    ck_assert_ptr_null(oa_suggest("", units, 5));
+}
+END_TEST
+
 START_TEST(test_errors_and_version)
 {
     oa_error e;
@@ -636,6 +657,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_huge_numbers);
     tcase_add_test(tc, test_misuse);
     tcase_add_test(tc, test_errors_and_version);
+    tcase_add_test(tc, test_suggest);
     suite_add_tcase(s, tc);
     tc = tcase_create("memory");
     tcase_set_timeout(tc, 300);

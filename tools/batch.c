@@ -36,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "cli.h"
 
 #define MAX_RUNS 100000
@@ -417,7 +418,8 @@ int cmd_batch(int argc, char **argv)
     size_t plan_size = 0;
     oa_plan *plan;
     double t0;
-    int lock_fd = -1;
+    int lock_fd = -1, c;
+    cli_parser P;
     pid_t parent;
     /* The first SIGINT or SIGTERM stops the batch in order (a second ends
      * it at once); workers end at once on either: an interrupted run is
@@ -427,41 +429,48 @@ int cmd_batch(int argc, char **argv)
     if (runs == NULL)
         return EXIT_INTERNAL;
     runs[nruns++].name = "base";
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
+    cli_start(&P, &cli_batch, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
         double v;
-        if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc)
-                goto usage;
-            dir = argv[++i];
-        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &v) ||
-                v < 1 || v > 256 || v != (int)v)
-                goto usage;
-            jobs = (int)v;
-        } else if (strcmp(a, "--shard") == 0) {
-            if (i + 1 >= argc ||
-                sscanf(argv[++i], "%d/%d", &shard_k, &shard_n) != 2 ||
-                shard_n < 1 || shard_k < 1 || shard_k > shard_n) {
-                fprintf(stderr, "%s batch: --shard takes K/N with 1 <= K <= "
-                        "N\n", progname);
-                goto usage;
+        switch (c) {
+        case K_OUTPUT: dir = P.arg; break;
+        case K_JOBS:
+            if (parse_number(P.opt, P.arg, &v))
+                goto bad;
+            if (v < 1 || v > 256 || v != (int)v) {
+                cli_usage_error(&cli_batch, "--jobs takes a whole number "
+                                "from 1 to 256, not '%s'", P.arg);
+                goto bad;
             }
-        } else if (strcmp(a, "--time-limit") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             &opts.time_limit))
-                goto usage;
-        } else if (strcmp(a, "--gap") == 0) {
-            if (parse_gap(a, i + 1 < argc ? argv[++i] : NULL, &opts.gap))
-                goto usage;
-        } else if (strcmp(a, "--work-limit") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             &opts.work_limit))
-                goto usage;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s batch: unknown option '%s'\n", progname, a);
-            goto usage;
-        } else if (path == NULL) {
+            jobs = (int)v;
+            break;
+        case K_SHARD:
+            if (sscanf(P.arg, "%d/%d", &shard_k, &shard_n) != 2 ||
+                shard_n < 1 || shard_k < 1 || shard_k > shard_n) {
+                cli_usage_error(&cli_batch, "--shard takes K/N with 1 <= K "
+                                "<= N, not '%s'", P.arg);
+                goto bad;
+            }
+            break;
+        case K_TIME_LIMIT:
+        case K_WORK_LIMIT:
+            if (parse_number(P.opt, P.arg, c == K_TIME_LIMIT
+                                               ? &opts.time_limit
+                                               : &opts.work_limit))
+                goto bad;
+            break;
+        case K_GAP:
+            if (parse_gap(P.opt, P.arg, &opts.gap))
+                goto bad;
+            break;
+        default:
+            free(runs);
+            return c == CLI_SHOWN_HELP ? EXIT_SOLVED : EXIT_INPUT;
+        }
+    }
+    for (i = P.operand; i < argc; i++) {
+        const char *a = argv[i];
+        if (path == NULL) {
             path = a;
         } else {
             int k;
@@ -491,8 +500,14 @@ int cmd_batch(int argc, char **argv)
             nruns++;
         }
     }
-    if (path == NULL || dir == NULL)
-        goto usage;
+    if (path == NULL) {
+        cli_usage_error(&cli_batch, "no plan");
+        goto bad;
+    }
+    if (dir == NULL) {
+        cli_usage_error(&cli_batch, "where to? (-o DIR)");
+        goto bad;
+    }
     plan = load_plan(path, &status);
     if (plan == NULL)
         goto out;
@@ -662,10 +677,7 @@ out:
         free((char *)runs[i].name);
     free(runs);
     return status;
-usage:
-    fprintf(stderr, "usage: %s batch PLAN.xml [SCENARIO.xml...] -o DIR "
-            "[-j N] [--shard K/N]\n"
-            "                [--time-limit SEC] [--work-limit N] [--gap REL]\n", progname);
+bad:
     for (i = 1; i < nruns; i++)
         free((char *)runs[i].name);
     free(runs);
@@ -678,25 +690,23 @@ int cmd_merge(int argc, char **argv)
 {
     const char *out = NULL;
     char **dirs;
-    int i, n = 0;
+    cli_parser P;
+    int i, n = 0, c;
+    cli_start(&P, &cli_merge, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        if (c != K_OUTPUT)
+            return c == CLI_SHOWN_HELP ? EXIT_SOLVED : EXIT_INPUT;
+        out = P.arg;
+    }
+    if (out == NULL)
+        return cli_usage_error(&cli_merge, "where to? (-o DIR)");
+    if (P.operand >= argc)
+        return cli_usage_error(&cli_merge, "no batch folder to merge");
     dirs = calloc((size_t)argc + 1, sizeof *dirs);
     if (dirs == NULL)
         return EXIT_INTERNAL;
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-            out = argv[++i];
-        else if (argv[i][0] == '-') {
-            out = NULL;
-            n = 0;
-            break;
-        } else
-            dirs[n++] = argv[i];
-    }
-    if (out == NULL || n == 0) {
-        fprintf(stderr, "usage: %s merge -o DIR DIR...\n", progname);
-        free(dirs);
-        return EXIT_INPUT;
-    }
+    for (i = P.operand; i < argc; i++)
+        dirs[n++] = argv[i];
     if (mkdir(out, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "%s merge: %s: %s\n", progname, out, strerror(errno));
         free(dirs);

@@ -13,66 +13,68 @@
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
+#include "args.h"
 #include "cli.h"
 
 const char *progname = "opsalign";
 
 
-/* --format: text, xml and, where allow_csv, csv; 0 if fine. */
-static int parse_format(const char *cmd, const char *f, int allow_csv,
+/* Which formats a command writes besides text and xml. */
+enum { F_CSV = 1, F_XLSX = 2 };
+
+/* --format: text, xml and, where allowed, csv and xlsx; 0 if fine. */
+static int parse_format(const cli_cmd *cmd, const char *f, int allow,
                         oa_format *out)
 {
     if (strcmp(f, "text") == 0)
         *out = OA_FORMAT_TEXT;
     else if (strcmp(f, "xml") == 0)
         *out = OA_FORMAT_XML;
-    else if (allow_csv && strcmp(f, "csv") == 0)
+    else if ((allow & F_CSV) && strcmp(f, "csv") == 0)
         *out = OA_FORMAT_CSV;
+    else if ((allow & F_XLSX) && strcmp(f, "xlsx") == 0)
+        *out = OA_FORMAT_XLSX;
     else {
-        fprintf(stderr, "%s %s: --format takes text, xml%s\n", progname, cmd,
-                allow_csv ? " or csv" : "");
+        cli_usage_error(cmd, "--format takes %s, not '%s'",
+                        (allow & F_XLSX) ? "text, xml, csv or xlsx"
+                        : (allow & F_CSV) ? "text, xml or csv"
+                                          : "text or xml",
+                        f);
         return -1;
     }
     return 0;
 }
 
 /* The options several commands share: --time-limit, --work-limit,
- * --max-nonzeros (0: no cap), --gap (when gap is not NULL), --format/-f
- * (csv when allow_csv), -o/--output.  Returns 1 when argv[*i] was one of
- * them, 0 when not, -1 on a usage error. */
-static int common_opt(const char *cmd, int argc, char **argv, int *i,
-                      oa_solve_opts *so, int gap, oa_format *format,
-                      int allow_csv, const char **out)
+ * --max-nonzeros (0: no cap), --gap, --format/-f (csv when allow_csv),
+ * -o/--output.  Returns 1 when key c was one of them, 0 when not, -1 on
+ * a usage error (printed). */
+static int common_opt(const cli_parser *p, int c, oa_solve_opts *so,
+                      oa_format *format, int allow, const char **out)
 {
-    const char *a = argv[*i];
-    const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
-    int rc = 0;
-    if (strcmp(a, "--time-limit") == 0)
-        rc = parse_number(a, v, &so->time_limit) ? -1 : 1;
-    else if (strcmp(a, "--work-limit") == 0)
-        rc = parse_number(a, v, &so->work_limit) ? -1 : 1;
-    else if (gap && strcmp(a, "--gap") == 0)
-        rc = parse_gap(a, v, &so->gap) ? -1 : 1;
-    else if (strcmp(a, "--max-nonzeros") == 0) {
-        double n;
-        rc = parse_number(a, v, &n) ? -1 : 1;
-        if (rc > 0)
-            so->max_nonzeros = n < 1 ? SIZE_MAX : (size_t)n;
-    } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0)
-        rc = parse_format(cmd, v ? v : "", allow_csv, format) ? -1 : 1;
-    else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-        if (v == NULL) {
-            fprintf(stderr, "%s %s: -o needs a file\n", progname, cmd);
+    double n;
+    switch (c) {
+    case K_TIME_LIMIT:
+        return parse_number(p->opt, p->arg, &so->time_limit) ? -1 : 1;
+    case K_WORK_LIMIT:
+        return parse_number(p->opt, p->arg, &so->work_limit) ? -1 : 1;
+    case K_GAP:
+        return parse_gap(p->opt, p->arg, &so->gap) ? -1 : 1;
+    case K_MAX_NONZEROS:
+        if (parse_number(p->opt, p->arg, &n))
             return -1;
-        }
-        *out = v;
-        rc = 1;
-    } else
+        so->max_nonzeros = n < 1 ? SIZE_MAX : (size_t)n;
+        return 1;
+    case K_FORMAT:
+        return parse_format(p->cmd, p->arg, allow, format) ? -1 : 1;
+    case K_OUTPUT:
+        *out = p->arg;
+        return 1;
+    default:
         return 0;
-    if (rc > 0)
-        ++*i;
-    return rc;
+    }
 }
 
 /* What a command writes: text of an object in a format, or the same
@@ -81,6 +83,9 @@ struct output {
     int (*write)(char **out, size_t *size, const void *obj, oa_format f);
     int (*save)(const void *obj, const char *path, oa_format f,
                 oa_error *err);
+    /* a folder of CSV tables, or NULL */
+    int (*tables)(const void *obj, const char *dir, oa_format f,
+                  oa_error *err);
 };
 typedef struct output output;
 
@@ -110,9 +115,22 @@ static int s_comparison(const void *x, const char *p, oa_format f,
 {
     return oa_comparison_save(x, p, f, e);
 }
-static const output out_result = { w_result, s_result };
-static const output out_explanation = { w_explanation, s_explanation };
-static const output out_comparison = { w_comparison, s_comparison };
+static int t_result(const void *x, const char *d, oa_format f, oa_error *e)
+{
+    return oa_result_save_tables(x, d, f, e);
+}
+static const output out_result = { w_result, s_result, t_result };
+static const output out_explanation = { w_explanation, s_explanation, NULL };
+static const output out_comparison = { w_comparison, s_comparison, NULL };
+
+/* 1 when -o names a folder: one that exists, or a path ending in '/'. */
+static int is_folder(const char *path)
+{
+    struct stat st;
+    size_t n = strlen(path);
+    return (n > 0 && path[n - 1] == '/') ||
+           (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
 
 /* Writes obj to path (atomically) or to stdout; returns the exit status
  * (status when all went well). */
@@ -124,7 +142,9 @@ static int emit(const output *how, const void *obj, const char *path,
     size_t size;
     int rc;
     if (path) {
-        rc = how->save(obj, path, format, &err);
+        rc = how->tables && format == OA_FORMAT_CSV && is_folder(path)
+                 ? how->tables(obj, path, format, &err)
+                 : how->save(obj, path, format, &err);
         if (rc != OA_OK) {
             print_error(&err);
             return cli_out_exit(rc);
@@ -146,60 +166,6 @@ static int emit(const output *how, const void *obj, const char *path,
     return status;
 }
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: %s COMMAND [ARGS]\n"
-            "\n"
-            "commands:\n"
-            "  check [-v] FILE...       validate plans and scenarios; report every\n"
-            "                           error (scenarios against each plan given)\n"
-            "  solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N]\n"
-            "        [--baseline RESULT.xml [--as-of PERIOD] [--stability PRICE]\n"
-            "        [--drop-price PRICE]] [--actuals ACTUALS.xml --as-of PERIOD]\n"
-            "        [--gap REL] [--format text|xml|csv] [-o FILE] [-v]\n"
-            "                           the roadmap, unit loads, spend\n"
-            "        tuning: --no-heuristic, --pseudocost, --glpk-branching, --cuts,\n"
-            "                --no-cuts, --cliques, --no-lns\n"
-            "  explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] [-r RESULT.xml]\n"
-            "        [--time-limit SEC] [--work-limit N] [--bottlenecks N] [-j N] [--format text|xml]\n"
-            "        [-o FILE]\n"
-            "                           why initiatives are rejected or late,\n"
-            "                           and where capacity binds\n"
-            "  compare PLAN.xml -s SCENARIO.xml [-s SCENARIO.xml]... [--time-limit SEC] [--work-limit N]\n"
-            "        [--gap REL] [--stability PRICE] [--drop-price PRICE] [--format text|xml|csv]\n"
-            "        [-o FILE]\n"
-            "                           each scenario against the base, side by side\n"
-            "  sweep PLAN.xml (--budget-total FROM:TO:STEPS |\n"
-            "        --capacity UNIT:RESOURCE:FROM:TO:STEPS) [--time-limit SEC] [--work-limit N]\n"
-            "        [--gap REL] [--csv FILE] [--svg FILE]\n"
-            "                           the value curve with the roadmap at each point\n"
-            "  people PLAN.xml [-s SCENARIO.xml]... [--person ID] [--time-limit SEC] [--work-limit N]\n"
-            "        [--format text|xml|csv] [-o FILE]\n"
-            "                           each person's plan, period by period\n"
-            "  brief PLAN.xml --unit ID [-s SCENARIO.xml]... [--format text|xml]\n"
-            "        [-o FILE]\n"
-            "                           a unit's page: commitments, dependents, load,\n"
-            "                           people\n"
-            "  report (PLAN.xml [-s SCENARIO.xml]... | -r RESULT.xml) [--explain]\n"
-            "        -o REPORT.html     one HTML file: Gantt, loads, spend\n"
-            "  batch PLAN.xml [SCENARIO.xml...] -o DIR [-j N] [--shard K/N]\n"
-            "        [--time-limit SEC] [--work-limit N] [--gap REL]\n"
-            "                           base and scenarios in N processes, resumable\n"
-            "  merge -o DIR DIR...      join the results of batch shards into one summary\n"
-            "  export PLAN.xml (--lp|--mps) FILE\n"
-            "                           write the model for other solvers\n"
-            "  version                  print the library version\n"
-            "\n"
-            "Commands that solve also take --max-nonzeros N (the model's size\n"
-            "cap, default 10,000,000; 0: none).\n"
-            "\n"
-            "Exit status: 0 success, 1 bad usage or input, 2 infeasible,\n"
-            "3 no plan found in time, 4 internal or solver failure, 5 output\n"
-            "not written, 130/143 interrupted (the best roadmap is written).\n",
-            progname);
-}
-
 void print_errors(const oa_error_list *list)
 {
     size_t i;
@@ -217,23 +183,24 @@ typedef struct scenarios {
     int n;
 } scenarios;
 
-/* Takes "-s FILE" at argv[*i]; 1 if it was one, -1 on a usage error. */
-static int take_scenario(scenarios *sc, int argc, char **argv, int *i)
+/* Takes -s FILE (key c); 1 if it was one, -1 on a usage error. */
+static int take_scenario(scenarios *sc, const cli_parser *p, int c)
 {
-    const char *a = argv[*i];
-    if (strcmp(a, "-s") != 0 && strcmp(a, "--scenario") != 0)
+    if (c != K_SCENARIO)
         return 0;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "%s: %s needs a scenario file\n", progname, a);
-        return -1;
-    }
     if (sc->n == MAX_SCENARIOS) {
-        fprintf(stderr, "%s: at most %d scenarios\n", progname,
-                MAX_SCENARIOS);
+        cli_usage_error(p->cmd, "at most %d scenarios", MAX_SCENARIOS);
         return -1;
     }
-    sc->path[sc->n++] = argv[++*i];
+    sc->path[sc->n++] = p->arg;
     return 1;
+}
+
+/* The status of a parse that stopped at c: 0 (help shown) or a usage
+ * error's. */
+static int parse_stop(int c)
+{
+    return c == CLI_SHOWN_HELP ? EXIT_SOLVED : EXIT_INPUT;
 }
 
 /* Reads the scenarios and applies them to plan in order, printing every
@@ -288,28 +255,21 @@ static int is_scenario_file(const char *path)
 
 static int cmd_check(int argc, char **argv)
 {
-    int verbose = 0, status = EXIT_SOLVED, i, nfiles = 0, k;
+    int verbose = 0, status = EXIT_SOLVED, i, k, c, first;
     oa_error_list *errs;
     char *kind;
     scenarios sc;
+    cli_parser P;
     sc.n = 0;
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
-            verbose = 1;
-        else if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "%s check: unknown option '%s'\n", progname,
-                    argv[i]);
-            return EXIT_INPUT;
-        } else
-            nfiles++;
+    cli_start(&P, &cli_check, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        if (c != K_VERBOSE)
+            return parse_stop(c);
+        verbose = 1;
     }
-    if (nfiles == 0 && i >= argc) {
-        fprintf(stderr, "usage: %s check [-v] FILE...\n", progname);
-        return EXIT_INPUT;
-    }
+    first = P.operand;
+    if (first >= argc)
+        return cli_usage_error(&cli_check, "no file to check");
     if (oa_error_list_new(&errs) != OA_OK) {
         fprintf(stderr, "%s: out of memory\n", progname);
         return EXIT_INTERNAL;
@@ -322,11 +282,9 @@ static int cmd_check(int argc, char **argv)
         oa_error_list_free(errs);
         return EXIT_INTERNAL;
     }
-    for (i = 1; i < argc; i++)
-        kind[i] = argv[i][0] == '-' && argv[i][1] != '\0' ? 0
-                  : is_scenario_file(argv[i])            ? 2
-                                                         : 1;
-    for (i = 1; i < argc; i++) {
+    for (i = first; i < argc; i++)
+        kind[i] = is_scenario_file(argv[i]) ? 2 : 1;
+    for (i = first; i < argc; i++) {
         oa_scenario *s = NULL;
         int rc;
         if (kind[i] != 2)
@@ -345,7 +303,7 @@ static int cmd_check(int argc, char **argv)
         }
         oa_scenario_free(s);
     }
-    for (i = 1; i < argc; i++) {
+    for (i = first; i < argc; i++) {
         oa_plan *plan = NULL;
         int rc;
         if (kind[i] != 1)
@@ -493,84 +451,66 @@ static int cmd_solve(int argc, char **argv)
     oa_plan *plan;
     oa_result *result = NULL, *base = NULL;
     oa_error err;
-    opts.interrupt = cli_interrupt;
     scenarios sc;
-    int i, status = EXIT_SOLVED, rc, priced = 0;
+    cli_parser P;
+    int status = EXIT_SOLVED, rc, priced = 0, c, t;
+    opts.interrupt = cli_interrupt;
     sc.n = 0;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int t = take_scenario(&sc, argc, argv, &i);
+    cli_start(&P, &cli_solve, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        t = take_scenario(&sc, &P, c);
+        if (t == 0)
+            t = common_opt(&P, c, &opts, &format, F_CSV | F_XLSX, &out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        t = common_opt("solve", argc, argv, &i, &opts, 1,
-                       &format, 1, &out);
-        if (t < 0)
-            return EXIT_INPUT;
-        if (t > 0)
-            continue;
-        if (strcmp(a, "--relax") == 0) {
-            opts.relax = 1;
-        } else if ((strcmp(a, "--baseline") == 0 ||
-                    strcmp(a, "--as-of") == 0) && i + 1 < argc) {
-            if (a[2] == 'b')
-                baseline = argv[++i];
-            else
-                as_of = argv[++i];
-        } else if (strcmp(a, "--stability") == 0 ||
-                   strcmp(a, "--drop-price") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             a[2] == 's' ? &opts.stability
-                                         : &opts.drop_price))
+        switch (c) {
+        case K_RELAX: opts.relax = 1; break;
+        case K_BASELINE: baseline = P.arg; break;
+        case K_AS_OF: as_of = P.arg; break;
+        case K_ACTUALS: actuals = P.arg; break;
+        case K_STABILITY:
+        case K_DROP_PRICE:
+            if (parse_number(P.opt, P.arg, c == K_STABILITY
+                                               ? &opts.stability
+                                               : &opts.drop_price))
                 return EXIT_INPUT;
             priced = 1;
-        } else if (strcmp(a, "--actuals") == 0 && i + 1 < argc) {
-            actuals = argv[++i];
-        } else if (strcmp(a, "--no-heuristic") == 0) {
-            opts.flags |= OA_SOLVE_NO_HEURISTIC;
-        } else if (strcmp(a, "--pseudocost") == 0) {
-            opts.flags |= OA_SOLVE_PSEUDOCOST;
-        } else if (strcmp(a, "--glpk-branching") == 0) {
-            opts.flags |= OA_SOLVE_GLPK_BRANCHING;
-        } else if (strcmp(a, "--cuts") == 0) {
-            opts.flags |= OA_SOLVE_CUTS;
-        } else if (strcmp(a, "--no-cuts") == 0) {
-            opts.flags |= OA_SOLVE_NO_CUTS;
-        } else if (strcmp(a, "--cliques") == 0) {
-            opts.flags |= OA_SOLVE_CLIQUES;
-        } else if (strcmp(a, "--no-lns") == 0) {
-            opts.flags |= OA_SOLVE_NO_LNS;
-        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            break;
+        case K_NO_HEURISTIC: opts.flags |= OA_SOLVE_NO_HEURISTIC; break;
+        case K_PSEUDOCOST: opts.flags |= OA_SOLVE_PSEUDOCOST; break;
+        case K_GLPK_BRANCHING: opts.flags |= OA_SOLVE_GLPK_BRANCHING; break;
+        case K_CUTS: opts.flags |= OA_SOLVE_CUTS; break;
+        case K_NO_CUTS: opts.flags |= OA_SOLVE_NO_CUTS; break;
+        case K_CLIQUES: opts.flags |= OA_SOLVE_CLIQUES; break;
+        case K_NO_LNS: opts.flags |= OA_SOLVE_NO_LNS; break;
+        case K_VERBOSE:
             opts.verbosity = 1;
             opts.log = log_to_stderr;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s solve: unknown option '%s'\n", progname, a);
-            return EXIT_INPUT;
-        } else if (path == NULL)
-            path = a;
-        else {
-            fprintf(stderr, "%s solve: one plan at a time ('%s')\n", progname,
-                    a);
-            return EXIT_INPUT;
+            break;
+        default:
+            return parse_stop(c);
         }
     }
-    if (path == NULL) {
-        fprintf(stderr, "usage: %s solve PLAN.xml [-s SCENARIO.xml]... [--relax] [--time-limit SEC] [--work-limit N] "
-                "[--gap REL] [--baseline RESULT.xml [--as-of PERIOD] [--stability PRICE] [--drop-price PRICE]] "
-                "[--format text|xml|csv] [-o FILE]\n", progname);
-        return EXIT_INPUT;
-    }
+    if (P.operand >= argc)
+        return cli_usage_error(&cli_solve, "no plan to solve");
+    if (P.operand + 1 < argc)
+        return cli_usage_error(&cli_solve, "one plan at a time ('%s')",
+                               argv[P.operand + 1]);
+    path = argv[P.operand];
+    if (format == OA_FORMAT_XLSX && out == NULL)
+        return cli_usage_error(&cli_solve, "a workbook goes to a file: "
+                               "--format xlsx -o FILE.xlsx");
     if ((baseline == NULL && (priced || (as_of && !actuals))) ||
-        (actuals && !as_of)) {
-        fprintf(stderr, "%s solve: %s\n", progname,
-                actuals && !as_of ? "--actuals needs --as-of PERIOD"
-                : priced ? "--stability (or --drop-price) needs --baseline "
-                           "RESULT.xml"
-                         : "--as-of needs --baseline RESULT.xml or --actuals "
-                           "ACTUALS.xml");
-        return EXIT_INPUT;
-    }
+        (actuals && !as_of))
+        return cli_usage_error(
+            &cli_solve, "%s",
+            actuals && !as_of ? "--actuals needs --as-of PERIOD"
+            : priced ? "--stability (or --drop-price) needs --baseline "
+                       "RESULT.xml"
+                     : "--as-of needs --baseline RESULT.xml or --actuals "
+                       "ACTUALS.xml");
     plan = load_plan_s(path, &sc, &status);
     if (plan == NULL)
         return status;
@@ -641,63 +581,49 @@ static int cmd_explain(int argc, char **argv)
     oa_result *base = NULL;
     oa_explanation *ex = NULL;
     oa_error err;
-    opts.solve.interrupt = cli_interrupt;
     scenarios sc;
-    int i, status = EXIT_SOLVED, rc;
+    cli_parser P;
+    int i, status = EXIT_SOLVED, rc, c, t;
+    double v;
+    opts.solve.interrupt = cli_interrupt;
     sc.n = 0;
-    ids = calloc((size_t)argc + 1, sizeof *ids);
-    if (ids == NULL)
-        return EXIT_INTERNAL;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        double v;
-        int t = take_scenario(&sc, argc, argv, &i);
+    cli_start(&P, &cli_explain, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        t = take_scenario(&sc, &P, c);
+        if (t == 0)
+            t = common_opt(&P, c, &opts.solve, &format, 0, &out);
         if (t < 0)
-            goto usage_fail;
+            return EXIT_INPUT;
         if (t > 0)
             continue;
-        t = common_opt("explain", argc, argv, &i, &opts.solve, 0,
-                       &format, 0, &out);
-        if (t < 0)
-            goto usage_fail;
-        if (t > 0)
-            continue;
-        if (strcmp(a, "--bottlenecks") == 0 || strcmp(a, "-j") == 0 ||
-            strcmp(a, "--jobs") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL, &v) ||
-                v < 0 || v > 1000 || v != floor(v)) {
-                fprintf(stderr, "%s explain: %s takes a whole number\n",
-                        progname, a);
-                goto usage_fail;
-            }
-            if (a[1] == '-' && a[2] == 'b')
+        switch (c) {
+        case K_BOTTLENECKS:
+        case K_JOBS:
+            if (parse_number(P.opt, P.arg, &v))
+                return EXIT_INPUT;
+            if (v > 1000 || v != floor(v))
+                return cli_usage_error(&cli_explain, "%s takes a whole "
+                                       "number from 0 to 1000, not '%s'",
+                                       P.opt, P.arg);
+            if (c == K_BOTTLENECKS)
                 opts.bottlenecks = (int)v;
             else
                 opts.jobs = (int)v;
-        } else if (strcmp(a, "--cold") == 0) {
-            opts.cold = 1;
-        } else if (strcmp(a, "-r") == 0 || strcmp(a, "--result") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "%s explain: %s needs a result file\n",
-                        progname, a);
-                goto usage_fail;
-            }
-            result_path = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s explain: unknown option '%s'\n", progname, a);
-            goto usage_fail;
-        } else if (path == NULL)
-            path = a;
-        else
-            ids[n_ids++] = a;
+            break;
+        case K_COLD: opts.cold = 1; break;
+        case K_RESULT: result_path = P.arg; break;
+        default:
+            return parse_stop(c);
+        }
     }
-    if (path == NULL) {
-        fprintf(stderr, "usage: %s explain PLAN.xml [-s SCENARIO.xml]... [INITIATIVE...] "
-                "[-r RESULT.xml] [--time-limit SEC] [--work-limit N]\n"
-                "                [--bottlenecks N] [-j N] [--format text|xml] "
-                "[-o FILE]\n", progname);
-        goto usage_fail;
-    }
+    if (P.operand >= argc)
+        return cli_usage_error(&cli_explain, "no plan to explain");
+    path = argv[P.operand];
+    ids = calloc((size_t)argc + 1, sizeof *ids);
+    if (ids == NULL)
+        return EXIT_INTERNAL;
+    for (i = P.operand + 1; i < argc; i++)
+        ids[n_ids++] = argv[i];
     plan = load_plan_s(path, &sc, &status);
     if (plan == NULL) {
         free(ids);
@@ -730,9 +656,6 @@ static int cmd_explain(int argc, char **argv)
     oa_result_free(base);
     oa_plan_free(plan);
     return status;
-usage_fail:
-    free(ids);
-    return EXIT_INPUT;
 }
 
 /* Reads the scenarios and puts the base and each of them, solved, side by
@@ -777,46 +700,36 @@ static int cmd_compare(int argc, char **argv)
     oa_plan *plan;
     oa_scenario *scs[MAX_SCENARIOS];
     oa_comparison *cmp = NULL;
-    opts.interrupt = cli_interrupt;
     scenarios sc;
-    int i, k, status = EXIT_SOLVED;
+    cli_parser P;
+    int k, status = EXIT_SOLVED, c, t;
+    opts.interrupt = cli_interrupt;
     sc.n = 0;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int t = take_scenario(&sc, argc, argv, &i);
+    cli_start(&P, &cli_compare, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        t = take_scenario(&sc, &P, c);
+        if (t == 0)
+            t = common_opt(&P, c, &opts, &format, 1, &out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        t = common_opt("compare", argc, argv, &i, &opts, 1, &format, 1,
-                       &out);
-        if (t < 0)
+        if (c != K_STABILITY && c != K_DROP_PRICE)
+            return parse_stop(c);
+        if (parse_number(P.opt, P.arg, c == K_STABILITY ? &opts.stability
+                                                        : &opts.drop_price))
             return EXIT_INPUT;
-        if (t > 0)
-            continue;
-        if (strcmp(a, "--stability") == 0 || strcmp(a, "--drop-price") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             a[2] == 's' ? &opts.stability
-                                         : &opts.drop_price))
-                return EXIT_INPUT;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s compare: unknown option '%s'\n", progname, a);
-            return EXIT_INPUT;
-        } else if (path == NULL)
-            path = a;
-        else {
-            fprintf(stderr, "%s compare: one plan at a time ('%s')\n",
-                    progname, a);
-            return EXIT_INPUT;
-        }
     }
-    if (path == NULL || sc.n == 0) {
-        fprintf(stderr, "usage: %s compare PLAN.xml -s SCENARIO.xml "
-                "[-s SCENARIO.xml]... [--time-limit SEC] [--work-limit N] [--gap REL]\n"
-                "                [--stability PRICE] [--drop-price PRICE] [--format text|xml|csv] [-o FILE]\n",
-                progname);
-        return EXIT_INPUT;
-    }
+    if (P.operand >= argc)
+        return cli_usage_error(&cli_compare, "no plan to compare against");
+    if (P.operand + 1 < argc)
+        return cli_usage_error(&cli_compare, "one plan at a time ('%s'; "
+                               "scenarios come with -s)",
+                               argv[P.operand + 1]);
+    if (sc.n == 0)
+        return cli_usage_error(&cli_compare, "no scenario to compare "
+                               "(-s SCENARIO.xml)");
+    path = argv[P.operand];
     plan = load_plan(path, &status);
     if (plan == NULL)
         return status;
@@ -861,6 +774,48 @@ bad:
     return -1;
 }
 
+/* 1 if id is "*" or one of ids[0..n-1], else 0 after an error that
+ * names the nearest. */
+static int known_id(const char *what, const char *id, const char **ids,
+                    size_t n)
+{
+    const char *near;
+    size_t k;
+    if (strcmp(id, "*") == 0)
+        return 1;
+    for (k = 0; k < n; k++)
+        if (ids[k] && strcmp(ids[k], id) == 0)
+            return 1;
+    near = oa_suggest(id, ids, n);
+    cli_usage_error(&cli_sweep, "--capacity: unknown %s '%s'%s%s%s", what,
+                    id, near ? " (did you mean '" : "", near ? near : "",
+                    near ? "'?)" : "");
+    return 0;
+}
+
+/* 1 if unit and resource ("*": any) are the plan's, else 0 after an
+ * error. */
+static int known_ids(const oa_plan *plan, const char *unit,
+                     const char *resource)
+{
+    size_t n = oa_plan_unit_count(plan), m = oa_plan_resource_count(plan);
+    const char **ids = calloc(n + m + 1, sizeof *ids);
+    size_t k;
+    int ok;
+    if (ids == NULL)
+        return 0;
+    for (k = 0; k < n; k++)
+        ids[k] = oa_unit_id(oa_plan_unit(plan, k));
+    for (k = 0; k < m; k++) {
+        oa_resource_info ri;
+        ids[n + k] = oa_plan_resource(&ri, plan, k) == OA_OK ? ri.id : NULL;
+    }
+    ok = known_id("unit", unit, ids, n) &&
+         known_id("resource", resource, ids + n, m);
+    free(ids);
+    return ok;
+}
+
 static int cmd_sweep(int argc, char **argv)
 {
     oa_sweep_opts o = OA_SWEEP_OPTS_INIT;
@@ -869,76 +824,72 @@ static int cmd_sweep(int argc, char **argv)
     oa_sweep *sw = NULL;
     oa_error err;
     char target[256];
-    int i, have = 0, status = EXIT_SOLVED, rc;
+    cli_parser P;
+    int have = 0, status = EXIT_SOLVED, rc, c;
     o.solve.interrupt = cli_interrupt;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--budget-total") == 0) {
+    cli_start(&P, &cli_sweep, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        const char *v = P.arg;
+        switch (c) {
+        case K_BUDGET_TOTAL:
             o.kind = OA_SWEEP_BUDGET_TOTAL;
-            if (parse_range(a, i + 1 < argc ? argv[++i] : NULL, &o.from,
-                            &o.to, &o.steps))
+            if (parse_range(P.opt, v, &o.from, &o.to, &o.steps))
                 return EXIT_INPUT;
             have = 1;
-        } else if (strcmp(a, "--capacity") == 0) {
+            break;
+        case K_CAPACITY: {
             /* UNIT:RESOURCE:FROM:TO:STEPS */
-            const char *v = i + 1 < argc ? argv[++i] : "";
-            const char *c1 = strchr(v, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+            const char *c1 = strchr(v, ':'), *c2 = c1 ? strchr(c1 + 1, ':')
+                                                      : NULL;
             if (!c1 || !c2 || c1 == v || c2 == c1 + 1 ||
-                (size_t)(c2 - v) >= sizeof target) {
-                fprintf(stderr, "%s sweep: --capacity takes "
-                        "UNIT:RESOURCE:FROM:TO:STEPS (* for all)\n", progname);
-                return EXIT_INPUT;
-            }
+                (size_t)(c2 - v) >= sizeof target)
+                return cli_usage_error(&cli_sweep, "--capacity takes "
+                                       "UNIT:RESOURCE:FROM:TO:STEPS (* for "
+                                       "all), not '%s'", v);
             memcpy(target, v, (size_t)(c2 - v));
             target[c2 - v] = '\0';
             target[c1 - v] = '\0';
             o.kind = OA_SWEEP_CAPACITY;
             o.unit = target;
             o.resource = target + (c1 - v) + 1;
-            if (parse_range(a, c2 + 1, &o.from, &o.to, &o.steps))
+            if (parse_range(P.opt, c2 + 1, &o.from, &o.to, &o.steps))
                 return EXIT_INPUT;
             have = 1;
-        } else if (strcmp(a, "--time-limit") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             &o.solve.time_limit))
+            break;
+        }
+        case K_TIME_LIMIT:
+        case K_WORK_LIMIT:
+            if (parse_number(P.opt, v, c == K_TIME_LIMIT
+                                           ? &o.solve.time_limit
+                                           : &o.solve.work_limit))
                 return EXIT_INPUT;
-        } else if (strcmp(a, "--gap") == 0) {
-            if (parse_gap(a, i + 1 < argc ? argv[++i] : NULL, &o.solve.gap))
+            break;
+        case K_GAP:
+            if (parse_gap(P.opt, v, &o.solve.gap))
                 return EXIT_INPUT;
-        } else if (strcmp(a, "--work-limit") == 0) {
-            if (parse_number(a, i + 1 < argc ? argv[++i] : NULL,
-                             &o.solve.work_limit))
-                return EXIT_INPUT;
-        } else if (strcmp(a, "--csv") == 0 || strcmp(a, "--svg") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "%s sweep: %s needs a file\n", progname, a);
-                return EXIT_INPUT;
-            }
-            if (a[2] == 'c')
-                csv = argv[++i];
-            else
-                svg = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s sweep: unknown option '%s'\n", progname, a);
-            return EXIT_INPUT;
-        } else if (path == NULL)
-            path = a;
-        else {
-            fprintf(stderr, "%s sweep: one plan at a time ('%s')\n",
-                    progname, a);
-            return EXIT_INPUT;
+            break;
+        case K_CSV: csv = v; break;
+        case K_SVG: svg = v; break;
+        default:
+            return parse_stop(c);
         }
     }
-    if (path == NULL || !have) {
-        fprintf(stderr, "usage: %s sweep PLAN.xml (--budget-total FROM:TO:STEPS"
-                " | --capacity UNIT:RESOURCE:FROM:TO:STEPS)\n"
-                "                [--time-limit SEC] [--work-limit N] [--gap REL] [--csv FILE] "
-                "[--svg FILE]\n", progname);
-        return EXIT_INPUT;
-    }
+    if (P.operand >= argc)
+        return cli_usage_error(&cli_sweep, "no plan to sweep");
+    if (P.operand + 1 < argc)
+        return cli_usage_error(&cli_sweep, "one plan at a time ('%s')",
+                               argv[P.operand + 1]);
+    if (!have)
+        return cli_usage_error(&cli_sweep, "nothing to sweep: "
+                               "--budget-total or --capacity");
+    path = argv[P.operand];
     plan = load_plan(path, &status);
     if (plan == NULL)
         return status;
+    if (o.kind == OA_SWEEP_CAPACITY && !known_ids(plan, o.unit, o.resource)) {
+        oa_plan_free(plan);
+        return EXIT_INPUT;
+    }
     rc = oa_sweep_run(&sw, plan, &o, &err);
     if (rc != OA_OK) {
         print_error(&err);
@@ -977,41 +928,42 @@ typedef struct pfront {
     scenarios sc;
 } pfront;
 
-/* 0 if the arguments are fine (else the exit status to return). */
-static int pfront_parse(pfront *f, const char *cmd, const char *extra_opt,
-                        int allow_csv, int argc, char **argv)
+/* 0 if the arguments are fine (else the exit status to return, 0 too
+ * after --help: *help set). */
+static int pfront_parse(pfront *f, const cli_cmd *cmd, int extra_key,
+                        int allow_csv, int argc, char **argv, int *help)
 {
     oa_solve_opts so = OA_SOLVE_OPTS_INIT;
     oa_assign_opts ao = OA_ASSIGN_OPTS_INIT;
-    int i;
+    cli_parser P;
+    int c, t;
     memset(f, 0, sizeof *f);
+    *help = 0;
     f->opts = so;
     f->opts.interrupt = cli_interrupt;
     f->ao = ao;
     f->format = OA_FORMAT_TEXT;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int t = take_scenario(&f->sc, argc, argv, &i);
+    cli_start(&P, cmd, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        t = take_scenario(&f->sc, &P, c);
         if (t == 0)
-            t = common_opt(cmd, argc, argv, &i, &f->opts, 1, &f->format,
-                           allow_csv, &f->out);
+            t = common_opt(&P, c, &f->opts, &f->format, allow_csv, &f->out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        if (strcmp(a, extra_opt) == 0 && i + 1 < argc) {
-            f->extra = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s %s: unknown option '%s'\n", progname, cmd, a);
-            return EXIT_INPUT;
-        } else if (f->path == NULL) {
-            f->path = a;
-        } else {
-            fprintf(stderr, "%s %s: one plan at a time ('%s')\n", progname,
-                    cmd, a);
-            return EXIT_INPUT;
+        if (c != extra_key) {
+            *help = c == CLI_SHOWN_HELP;
+            return parse_stop(c);
         }
+        f->extra = P.arg;
     }
+    if (P.operand >= argc)
+        return cli_usage_error(cmd, "no plan");
+    if (P.operand + 1 < argc)
+        return cli_usage_error(cmd, "one plan at a time ('%s')",
+                               argv[P.operand + 1]);
+    f->path = argv[P.operand];
     if (f->opts.time_limit > 0)
         f->ao.time_limit = f->opts.time_limit;
     return 0;
@@ -1060,16 +1012,11 @@ static int cmd_people(int argc, char **argv)
     oa_assignment *as;
     char *text = NULL;
     size_t size = 0;
-    int status = pfront_parse(&f, "people", "--person", 1, argc, argv), rc;
+    int help, rc;
+    int status = pfront_parse(&f, &cli_people, K_PERSON, 1, argc, argv,
+                              &help);
     oa_error err;
-    if (status == 0 && f.path == NULL) {
-        fprintf(stderr, "usage: %s people PLAN.xml [-s SCENARIO.xml]... "
-                "[--person ID] [--time-limit SEC] [--work-limit N]\n"
-                "                [--gap REL] [--format text|xml|csv] "
-                "[-o FILE]\n", progname);
-        status = EXIT_INPUT;
-    }
-    if (status != 0)
+    if (status != 0 || help)
         return status;
     status = pfront_run(&f, &plan, &res, &as, 1);
     if (status == EXIT_SOLVED) {
@@ -1099,14 +1046,11 @@ static int cmd_brief(int argc, char **argv)
     oa_error err;
     char *text = NULL;
     size_t size = 0;
-    int status = pfront_parse(&f, "brief", "--unit", 0, argc, argv), rc;
-    if (status == 0 && (f.path == NULL || f.extra == NULL)) {
-        fprintf(stderr, "usage: %s brief PLAN.xml --unit ID [-s SCENARIO.xml]"
-                "... [--time-limit SEC] [--work-limit N]\n                [--format text|xml] "
-                "[-o FILE]\n", progname);
-        status = EXIT_INPUT;
-    }
-    if (status != 0)
+    int help, rc;
+    int status = pfront_parse(&f, &cli_brief, K_UNIT, 0, argc, argv, &help);
+    if (status == 0 && !help && f.extra == NULL)
+        status = cli_usage_error(&cli_brief, "which unit? (--unit ID)");
+    if (status != 0 || help)
         return status;
     status = pfront_run(&f, &plan, &res, &as, 0);
     if (status == EXIT_SOLVED) {
@@ -1138,56 +1082,51 @@ static int cmd_report(int argc, char **argv)
     oa_sweep *sw = NULL;
     oa_sweep_opts swo = OA_SWEEP_OPTS_INIT;
     oa_error err;
+    scenarios sc;
+    cli_parser P;
+    int k, status = EXIT_SOLVED, rc = OA_OK, explain = 0, compare = 0;
+    int sweep = 0, c, t;
     opts.interrupt = cli_interrupt;
     eo.solve.interrupt = cli_interrupt;
-    scenarios sc;
-    int i, k, status = EXIT_SOLVED, rc = OA_OK, explain = 0, compare = 0;
-    int sweep = 0;
     sc.n = 0;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int t = take_scenario(&sc, argc, argv, &i);
+    cli_start(&P, &cli_report, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        t = take_scenario(&sc, &P, c);
         if (t == 0)
-            t = common_opt("report", argc, argv, &i, &opts, 1, &format, 0,
-                           &out);
+            t = common_opt(&P, c, &opts, &format, 0, &out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
             continue;
-        if ((strcmp(a, "-r") == 0 || strcmp(a, "--result") == 0) &&
-            i + 1 < argc) {
-            result_path = argv[++i];
-        } else if (strcmp(a, "--explain") == 0) {
-            explain = 1;
-        } else if (strcmp(a, "--compare") == 0) {
-            compare = 1;
-        } else if (strcmp(a, "--sweep-budget") == 0) {
-            if (parse_range(a, i + 1 < argc ? argv[++i] : NULL, &swo.from,
-                            &swo.to, &swo.steps))
+        switch (c) {
+        case K_RESULT: result_path = P.arg; break;
+        case K_EXPLAIN: explain = 1; break;
+        case K_COMPARE: compare = 1; break;
+        case K_SWEEP_BUDGET:
+            if (parse_range(P.opt, P.arg, &swo.from, &swo.to, &swo.steps))
                 return EXIT_INPUT;
             sweep = 1;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "%s report: unknown option '%s'\n", progname, a);
-            return EXIT_INPUT;
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            fprintf(stderr, "%s report: one plan at a time ('%s')\n",
-                    progname, a);
-            return EXIT_INPUT;
+            break;
+        default:
+            return parse_stop(c);
         }
     }
-    if ((path == NULL && result_path == NULL) || out == NULL ||
-        ((explain || sweep || compare) && path == NULL) ||
-        (compare && (sc.n == 0 || result_path))) {
-        fprintf(stderr, "usage: %s report (PLAN.xml [-s SCENARIO.xml]... | "
-                "-r RESULT.xml | PLAN.xml -r RESULT.xml)\n"
-                "                [--explain] [--compare] [--sweep-budget "
-                "FROM:TO:STEPS]\n"
-                "                [--time-limit SEC] [--work-limit N] -o REPORT.html\n",
-                progname);
-        return EXIT_INPUT;
-    }
+    if (P.operand + 1 < argc)
+        return cli_usage_error(&cli_report, "one plan at a time ('%s')",
+                               argv[P.operand + 1]);
+    if (P.operand < argc)
+        path = argv[P.operand];
+    if (path == NULL && result_path == NULL)
+        return cli_usage_error(&cli_report, "a plan or a result "
+                               "(-r RESULT.xml) to report");
+    if (out == NULL)
+        return cli_usage_error(&cli_report, "where to? (-o REPORT.html)");
+    if ((explain || sweep || compare) && path == NULL)
+        return cli_usage_error(&cli_report, "--explain, --compare and "
+                               "--sweep-budget need the plan");
+    if (compare && (sc.n == 0 || result_path))
+        return cli_usage_error(&cli_report, "--compare needs scenarios "
+                               "(-s) and no -r");
     if (path) {
         /* with --compare the scenarios go side by side, not into the plan */
         scenarios none;
@@ -1244,33 +1183,23 @@ done:
 static int cmd_export(int argc, char **argv)
 {
     const char *path = NULL, *out = NULL;
-    int format = -1, i, status = EXIT_SOLVED, rc;
+    int format = -1, status = EXIT_SOLVED, rc, c;
     oa_plan *plan;
     oa_error err;
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--lp") == 0 || strcmp(argv[i], "--mps") == 0) {
-            format = strcmp(argv[i], "--lp") == 0 ? OA_EXPORT_LP
-                                                  : OA_EXPORT_MPS;
-            if (i + 1 < argc && argv[i + 1][0] != '-')
-                out = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "%s export: unknown option '%s'\n", progname,
-                    argv[i]);
-            return EXIT_INPUT;
-        } else if (path == NULL)
-            path = argv[i];
-        else if (out == NULL)
-            out = argv[i];
-        else {
-            fprintf(stderr, "%s export: too many arguments\n", progname);
-            return EXIT_INPUT;
-        }
+    cli_parser P;
+    cli_start(&P, &cli_export, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        if (c != K_LP && c != K_MPS)
+            return parse_stop(c);
+        format = c == K_LP ? OA_EXPORT_LP : OA_EXPORT_MPS;
     }
-    if (path == NULL || out == NULL || format < 0) {
-        fprintf(stderr, "usage: %s export PLAN.xml (--lp|--mps) FILE\n",
-                progname);
-        return EXIT_INPUT;
-    }
+    if (argc - P.operand != 2)
+        return cli_usage_error(&cli_export, "a plan and a file to write, "
+                               "PLAN.xml FILE");
+    if (format < 0)
+        return cli_usage_error(&cli_export, "which format? (--lp or --mps)");
+    path = argv[P.operand];
+    out = argv[P.operand + 1];
     plan = load_plan(path, &status);
     if (plan == NULL)
         return status;
@@ -1337,44 +1266,89 @@ int main(int argc, char **argv)
     return rc;
 }
 
+/* "unknown command 'slove' (did you mean 'solve'?)" */
+static int unknown_command(const char *name)
+{
+    const char *names[32];
+    const char *near;
+    size_t n = 0;
+    while (cli_commands[n] && n < 32) {
+        names[n] = cli_commands[n]->name;
+        n++;
+    }
+    near = oa_suggest(name, names, n);
+    fprintf(stderr, "%s: unknown command '%s'%s%s%s\nTry '%s --help' for "
+            "the commands.\n", progname, name,
+            near ? " (did you mean '" : "", near ? near : "",
+            near ? "'?)" : "", progname);
+    return EXIT_INPUT;
+}
+
+/* opsalign help [COMMAND] */
+static int cmd_help(int argc, char **argv)
+{
+    const cli_cmd *cmd;
+    cli_parser P;
+    int c;
+    cli_start(&P, &cli_help, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END)
+        return parse_stop(c);
+    if (P.operand >= argc) {
+        cli_print_usage(stdout);
+        return EXIT_SOLVED;
+    }
+    cmd = cli_find(argv[P.operand]);
+    if (cmd == NULL)
+        return unknown_command(argv[P.operand]);
+    cli_print_help(cmd, stdout);
+    return EXIT_SOLVED;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    cli_parser P;
+    int c;
+    cli_start(&P, &cli_version, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END)
+        return parse_stop(c);
+    if (P.operand < argc)
+        return cli_usage_error(&cli_version, "takes no arguments");
+    printf("opsalign %s (library %s)\n", OA_VERSION, oa_version());
+    return EXIT_SOLVED;
+}
+
+static const struct {
+    const cli_cmd *cmd;
+    int (*run)(int argc, char **argv);
+} runs[] = {
+    { &cli_check, cmd_check },     { &cli_solve, cmd_solve },
+    { &cli_explain, cmd_explain }, { &cli_compare, cmd_compare },
+    { &cli_sweep, cmd_sweep },     { &cli_people, cmd_people },
+    { &cli_brief, cmd_brief },     { &cli_report, cmd_report },
+    { &cli_batch, cmd_batch },     { &cli_merge, cmd_merge },
+    { &cli_export, cmd_export },   { &cli_version, cmd_version },
+    { &cli_help, cmd_help }
+};
+
 static int dispatch(int argc, char **argv)
 {
+    size_t k;
     if (argc < 2) {
-        usage(stderr);
+        cli_print_usage(stderr);
         return EXIT_INPUT;
     }
-    if (strcmp(argv[1], "check") == 0)
-        return cmd_check(argc - 1, argv + 1);
-    if (strcmp(argv[1], "solve") == 0)
-        return cmd_solve(argc - 1, argv + 1);
-    if (strcmp(argv[1], "export") == 0)
-        return cmd_export(argc - 1, argv + 1);
-    if (strcmp(argv[1], "explain") == 0)
-        return cmd_explain(argc - 1, argv + 1);
-    if (strcmp(argv[1], "compare") == 0)
-        return cmd_compare(argc - 1, argv + 1);
-    if (strcmp(argv[1], "sweep") == 0)
-        return cmd_sweep(argc - 1, argv + 1);
-    if (strcmp(argv[1], "people") == 0)
-        return cmd_people(argc - 1, argv + 1);
-    if (strcmp(argv[1], "brief") == 0)
-        return cmd_brief(argc - 1, argv + 1);
-    if (strcmp(argv[1], "report") == 0)
-        return cmd_report(argc - 1, argv + 1);
-    if (strcmp(argv[1], "batch") == 0)
-        return cmd_batch(argc - 1, argv + 1);
-    if (strcmp(argv[1], "merge") == 0)
-        return cmd_merge(argc - 1, argv + 1);
-    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
-        printf("opsalign %s (library %s)\n", OA_VERSION, oa_version());
-        return EXIT_SOLVED;
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
+        return cmd_version(1, argv + 1);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return cmd_help(argc - 1, argv + 1);
+    for (k = 0; k < sizeof runs / sizeof runs[0]; k++)
+        if (strcmp(argv[1], runs[k].cmd->name) == 0)
+            return runs[k].run(argc - 1, argv + 1);
+    if (argv[1][0] == '-') {
+        fprintf(stderr, "%s: unknown option '%s' before a command\nTry "
+                "'%s --help' for the commands.\n", progname, argv[1],
+                progname);
+        return EXIT_INPUT;
     }
-    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
-        strcmp(argv[1], "-h") == 0) {
-        usage(stdout);
-        return EXIT_SOLVED;
-    }
-    fprintf(stderr, "%s: unknown command '%s'\n", progname, argv[1]);
-    usage(stderr);
-    return EXIT_INPUT;
+    return unknown_command(argv[1]);
 }

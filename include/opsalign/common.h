@@ -118,6 +118,18 @@ OA_API void oa_set_alloc_funcs(void *(*malloc_fn)(size_t),
                                void *(*realloc_fn)(void *, size_t),
                                void (*free_fn)(void *));
 
+/**
+ * The candidate closest to word, for "did you mean" messages: by edit
+ * distance (a character inserted, deleted, replaced, or two neighbours
+ * swapped), ASCII case ignored, the first of equals.
+ * @param word what was given
+ * @param candidates n strings (NULL entries are skipped)
+ * @return a candidate (borrowed), or NULL when word is one of them or none
+ *   is within a third of word's length (at least 1, at most 3)
+ */
+OA_API const char *oa_suggest(const char *word,
+                              const char *const *candidates, size_t n);
+
 /** Frees memory that the library allocated and handed to the caller. */
 OA_API void oa_free(void *ptr);
 

@@ -584,7 +584,10 @@ typedef enum oa_format {
     OA_FORMAT_TEXT = 0,  /**< for people: roadmap, loads, spend, bottlenecks */
     OA_FORMAT_XML = 1,   /**< the result schema; read back by the library */
     OA_FORMAT_CSV = 2,   /**< roadmap and loads, for spreadsheets */
-    OA_FORMAT_SVG = 3    /**< a chart (sweeps only) */
+    OA_FORMAT_SVG = 3,   /**< a chart (sweeps only) */
+    OA_FORMAT_XLSX = 4   /**< a workbook (results): a README sheet, then
+                              the tables of oa_result_save_tables, one
+                              sheet each (binary) */
 } oa_format;
 
 /**
@@ -603,6 +606,20 @@ OA_API int oa_result_write(char **out, size_t *size, const oa_result *result,
  */
 OA_API int oa_result_save(const oa_result *result, const char *path,
                           oa_format format, oa_error *err);
+
+/**
+ * Saves a result as tables, one per file, for spreadsheets: in the folder
+ * dir (created when missing) summary.csv, terms.csv (the objective as the
+ * sum of its terms), roadmap.csv, left-out.csv, loads.csv, levers.csv,
+ * spend.csv (every budget, then every period), bottlenecks.csv, and
+ * deficits.csv when the plan cannot fit.  UTF-8 CSV with a header row
+ * (doc/cli.md "Tables" lists the columns); each file is written
+ * atomically.
+ * @param format OA_FORMAT_CSV
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM, OA_EIO (err names the file)
+ */
+OA_API int oa_result_save_tables(const oa_result *result, const char *dir,
+                                 oa_format format, oa_error *err);
 
 /**
  * Reads a result written as XML.
