@@ -4,6 +4,7 @@
  */
 #include "fileio.h"
 #include "result.h"
+#include "tables.h"
 #include "xw.h"
 
 #include <math.h>
@@ -776,14 +777,27 @@ OA_API int oa_comparison_write(char **out, size_t *size,
         *size = 0;
     OAP_ARG(out && cmp && cmp->cols.n > 0);
     OAP_ARG(format == OA_FORMAT_TEXT || format == OA_FORMAT_XML ||
-            format == OA_FORMAT_CSV);
+            format == OA_FORMAT_CSV || format == OA_FORMAT_XLSX);
     oap_buf_init(&b);
     if (format == OA_FORMAT_TEXT)
         write_text(&b, cmp);
-    else if (format == OA_FORMAT_CSV)
+    else if (format == OA_FORMAT_CSV || format == OA_FORMAT_XLSX)
         write_csv(&b, cmp);
     else
         rc = write_xml(&b, cmp);
+    if (format == OA_FORMAT_XLSX && rc == OA_OK && !b.failed) {
+        /* the CSV's two tables, one sheet each */
+        static const char *const names[] = { "comparison", "changes" };
+        size_t n = 0;
+        oap_buf_putn(&b, "", 1); /* a NUL after the text */
+        rc = b.failed ? OA_ENOMEM
+                      : oap_csv_xlsx(out, &n, b.data, names, 2,
+                                     "A comparison of libopsalign");
+        oap_buf_free(&b);
+        if (size)
+            *size = n;
+        return rc;
+    }
     return oap_buf_finish(out, size, &b, rc);
 }
 

@@ -144,38 +144,24 @@ static const oap_column deficit_cols[] = {
 
 static const char *const budget_kinds[] = { "total", "range", "unit" };
 
-static void put(oap_table *t, oap_cell_kind kind, const char *s, double v)
-{
-    oap_cell c;
-    c.kind = kind;
-    c.s = s;
-    c.v = v;
-    if (kind == OAP_CELL_TEXT && s == NULL)
-        c.kind = OAP_CELL_EMPTY;
-    if ((kind == OAP_CELL_NUMBER) && isnan(v))
-        c.kind = OAP_CELL_EMPTY;
-    if (!t->failed && OAP_VPUSH(t->cells, c) != OA_OK)
-        t->failed = 1;
-}
-
 static void text(oap_table *t, const char *s)
 {
-    put(t, OAP_CELL_TEXT, s, 0);
+    oap_table_put(t, OAP_CELL_TEXT, s, 0);
 }
 
 static void num(oap_table *t, double v)
 {
-    put(t, OAP_CELL_NUMBER, NULL, v);
+    oap_table_put(t, OAP_CELL_NUMBER, NULL, v);
 }
 
 static void whole(oap_table *t, int v)
 {
-    put(t, OAP_CELL_INT, NULL, v);
+    oap_table_put(t, OAP_CELL_INT, NULL, v);
 }
 
 static void empty(oap_table *t)
 {
-    put(t, OAP_CELL_EMPTY, NULL, 0);
+    oap_table_put(t, OAP_CELL_EMPTY, NULL, 0);
 }
 
 /* A period as its index and its label. */
@@ -431,48 +417,18 @@ int oap_result_tables(oap_table **out, size_t *n, const oa_result *r)
     return OA_OK;
 }
 
-void oap_tables_free(oap_table *t, size_t n)
+int oap_result_xlsx(char **out, size_t *size, const oa_result *r)
 {
-    size_t k;
-    if (t == NULL)
-        return;
-    for (k = 0; k < n; k++)
-        oap_free(t[k].cells.v);
-    oap_free(t);
-}
-
-size_t oap_table_rows(const oap_table *t)
-{
-    return t->ncols ? t->cells.n / t->ncols : 0;
-}
-
-const oap_cell *oap_table_cell(const oap_table *t, size_t row, size_t col)
-{
-    return &t->cells.v[row * t->ncols + col];
-}
-
-void oap_table_csv(oap_buf *b, const oap_table *t)
-{
-    size_t r, c, rows = oap_table_rows(t);
-    for (c = 0; c < t->ncols; c++) {
-        oap_buf_puts(b, c ? "," : "");
-        oap_buf_puts(b, t->cols[c].name);
-    }
-    oap_buf_puts(b, "\n");
-    for (r = 0; r < rows; r++) {
-        for (c = 0; c < t->ncols; c++) {
-            const oap_cell *x = oap_table_cell(t, r, c);
-            if (c)
-                oap_buf_puts(b, ",");
-            switch (x->kind) {
-            case OAP_CELL_TEXT: oap_csv_str(b, x->s); break;
-            case OAP_CELL_NUMBER: oap_csv_num(b, x->v); break;
-            case OAP_CELL_INT: oap_buf_printf(b, "%d", (int)x->v); break;
-            case OAP_CELL_EMPTY: break;
-            }
-        }
-        oap_buf_puts(b, "\n");
-    }
+    oap_table *t = NULL;
+    size_t n = 0;
+    int rc;
+    *out = NULL;
+    *size = 0;
+    rc = oap_result_tables(&t, &n, r);
+    if (rc == OA_OK)
+        rc = oap_tables_xlsx(out, size, "A result of libopsalign", r->name, t, n);
+    oap_tables_free(t, n);
+    return rc;
 }
 
 OA_API int oa_result_save_tables(const oa_result *result, const char *dir,

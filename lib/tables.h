@@ -1,8 +1,8 @@
 /*
- * A result as named tables of cells: what a folder of CSV files and a
- * workbook hold, one file or sheet per table (lib/tables.c).  Built once
- * from a result; the cells' texts are the result's (or static), valid
- * while it lives.  Internal.
+ * Named tables of cells: what a folder of CSV files and a workbook hold,
+ * one file or sheet per table.  lib/xlsx_write.c has the tables and their
+ * workbooks; lib/tables.c builds them from a result (the cells' texts are
+ * the result's, or static, valid while it lives).  Internal.
  */
 #ifndef OA_TABLES_H
 #define OA_TABLES_H
@@ -51,6 +51,9 @@ typedef struct oap_table {
 int oap_result_tables(oap_table **out, size_t *n, const oa_result *r);
 void oap_tables_free(oap_table *t, size_t n);
 
+/* Appends a cell (row by row; a NULL text or a NaN is an empty cell). */
+void oap_table_put(oap_table *t, oap_cell_kind kind, const char *s,
+                   double v);
 size_t oap_table_rows(const oap_table *t);
 const oap_cell *oap_table_cell(const oap_table *t, size_t row, size_t col);
 
@@ -58,6 +61,19 @@ const oap_cell *oap_table_cell(const oap_table *t, size_t row, size_t col);
  * table; *out freed with oap_free.  OA_OK, OA_EIO (the temporary file),
  * OA_ENOMEM. */
 int oap_result_xlsx(char **out, size_t *size, const oa_result *r);
+
+/* A workbook of tables t[0..n-1] after a README sheet headed by title
+ * (and name, when not NULL) that lists every sheet and column.  OA_OK,
+ * OA_EIO (the temporary file), OA_ENOMEM. */
+int oap_tables_xlsx(char **out, size_t *size, const char *title,
+                    const char *name, const oap_table *t, size_t n);
+
+/* A workbook of the tables of csv (as the library writes CSV: tables
+ * separated by an empty line, each with a header row), named by names[]
+ * in order; numbers become numbers but in the first column.  title heads
+ * the README sheet.  OA_OK, OA_EIO, OA_ENOMEM. */
+int oap_csv_xlsx(char **out, size_t *size, const char *csv,
+                 const char *const *names, size_t nnames, const char *title);
 
 /* The table as CSV (RFC 4180, a header row). */
 void oap_table_csv(oap_buf *b, const oap_table *t);

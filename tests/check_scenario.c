@@ -849,7 +849,7 @@ START_TEST(test_replan_spend_loans)
     /* a row for each of data's first three months */
     ck_assert_int_eq(oa_plan_find_unit(&u, p, "data"), OA_OK);
     for (t = 1; t <= 3; t++) {
-        char per[8];
+        char per[16];
         snprintf(per, sizeof per, "%d", t);
         ck_assert_int_eq(oa_unit_add_budget_range(u, 1e9, per, per), OA_OK);
     }

@@ -59,6 +59,7 @@ usage_err() { # DESCRIPTION EXPECTED-TEXT ARGS...
 }
 usage_err "misspelt option" "opsalign solve: unknown option '--time-limt' (did you mean '--time-limit'?)" solve "$ex/small.xml" --time-limt=3
 usage_err "misspelt command" "opsalign: unknown command 'slove' (did you mean 'solve'?)" slove "$ex/small.xml"
+usage_err "ambiguous prefix" "opsalign solve: option '--no' is ambiguous (--no-heuristic, --no-cuts, --no-lns)" solve "$ex/small.xml" --no
 usage_err "unknown short option" "opsalign compare: unknown option '-x'" compare -x "$ex/small.xml"
 usage_err "missing value" "opsalign solve: option '--time-limit' needs a value (SEC)" solve "$ex/small.xml" --time-limit
 usage_err "bad value" "opsalign solve: --format takes text, xml, csv or xlsx, not 'json'" solve "$ex/small.xml" --format json

@@ -50,6 +50,23 @@ if t_have python3; then
     t_check "xlsx: the first initiative ($first)" grep -qx "roadmap!A2	$first" "$tmp/cells"
     t_check "xlsx: utilization coloured" grep -q "^format loads!N2:N[0-9]* colorScale$" "$tmp/cells"
     t_check "xlsx: the README says what utilization means" grep -q "^README!C[0-9]*	the share of capacity the work takes$" "$tmp/cells"
+    # Every sheet holds its CSV file, cell by cell.
+    for f in "$tmp"/rt/*.csv; do
+        name=$(basename "$f" .csv)
+        python3 "$TOP_SRCDIR/tests/xlsx_cells.py" "$tmp/r.xlsx" --same-as "$f" "$name" >"$tmp/same"
+        t_check "xlsx: the sheet $name is $name.csv ($(cat "$tmp/same"))" [ "$(cat "$tmp/same")" = same ]
+    done
+    # Comparisons and batch summaries: the CSV's tables as sheets.
+    printf '<scenario version="1"><budget scale="0.9"/></scenario>\n' >"$tmp/cut.xml"
+    "$OPSALIGN" compare "$ex/small.xml" -s "$tmp/cut.xml" -f csv -o "$tmp/cmp.csv"
+    "$OPSALIGN" compare "$ex/small.xml" -s "$tmp/cut.xml" -f xlsx -o "$tmp/cmp.xlsx"
+    t_check "compare --format xlsx: exit 0" [ $? -eq 0 ]
+    python3 "$TOP_SRCDIR/tests/xlsx_cells.py" "$tmp/cmp.xlsx" --same-as "$tmp/cmp.csv" comparison changes >"$tmp/same"
+    t_check "compare: the workbook holds the CSV ($(cat "$tmp/same"))" [ "$(cat "$tmp/same")" = same ]
+    "$OPSALIGN" batch "$ex/small.xml" "$tmp/cut.xml" -o "$tmp/batch" >/dev/null 2>&1
+    t_check "batch: summary.xlsx" [ -s "$tmp/batch/summary.xlsx" ]
+    python3 "$TOP_SRCDIR/tests/xlsx_cells.py" "$tmp/batch/summary.xlsx" --same-as "$tmp/batch/summary.csv" comparison changes >"$tmp/same"
+    t_check "batch: summary.xlsx holds summary.csv ($(cat "$tmp/same"))" [ "$(cat "$tmp/same")" = same ]
 fi
 "$OPSALIGN" solve "$ex/small.xml" --format xlsx >"$tmp/out" 2>"$tmp/err"
 t_check "xlsx without -o: exit 1" [ $? -eq 1 ]

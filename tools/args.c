@@ -1,7 +1,7 @@
 /*
  * The options and help of every opsalign command (args.h), and the one
  * parser they share.  doc/cli.md and opsalign(1) say the same at length;
- * tests/cli_args.sh checks that every option here is in the man page.
+ * tests/man.sh checks that opsalign(1) lists every option here.
  */
 #include <config.h>
 
@@ -112,7 +112,8 @@ static const cli_opt explain_opts[] = {
       "explain this roadmap instead of solving the plan" },
     { "bottlenecks", K_BOTTLENECKS, 1, "N",
       "confirm the N most valuable bottlenecks by re-solving" },
-    { "jobs", K_JOBS, 1, "N", "re-solve in N threads (0: one per core)" },
+    { "jobs", K_JOBS, 1, "N",
+      "re-solve in N threads at once (0 or 1: one at a time)" },
     { "cold", K_COLD, 0, NULL, "re-solve each question from scratch" },
     O_TIME_LIMIT, O_WORK_LIMIT, O_MAX_NONZEROS, O_FORMAT("or xml"),
     O_OUTPUT("the explanation"), O_HELP, O_END
@@ -129,7 +130,7 @@ const cli_cmd cli_explain = {
 
 static const cli_opt compare_opts[] = {
     O_SCENARIO, O_STABILITY, O_DROP_PRICE, O_TIME_LIMIT, O_WORK_LIMIT,
-    O_GAP, O_MAX_NONZEROS, O_FORMAT("xml or csv"),
+    O_GAP, O_MAX_NONZEROS, O_FORMAT("xml, csv or xlsx (a workbook; needs -o)"),
     O_OUTPUT("the comparison"), O_HELP, O_END
 };
 
@@ -150,7 +151,7 @@ static const cli_opt sweep_opts[] = {
       "sweep a unit's capacity (* for every unit or resource)" },
     { "csv", K_CSV, 1, "FILE", "write the curve as CSV to FILE" },
     { "svg", K_SVG, 1, "FILE", "draw the curve as SVG to FILE" },
-    O_TIME_LIMIT, O_WORK_LIMIT, O_GAP, O_HELP, O_END
+    O_TIME_LIMIT, O_WORK_LIMIT, O_GAP, O_MAX_NONZEROS, O_HELP, O_END
 };
 
 const cli_cmd cli_sweep = {
@@ -218,15 +219,15 @@ static const cli_opt batch_opts[] = {
     { "output", K_OUTPUT, 1, "DIR", "the results' folder (required)" },
     { "jobs", K_JOBS, 1, "N", "solve in N processes (1..256)" },
     { "shard", K_SHARD, 1, "K/N", "solve only the K-th of N shares" },
-    O_TIME_LIMIT, O_WORK_LIMIT, O_GAP, O_HELP, O_END
+    O_TIME_LIMIT, O_WORK_LIMIT, O_GAP, O_MAX_NONZEROS, O_HELP, O_END
 };
 
 const cli_cmd cli_batch = {
     "batch", "PLAN.xml [SCENARIO.xml]... -o DIR [OPTION]...",
     "base and scenarios in N processes, resumable",
     "Solves the plan and each scenario into DIR (one result each, and "
-    "summary.csv and summary.xml); runs already in DIR are kept, so an "
-    "interrupted batch resumes.",
+    "summary.csv, summary.xml and the workbook summary.xlsx); runs already "
+    "in DIR are kept, so an interrupted batch resumes.",
     batch_opts
 };
 
@@ -426,8 +427,24 @@ static void unknown_option(cli_parser *p, const char *spelt)
     char word[128];
     const char *near;
     if (spelt[0] == '-' && spelt[1] == '-' && len - 2 < sizeof word) {
+        char all[400];
+        size_t used = 0, hits = 0;
         memcpy(word, spelt + 2, len - 2);
         word[len - 2] = '\0';
+        /* a prefix of several options */
+        all[0] = '\0';
+        for (o = p->cmd->opts; o->name; o++)
+            if (len > 2 && strncmp(o->name, word, len - 2) == 0 &&
+                used + strlen(o->name) + 5 < sizeof all) {
+                used += (size_t)snprintf(all + used, sizeof all - used,
+                                         "%s--%s", hits++ ? ", " : "",
+                                         o->name);
+            }
+        if (hits > 1) {
+            cli_usage_error(p->cmd, "option '%.*s' is ambiguous (%s)",
+                            (int)len, spelt, all);
+            return;
+        }
         for (o = p->cmd->opts; o->name && n < 64; o++)
             names[n++] = o->name;
         near = oa_suggest(word, names, n);

@@ -6,9 +6,9 @@
  * DIR holds, per run NAME ("base", or the scenario file's name without
  * .xml): NAME.xml (the result, XML), NAME.key (what it was computed from,
  * and a hash of NAME.xml's bytes) or NAME.err (why it failed); and
- * summary.csv, summary.xml, .lock.  A run is up to date when NAME.key
- * matches the plan, the scenario, the options and the library version (a
- * hash of them) and NAME.xml is the file the key was written for: a rerun
+ * summary.csv, summary.xml, summary.xlsx, .lock.  A run is up to date
+ * when NAME.key matches the plan, the scenario, the options and the
+ * library version (a hash of them) and NAME.xml is the file the key was written for: a rerun
  * skips it.  The key is removed before a result is replaced and written
  * after it, so a run cut between the two is solved again; a run that
  * fails removes its old result.  One batch at a time writes DIR (flock
@@ -318,7 +318,7 @@ static int collect(found **out, size_t *n, char **dirs, int ndirs,
     return 0;
 }
 
-/* Writes OUT/summary.csv and OUT/summary.xml from the runs found in
+/* Writes OUT/summary.csv, summary.xml and summary.xlsx from the runs found in
  * dirs: the base first, then the others by name. */
 static int summarize(const char *out_dir, char **dirs, int ndirs,
                      const run *runs, int nruns)
@@ -356,6 +356,10 @@ static int summarize(const char *out_dir, char **dirs, int ndirs,
     if (rc == OA_OK) {
         path_of(p, sizeof p, out_dir, "summary", ".xml");
         rc = oa_comparison_save(cmp, p, OA_FORMAT_XML, &err);
+    }
+    if (rc == OA_OK) {
+        path_of(p, sizeof p, out_dir, "summary", ".xlsx");
+        rc = oa_comparison_save(cmp, p, OA_FORMAT_XLSX, &err);
     }
     if (rc != OA_OK)
         print_error(&err);
@@ -463,6 +467,11 @@ int cmd_batch(int argc, char **argv)
             if (parse_gap(P.opt, P.arg, &opts.gap))
                 goto bad;
             break;
+        case K_MAX_NONZEROS:
+            if (parse_number(P.opt, P.arg, &v))
+                goto bad;
+            opts.max_nonzeros = v < 1 ? SIZE_MAX : (size_t)v;
+            break;
         default:
             free(runs);
             return c == CLI_SHOWN_HELP ? EXIT_SOLVED : EXIT_INPUT;
@@ -478,8 +487,8 @@ int cmd_batch(int argc, char **argv)
             if (strcmp(namebuf, "summary") == 0 || namebuf[0] == '.' ||
                 namebuf[0] == '\0') {
                 fprintf(stderr, "%s batch: %s: a scenario may not be named "
-                        "'%s' (the batch writes %s/summary.csv and "
-                        "summary.xml itself; rename the file)\n", progname,
+                        "'%s' (the batch writes %s/summary.csv, .xml and "
+                        ".xlsx itself; rename the file)\n", progname,
                         a, namebuf, dir ? dir : "DIR");
                 free(runs);
                 return EXIT_INPUT;
@@ -558,6 +567,7 @@ int cmd_batch(int argc, char **argv)
         h = fnv(h, &opts.time_limit, sizeof opts.time_limit);
         h = fnv(h, &opts.gap, sizeof opts.gap);
         h = fnv(h, &opts.work_limit, sizeof opts.work_limit);
+        h = fnv(h, &opts.max_nonzeros, sizeof opts.max_nonzeros);
         h = fnv(h, &opts.flags, sizeof opts.flags);
         snprintf(runs[i].key, sizeof runs[i].key, "%016llx",
                  (unsigned long long)h);

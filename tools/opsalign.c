@@ -709,7 +709,7 @@ static int cmd_compare(int argc, char **argv)
     while ((c = cli_next(&P)) != CLI_END) {
         t = take_scenario(&sc, &P, c);
         if (t == 0)
-            t = common_opt(&P, c, &opts, &format, 1, &out);
+            t = common_opt(&P, c, &opts, &format, F_CSV | F_XLSX, &out);
         if (t < 0)
             return EXIT_INPUT;
         if (t > 0)
@@ -729,6 +729,9 @@ static int cmd_compare(int argc, char **argv)
     if (sc.n == 0)
         return cli_usage_error(&cli_compare, "no scenario to compare "
                                "(-s SCENARIO.xml)");
+    if (format == OA_FORMAT_XLSX && out == NULL)
+        return cli_usage_error(&cli_compare, "a workbook goes to a file: "
+                               "--format xlsx -o FILE.xlsx");
     path = argv[P.operand];
     plan = load_plan(path, &status);
     if (plan == NULL)
@@ -829,7 +832,14 @@ static int cmd_sweep(int argc, char **argv)
     o.solve.interrupt = cli_interrupt;
     cli_start(&P, &cli_sweep, argc, argv);
     while ((c = cli_next(&P)) != CLI_END) {
-        const char *v = P.arg;
+        const char *v = P.arg, *none = NULL;
+        oa_format unused;
+        /* the limits (sweep has no --format or -o) */
+        int t = common_opt(&P, c, &o.solve, &unused, 0, &none);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t > 0)
+            continue;
         switch (c) {
         case K_BUDGET_TOTAL:
             o.kind = OA_SWEEP_BUDGET_TOTAL;
@@ -857,17 +867,6 @@ static int cmd_sweep(int argc, char **argv)
             have = 1;
             break;
         }
-        case K_TIME_LIMIT:
-        case K_WORK_LIMIT:
-            if (parse_number(P.opt, v, c == K_TIME_LIMIT
-                                           ? &o.solve.time_limit
-                                           : &o.solve.work_limit))
-                return EXIT_INPUT;
-            break;
-        case K_GAP:
-            if (parse_gap(P.opt, v, &o.solve.gap))
-                return EXIT_INPUT;
-            break;
         case K_CSV: csv = v; break;
         case K_SVG: svg = v; break;
         default:

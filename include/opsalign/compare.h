@@ -125,8 +125,10 @@ OA_API void oa_comparison_free(oa_comparison *cmp);
 /**
  * Writes a comparison: text (a side-by-side table and, per result, what
  * changed against the base, with period labels), CSV (one row per result,
- * then one row per change) or XML (doc/cli.md, `compare`).
- * @return OA_OK, OA_EINVAL, OA_ENOMEM
+ * then one row per change), XML (doc/cli.md, `compare`) or XLSX (the two
+ * tables of the CSV as sheets "comparison" and "changes", after a README
+ * sheet).
+ * @return OA_OK, OA_EINVAL, OA_ENOMEM, OA_EIO (XLSX: the temporary file)
  */
 OA_API int oa_comparison_write(char **out, size_t *size,
                                const oa_comparison *cmp, oa_format format);

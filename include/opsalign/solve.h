@@ -585,9 +585,10 @@ typedef enum oa_format {
     OA_FORMAT_XML = 1,   /**< the result schema; read back by the library */
     OA_FORMAT_CSV = 2,   /**< roadmap and loads, for spreadsheets */
     OA_FORMAT_SVG = 3,   /**< a chart (sweeps only) */
-    OA_FORMAT_XLSX = 4   /**< a workbook (results): a README sheet, then
-                              the tables of oa_result_save_tables, one
-                              sheet each (binary) */
+    OA_FORMAT_XLSX = 4   /**< a workbook (results and comparisons): a
+                              README sheet, then the tables of
+                              oa_result_save_tables (of the CSV of a
+                              comparison), one sheet each (binary) */
 } oa_format;
 
 /**
