@@ -5,29 +5,12 @@
  * the edited unit and resource get explicit entries for every period,
  * the current values outside the edited range and the new ones inside.
  */
-#include "plan_int.h"
+#include "scenario_int.h"
 #include "xml.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef enum ekind {
-    E_CAPACITY,
-    E_SCALE,
-    E_CONTRACTORS,
-    E_OVERTIME,
-    E_INITIATIVE,
-    E_REMOVE,
-    E_BUDGET,
-    E_BUDGET_SCALE,
-    E_LIMIT,
-    E_UNIT_BUDGET,
-    E_DEMAND,
-    E_LOAN,
-    E_OPERATING,
-    E_ADD
-} ekind;
 
 static const char *const ename[] = { "capacity", "scale-capacity",
                                      "contractors", "overtime",
@@ -35,30 +18,6 @@ static const char *const ename[] = { "capacity", "scale-capacity",
                                      "budget", "limit", "unit-budget",
                                      "demand", "loan", "operating-plan",
                                      "add" };
-
-typedef struct edit {
-    ekind kind;
-    int line;
-    const char *unit, *resource, *from, *to;
-    double value;            /* capacity, factor, budget total */
-    int has_max, has_cost;
-    double max, cost;
-    const char *id, *attr, *aval;
-    /* limit, unit-budget, demand, operating-plan: a value set and/or a
-     * factor (value, scale), an operating plan's volume and
-     * productivity; a loan's receiving unit (to: the edit's to) */
-    int has_set, has_scale, has_volume, has_prod;
-    double set, scale, volume, prod;
-    size_t staged;           /* add: the initiative's index in staged */
-} edit;
-
-struct oa_scenario {
-    oap_arena arena;
-    const char *name, *source;
-    int line;                /* stamped on edits added next */
-    OAP_VEC(edit) edits;
-    oa_plan *staged;         /* the initiatives of <add> edits, or NULL */
-};
 
 OA_API int oa_scenario_new(oa_scenario **out, const char *name)
 {
@@ -104,7 +63,7 @@ OA_API size_t oa_scenario_edit_count(const oa_scenario *sc)
 }
 
 /* Copies the strings of e into the arena and appends it. */
-static int push(oa_scenario *sc, edit e)
+static int push(oa_scenario *sc, oap_edit e)
 {
     const char **s[] = { &e.unit, &e.resource, &e.from, &e.to, &e.id,
                          &e.attr, &e.aval };
@@ -124,11 +83,11 @@ static int ok_num(double v)
     return isfinite(v) && v >= 0;
 }
 
-static int capacity_edit(oa_scenario *sc, ekind kind, const char *unit,
+static int capacity_edit(oa_scenario *sc, oap_edit_kind kind, const char *unit,
                          const char *resource, double value,
                          const char *from, const char *to)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && unit && resource && ok_num(value));
     memset(&e, 0, sizeof e);
     e.kind = kind;
@@ -144,21 +103,21 @@ OA_API int oa_scenario_set_capacity(oa_scenario *sc, const char *unit,
                                     const char *resource, double value,
                                     const char *from, const char *to)
 {
-    return capacity_edit(sc, E_CAPACITY, unit, resource, value, from, to);
+    return capacity_edit(sc, OAP_E_CAPACITY, unit, resource, value, from, to);
 }
 
 OA_API int oa_scenario_scale_capacity(oa_scenario *sc, const char *unit,
                                       const char *resource, double factor,
                                       const char *from, const char *to)
 {
-    return capacity_edit(sc, E_SCALE, unit, resource, factor, from, to);
+    return capacity_edit(sc, OAP_E_SCALE, unit, resource, factor, from, to);
 }
 
-static int lever_edit(oa_scenario *sc, ekind kind, const char *unit,
+static int lever_edit(oa_scenario *sc, oap_edit_kind kind, const char *unit,
                       const char *resource, const double *max,
                       const double *cost, const char *from, const char *to)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && unit && resource);
     OAP_ARG(!max || ok_num(*max));
     OAP_ARG(!cost || ok_num(*cost));
@@ -180,24 +139,24 @@ OA_API int oa_scenario_set_contractors(oa_scenario *sc, const char *unit,
                                        const double *max, const double *cost,
                                        const char *from, const char *to)
 {
-    return lever_edit(sc, E_CONTRACTORS, unit, resource, max, cost, from, to);
+    return lever_edit(sc, OAP_E_CONTRACTORS, unit, resource, max, cost, from, to);
 }
 
 OA_API int oa_scenario_set_overtime(oa_scenario *sc, const char *unit,
                                     const char *resource, const double *max,
                                     const double *cost)
 {
-    return lever_edit(sc, E_OVERTIME, unit, resource, max, cost, NULL, NULL);
+    return lever_edit(sc, OAP_E_OVERTIME, unit, resource, max, cost, NULL, NULL);
 }
 
 OA_API int oa_scenario_set_initiative(oa_scenario *sc, const char *id,
                                       const char *attribute,
                                       const char *value)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && id && attribute && value);
     memset(&e, 0, sizeof e);
-    e.kind = E_INITIATIVE;
+    e.kind = OAP_E_INITIATIVE;
     e.id = id;
     e.attr = attribute;
     e.aval = value;
@@ -206,20 +165,20 @@ OA_API int oa_scenario_set_initiative(oa_scenario *sc, const char *id,
 
 OA_API int oa_scenario_remove_initiative(oa_scenario *sc, const char *id)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && id);
     memset(&e, 0, sizeof e);
-    e.kind = E_REMOVE;
+    e.kind = OAP_E_REMOVE;
     e.id = id;
     return push(sc, e);
 }
 
 OA_API int oa_scenario_set_budget_total(oa_scenario *sc, double total)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && ok_num(total));
     memset(&e, 0, sizeof e);
-    e.kind = E_BUDGET;
+    e.kind = OAP_E_BUDGET;
     e.value = total;
     return push(sc, e);
 }
@@ -235,9 +194,9 @@ static oa_plan *staged(oa_scenario *sc)
 /* The edit that adds the initiative just staged. */
 static int push_add(oa_scenario *sc)
 {
-    edit e;
+    oap_edit e;
     memset(&e, 0, sizeof e);
-    e.kind = E_ADD;
+    e.kind = OAP_E_ADD;
     e.staged = sc->staged->initiatives.n - 1;
     e.id = sc->staged->initiatives.v[e.staged]->id;
     return push(sc, e);
@@ -256,17 +215,17 @@ OA_API int oa_scenario_add_initiative(oa_scenario *sc,
 
 OA_API int oa_scenario_scale_budgets(oa_scenario *sc, double factor)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && ok_num(factor));
     memset(&e, 0, sizeof e);
-    e.kind = E_BUDGET_SCALE;
+    e.kind = OAP_E_BUDGET_SCALE;
     e.has_scale = 1;
     e.scale = factor;
     return push(sc, e);
 }
 
 /* A set and/or scale edit: at least one of value and scale. */
-static int amount_edit(oa_scenario *sc, edit *e, const double *value,
+static int amount_edit(oa_scenario *sc, oap_edit *e, const double *value,
                        const double *scale)
 {
     OAP_ARG(sc && (value || scale));
@@ -283,9 +242,9 @@ OA_API int oa_scenario_set_limit(oa_scenario *sc, const char *from,
                                  const char *to, const double *value,
                                  const double *scale)
 {
-    edit e;
+    oap_edit e;
     memset(&e, 0, sizeof e);
-    e.kind = E_LIMIT;
+    e.kind = OAP_E_LIMIT;
     e.from = from;
     e.to = to;
     return amount_edit(sc, &e, value, scale);
@@ -295,10 +254,10 @@ OA_API int oa_scenario_set_unit_budget(oa_scenario *sc, const char *unit,
                                        const double *value,
                                        const double *scale)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(unit);
     memset(&e, 0, sizeof e);
-    e.kind = E_UNIT_BUDGET;
+    e.kind = OAP_E_UNIT_BUDGET;
     e.unit = unit;
     return amount_edit(sc, &e, value, scale);
 }
@@ -307,10 +266,10 @@ OA_API int oa_scenario_set_demand(oa_scenario *sc, const char *initiative,
                                   const char *unit, const char *resource,
                                   const double *value, const double *scale)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(initiative && unit && resource);
     memset(&e, 0, sizeof e);
-    e.kind = E_DEMAND;
+    e.kind = OAP_E_DEMAND;
     e.id = initiative;
     e.unit = unit;
     e.resource = resource;
@@ -321,12 +280,12 @@ OA_API int oa_scenario_set_loan(oa_scenario *sc, const char *from,
                                 const char *to, const char *resource,
                                 const double *max, const double *cost)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && from && to && resource && (max || cost));
     OAP_ARG(!max || ok_num(*max));
     OAP_ARG(!cost || ok_num(*cost));
     memset(&e, 0, sizeof e);
-    e.kind = E_LOAN;
+    e.kind = OAP_E_LOAN;
     e.unit = from;
     e.to = to;
     e.resource = resource;
@@ -344,14 +303,14 @@ OA_API int oa_scenario_set_operating_plan(oa_scenario *sc, const char *unit,
                                           const double *volume,
                                           const double *productivity)
 {
-    edit e;
+    oap_edit e;
     OAP_ARG(sc && unit && name && resource &&
             (scale || volume || productivity));
     OAP_ARG(!scale || ok_num(*scale));
     OAP_ARG(!volume || ok_num(*volume));
     OAP_ARG(!productivity || (isfinite(*productivity) && *productivity > 0));
     memset(&e, 0, sizeof e);
-    e.kind = E_OPERATING;
+    e.kind = OAP_E_OPERATING;
     e.unit = unit;
     e.id = name;
     e.resource = resource;
@@ -370,7 +329,7 @@ typedef struct actx {
     oa_plan *plan;
     oa_checked *chk;   /* the plan as the edits before left it */
     const oa_scenario *sc;
-    const edit *e;
+    const oap_edit *e;
     oa_error_list *errs;
     int bad;     /* an error was reported */
     int broken;  /* the plan broke its rules: stop */
@@ -560,7 +519,7 @@ static void apply_levels(actx *c)
     }
     nu = match_units(c, us);
     nr = match_resources(c, rs);
-    if (c->e->kind != E_OVERTIME && !range(c, &t0, &t1))
+    if (c->e->kind != OAP_E_OVERTIME && !range(c, &t0, &t1))
         goto out;
     if (nu == 0 || nr == 0)
         goto out;
@@ -571,15 +530,15 @@ static void apply_levels(actx *c)
                 size_t at = OAP_URT(res, u, r, t);
                 int in = t + 1 >= t0 && t + 1 <= t1;
                 switch (c->e->kind) {
-                case E_CAPACITY:
+                case OAP_E_CAPACITY:
                     v[t] = in ? c->e->value : res->cap[at];
                     any = 1;
                     break;
-                case E_SCALE:
+                case OAP_E_SCALE:
                     v[t] = in ? res->cap[at] * c->e->value : res->cap[at];
                     any |= res->cap[at] > 0;
                     break;
-                case E_CONTRACTORS:
+                case OAP_E_CONTRACTORS:
                     v[t] = in && c->e->has_max ? c->e->max : res->ct_max[at];
                     w[t] = in && c->e->has_cost ? c->e->cost
                                                 : res->ct_cost[at];
@@ -591,7 +550,7 @@ static void apply_levels(actx *c)
             }
             /* With "*", pairs that have nothing to scale or set stay as
              * they are (no entries of capacity 0 everywhere). */
-            if (c->e->kind == E_OVERTIME) {
+            if (c->e->kind == OAP_E_OVERTIME) {
                 size_t ur = (size_t)u * (size_t)res->R + (size_t)r;
                 double mx = c->e->has_max ? c->e->max : res->ot_max[ur];
                 double cs = c->e->has_cost ? c->e->cost : res->ot_cost[ur];
@@ -606,7 +565,7 @@ static void apply_levels(actx *c)
             if (!any && (strcmp(c->e->unit, "*") == 0 ||
                          strcmp(c->e->resource, "*") == 0))
                 continue;
-            if (c->e->kind == E_CONTRACTORS)
+            if (c->e->kind == OAP_E_CONTRACTORS)
                 put_contractors(c, u, r, v, w);
             else
                 put_capacity(c, u, r, v);
@@ -705,7 +664,7 @@ static void apply_initiative_one(actx *c, oa_initiative *ini);
 static void apply_initiative(actx *c)
 {
     oa_plan *p = c->plan;
-    const edit *e = c->e;
+    const oap_edit *e = c->e;
     const char *a = e->attr;
     int each = strncmp(a, "scale-", 6) == 0 || strcmp(a, "slip") == 0, i;
     size_t k;
@@ -731,7 +690,7 @@ static void apply_initiative(actx *c)
 static void apply_initiative_one(actx *c, oa_initiative *ini)
 {
     oa_plan *p = c->plan;
-    const edit *e = c->e;
+    const oap_edit *e = c->e;
     double v = 0;
     const char *a = e->attr;
     oa_plan_set_line(p, e->line);
@@ -833,7 +792,7 @@ static void apply_remove(actx *c)
 }
 
 /* An amount after the edit: set, then scaled. */
-static double amount(const edit *e, double v)
+static double amount(const oap_edit *e, double v)
 {
     if (e->has_set)
         v = e->set;
@@ -965,7 +924,7 @@ static void apply_loan(actx *c)
 static void apply_operating(actx *c)
 {
     oa_plan *p = c->plan;
-    const edit *e = c->e;
+    const oap_edit *e = c->e;
     size_t k, j;
     int hit = 0;
     for (k = 0; k < p->ops.n; k++) {
@@ -1091,8 +1050,8 @@ static void apply_add(actx *c)
 
 static int level_edit(int kind)
 {
-    return kind == E_CAPACITY || kind == E_SCALE || kind == E_CONTRACTORS ||
-           kind == E_OVERTIME;
+    return kind == OAP_E_CAPACITY || kind == OAP_E_SCALE || kind == OAP_E_CONTRACTORS ||
+           kind == OAP_E_OVERTIME;
 }
 
 OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
@@ -1138,41 +1097,41 @@ OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
             }
         }
         switch (c.e->kind) {
-        case E_CAPACITY:
-        case E_SCALE:
-        case E_CONTRACTORS:
-        case E_OVERTIME:
+        case OAP_E_CAPACITY:
+        case OAP_E_SCALE:
+        case OAP_E_CONTRACTORS:
+        case OAP_E_OVERTIME:
             apply_levels(&c);
             break;
-        case E_INITIATIVE:
+        case OAP_E_INITIATIVE:
             apply_initiative(&c);
             break;
-        case E_REMOVE:
+        case OAP_E_REMOVE:
             apply_remove(&c);
             break;
-        case E_BUDGET:
+        case OAP_E_BUDGET:
             oa_plan_set_line(plan, c.e->line);
             api(&c, oa_plan_set_budget_total(plan, c.e->value));
             break;
-        case E_BUDGET_SCALE:
+        case OAP_E_BUDGET_SCALE:
             apply_budget_scale(&c);
             break;
-        case E_LIMIT:
+        case OAP_E_LIMIT:
             apply_limit(&c);
             break;
-        case E_UNIT_BUDGET:
+        case OAP_E_UNIT_BUDGET:
             apply_unit_budget(&c);
             break;
-        case E_DEMAND:
+        case OAP_E_DEMAND:
             apply_demand(&c);
             break;
-        case E_LOAN:
+        case OAP_E_LOAN:
             apply_loan(&c);
             break;
-        case E_OPERATING:
+        case OAP_E_OPERATING:
             apply_operating(&c);
             break;
-        case E_ADD:
+        case OAP_E_ADD:
             apply_add(&c);
             break;
         }
@@ -1207,6 +1166,12 @@ OA_API int oa_plan_apply_scenario(oa_plan *plan, const oa_scenario *sc,
 
 /* ---- reading ---- */
 
+const char *const oap_scenario_ini_attrs[OAP_SCENARIO_INI_ATTRS] = {
+    "name", "owner", "duration", "earliest", "deadline", "value",
+    "benefit-per-period", "cost", "mandatory", "forbidden", "pin",
+    "unpin", "stability", "drop-price", "scale-value", "scale-cost",
+    "scale-duration", "slip" };
+
 static char *prop(const xmlNode *n, const char *name)
 {
     return (char *)xmlGetNoNsProp(n, (const xmlChar *)name);
@@ -1229,11 +1194,6 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
                       oa_error_list *errs)
 {
     const xmlNode *n;
-    static const char *const ini_attrs[] = {
-        "name", "owner", "duration", "earliest", "deadline", "value",
-        "benefit-per-period", "cost", "mandatory", "forbidden", "pin",
-        "unpin", "stability", "drop-price", "scale-value", "scale-cost",
-        "scale-duration", "slip" };
     int rc = OA_OK;
     for (n = root->children; n && rc == OA_OK; n = n->next) {
         const char *tag = (const char *)n->name;
@@ -1251,14 +1211,14 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
             ok = read_number(n, tag[0] == 'c' ? "value" : "factor", &v, &has) &&
                  has;
             if (ok && unit && res)
-                rc = capacity_edit(sc, tag[0] == 'c' ? E_CAPACITY : E_SCALE,
+                rc = capacity_edit(sc, tag[0] == 'c' ? OAP_E_CAPACITY : OAP_E_SCALE,
                                    unit, res, v, from, to);
         } else if (strcmp(tag, "contractors") == 0 ||
                    strcmp(tag, "overtime") == 0) {
             ok = read_number(n, "max", &mx, &hmx) &&
                  read_number(n, "cost", &cs, &hcs);
             if (ok && unit && res)
-                rc = lever_edit(sc, tag[0] == 'c' ? E_CONTRACTORS : E_OVERTIME,
+                rc = lever_edit(sc, tag[0] == 'c' ? OAP_E_CONTRACTORS : OAP_E_OVERTIME,
                                 unit, res, hmx ? &mx : NULL,
                                 hcs ? &cs : NULL, from, to);
         } else if (strcmp(tag, "add") == 0) {
@@ -1326,10 +1286,11 @@ static int read_edits(oa_scenario *sc, const xmlNode *root,
             if (id && rm && (strcmp(rm, "true") == 0 || strcmp(rm, "1") == 0))
                 rc = oa_scenario_remove_initiative(sc, id);
             for (k = 0; id && rc == OA_OK &&
-                        k < sizeof ini_attrs / sizeof ini_attrs[0]; k++) {
-                char *val = prop(n, ini_attrs[k]);
+                        k < OAP_SCENARIO_INI_ATTRS; k++) {
+                char *val = prop(n, oap_scenario_ini_attrs[k]);
                 if (val)
-                    rc = oa_scenario_set_initiative(sc, id, ini_attrs[k], val);
+                    rc = oa_scenario_set_initiative(
+                        sc, id, oap_scenario_ini_attrs[k], val);
                 xmlFree(val);
             }
             xmlFree(id);
