@@ -663,6 +663,49 @@ OA_API size_t oa_person_away_count(const oa_person *person);
 OA_API int oa_person_away(oa_away_info *out, const oa_person *person,
                           size_t i);
 
+/* ---- Writing the plan back as XML ---- */
+
+/**
+ * Writes a plan as XML in the plan format (doc/plan-format.md,
+ * lib/schema/plan.xsd), which oa_plan_read_memory() reads back to an
+ * equal plan: every element and attribute the plan holds, in the order
+ * the schema wants (a unit's capacity entries, then its overtime,
+ * contractors and budgets, each kind in the plan's order; the same for
+ * the children of operating plans and initiatives), and numbers in the
+ * shortest form that reads back as the same double.  An attribute at
+ * the value the reader takes for its absence is left out (weight 1,
+ * costs 0, step month, ...).  Comments, line numbers and the source name
+ * are not kept, and the elements of a unit or initiative that were
+ * interleaved in the file come grouped by kind.  The plan need not be
+ * valid, but what the format cannot hold at all is refused, not written:
+ * a number that is NaN or infinite, a negative one where the format has
+ * no sign, a whole number below 0, an id that is not one, an empty
+ * period reference, a horizon that is both generated and explicit or is
+ * missing, a plan without resources or units.
+ * @param[out] out the XML (UTF-8, NUL-terminated), freed with oa_free();
+ *   NULL on failure
+ * @param[out] size its length in bytes (may be NULL)
+ * @param[in] plan the plan
+ * @return OA_OK, OA_EINVAL (a NULL), OA_EINVALID (the plan holds what the
+ *   format cannot; oa_plan_save() says what), OA_ENOMEM
+ */
+OA_API int oa_plan_write(char **out, size_t *size, const oa_plan *plan);
+
+/**
+ * Writes a plan as XML (as oa_plan_write() does) to a file atomically, as
+ * every oa_*_save does (oa_file_save()): a complete new file, or the old
+ * one untouched.
+ * @param[in] plan the plan
+ * @param[in] path the file to write
+ * @param[out] err what went wrong (may be NULL): for OA_EIO the path; for
+ *   OA_EINVALID the element and the attribute the format cannot hold
+ *   ("cannot write <capacity> of unit 'eng': value is not a finite
+ *   number"), with the plan's source and the element's line
+ * @return OA_OK, OA_EINVAL, OA_EINVALID, OA_ENOMEM, OA_EIO
+ */
+OA_API int oa_plan_save(const oa_plan *plan, const char *path,
+                        oa_error *err);
+
 /* ---- Checking, and the checked plan ---- */
 
 /**

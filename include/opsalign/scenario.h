@@ -179,6 +179,41 @@ OA_API OA_WARN_UNUSED int oa_scenario_read_memory(oa_scenario **out,
                                                   const oa_read_opts *opts,
                                                   oa_error *err,
                                                   oa_error_list *all);
+/**
+ * Writes a scenario as XML in the scenario format (lib/schema/
+ * scenario.xsd), which oa_scenario_read_memory() reads back to the same
+ * edits in the same order: one element per edit, except that the edits
+ * one element gave (an <initiative> with several attributes, a <budget>
+ * with total and scale) are written as that element again; an <add>
+ * holds its initiative as oa_plan_write() writes one.  Numbers are
+ * written in the shortest form that reads back as the same double,
+ * attribute values of <initiative> edits as they were given.  Comments,
+ * line numbers and the source name are not kept.  What the format cannot
+ * hold is refused: an id that is not one (nor "*" where all are
+ * allowed), an empty period, an attribute an <initiative> edit does not
+ * have or a value of the wrong form, a number that is not finite or is
+ * negative.
+ * @param[out] out the XML (UTF-8, NUL-terminated), freed with oa_free();
+ *   NULL on failure
+ * @param[out] size its length in bytes (may be NULL)
+ * @param[in] sc the scenario
+ * @return OA_OK, OA_EINVAL (a NULL), OA_EINVALID (the scenario holds what
+ *   the format cannot; oa_scenario_save() says what), OA_ENOMEM
+ */
+OA_API int oa_scenario_write(char **out, size_t *size,
+                             const oa_scenario *sc);
+
+/**
+ * Writes a scenario as XML (as oa_scenario_write() does) to a file
+ * atomically, as every oa_*_save does (oa_file_save()): a complete new
+ * file, or the old one untouched.
+ * @param[out] err what went wrong (may be NULL): for OA_EIO the path; for
+ *   OA_EINVALID the edit, with the scenario's source and the edit's line
+ * @return OA_OK, OA_EINVAL, OA_EINVALID, OA_ENOMEM, OA_EIO
+ */
+OA_API int oa_scenario_save(const oa_scenario *sc, const char *path,
+                            oa_error *err);
+
 /** @return the XML schema of scenarios, as built into the library. */
 OA_API const char *oa_scenario_schema(void);
 
