@@ -421,7 +421,8 @@ static size_t clean_char(const unsigned char *p)
     }
     if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
         (n == 4 && c < 0x10000) || (c >= 0xD800 && c <= 0xDFFF) ||
-        c > 0x10FFFF || (c >= 0x80 && c <= 0x9F))
+        c > 0x10FFFF || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE ||
+        c == 0xFFFF) /* XML has no U+FFFE and U+FFFF */
         return 0;
     return n;
 }

@@ -52,21 +52,12 @@ static int is_id(const char *s)
     return 1;
 }
 
-/* A text attribute.  The setters refuse control characters but let
- * U+FFFE and U+FFFF through, which XML 1.0 cannot hold: a file with them
- * would not parse. */
-static void w_text(wctx *c, int line, const char *what, const char *name,
-                   const char *v)
+/* A text attribute (the setters and readers let no text in that XML
+ * cannot hold: oap_text_clean). */
+static void w_text(wctx *c, const char *name, const char *v)
 {
-    const unsigned char *s;
     if (v == NULL)
         return;
-    for (s = (const unsigned char *)v; *s; s++)
-        if (s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF)) {
-            refuse(c, line, what, "%s holds U+%s, which XML cannot hold",
-                   name, s[2] == 0xBE ? "FFFE" : "FFFF");
-            return;
-        }
     oap_xw_attr_s(c->x, name, v);
 }
 
@@ -98,7 +89,7 @@ static void w_period(wctx *c, int line, const char *what, const char *name,
         refuse(c, line, what, "%s is empty (a period label or index)", name);
         return;
     }
-    w_text(c, line, what, name, v);
+    w_text(c, name, v);
 }
 
 /* A number: finite, and at least 0 unless it may have a sign. */
@@ -172,7 +163,7 @@ static void w_horizon(wctx *c, const oa_plan *p)
     if (p->has_generated) {
         if (p->h_start == NULL)
             refuse(c, p->h_line, "<horizon>", "start is missing");
-        w_text(c, p->h_line, "<horizon>", "start", p->h_start);
+        w_text(c, "start", p->h_start);
         /* month is what the reader takes when step is left out */
         if (p->h_step != OA_STEP_MONTH)
             oap_xw_attr_s(c->x, "step", steps[p->h_step]);
@@ -183,7 +174,7 @@ static void w_horizon(wctx *c, const oa_plan *p)
         oap_xw_start(c->x, "period");
         if (l->label == NULL || l->label[0] == '\0')
             refuse(c, l->line, "<period>", "its label is empty");
-        w_text(c, l->line, "<period>", "label", l->label);
+        w_text(c, "label", l->label);
         oap_xw_end(c->x);
     }
     oap_xw_end(c->x);
@@ -195,7 +186,7 @@ static void w_unit(wctx *c, const oa_unit *u)
     size_t k;
     oap_xw_start(c->x, "unit");
     w_id(c, u->line, "<unit>", "id", u->id, 1, 0);
-    w_text(c, u->line, "<unit>", "name", u->name);
+    w_text(c, "name", u->name);
     /* the schema takes the children in any order; each kind keeps its
      * own order, which is all that later-entry-wins needs */
     for (k = 0; k < u->capacity.n; k++) {
@@ -247,7 +238,7 @@ static void w_operating_plan(wctx *c, const oa_operating_plan *op)
     of(what, sizeof what, "operating-plan", "unit", op->unit);
     oap_xw_start(c->x, "operating-plan");
     w_id(c, op->line, what, "unit", op->unit, 1, 0);
-    w_text(c, op->line, what, "name", op->name);
+    w_text(c, "name", op->name);
     w_num_or(c, op->line, what, "cost", op->cost, 0);
     of(what, sizeof what, "demand", "operating plan",
        op->name ? op->name : op->unit);
@@ -280,9 +271,9 @@ static void w_operating_plan(wctx *c, const oa_operating_plan *op)
         oap_xw_start(c->x, "target");
         if (e->name == NULL)
             refuse(c, e->line, what, "name is missing");
-        w_text(c, e->line, what, "name", e->name);
+        w_text(c, "name", e->name);
         w_num(c, e->line, what, "value", e->value, 1);
-        w_text(c, e->line, what, "measure", e->measure);
+        w_text(c, "measure", e->measure);
         oap_xw_end(c->x);
     }
     oap_xw_end(c->x);
@@ -297,7 +288,7 @@ static void w_initiative(wctx *c, const oa_initiative *ini)
     of(what, sizeof what, "initiative", NULL, ini->id);
     oap_xw_start(c->x, "initiative");
     w_id(c, line, what, "id", ini->id, 1, 0);
-    w_text(c, line, what, "name", ini->name);
+    w_text(c, "name", ini->name);
     w_id(c, line, what, "owner", ini->owner, 0, 0);
     w_whole(c, line, what, "duration", ini->duration);
     w_period(c, line, what, "earliest", ini->earliest);
@@ -370,7 +361,7 @@ static void w_person(wctx *c, const oa_person *pe)
     of(what, sizeof what, "person", NULL, pe->id);
     oap_xw_start(c->x, "person");
     w_id(c, pe->line, what, "id", pe->id, 1, 0);
-    w_text(c, pe->line, what, "name", pe->name);
+    w_text(c, "name", pe->name);
     w_id(c, pe->line, what, "unit", pe->unit, 1, 0);
     w_id(c, pe->line, what, "resource", pe->resource, 1, 0);
     w_num_or(c, pe->line, what, "fte", pe->fte, 1);
@@ -395,8 +386,8 @@ static void w_plan(wctx *c, const oa_plan *p)
     size_t i;
     oap_xw_start(c->x, "plan");
     oap_xw_attr_s(c->x, "version", "1");
-    w_text(c, -1, "<plan>", "name", p->name);
-    w_text(c, -1, "<plan>", "currency", p->currency);
+    w_text(c, "name", p->name);
+    w_text(c, "currency", p->currency);
     w_horizon(c, p);
     /* the schema needs at least one resource and one unit */
     if (p->resources.n == 0)
@@ -406,8 +397,8 @@ static void w_plan(wctx *c, const oa_plan *p)
         const oa_resource_info *r = &p->resources.v[i];
         oap_xw_start(c->x, "resource");
         w_id(c, r->line, "<resource>", "id", r->id, 1, 0);
-        w_text(c, r->line, "<resource>", "name", r->name);
-        w_text(c, r->line, "<resource>", "measure", r->measure);
+        w_text(c, "name", r->name);
+        w_text(c, "measure", r->measure);
         oap_xw_end(c->x);
     }
     oap_xw_end(c->x);
@@ -419,7 +410,7 @@ static void w_plan(wctx *c, const oa_plan *p)
             of(what, sizeof what, "objective", NULL, o->id);
             oap_xw_start(c->x, "objective");
             w_id(c, o->line, what, "id", o->id, 1, 0);
-            w_text(c, o->line, what, "name", o->name);
+            w_text(c, "name", o->name);
             w_num_or(c, o->line, what, "weight", o->weight, 1);
             oap_xw_end(c->x);
         }
@@ -686,7 +677,7 @@ static void w_ini_attr(wctx *c, const oap_edit *e, const char *what)
     if (want)
         refuse(c, e->line, what, "%s '%s' is not %s", e->attr, v, want);
     else
-        w_text(c, e->line, what, e->attr, v);
+        w_text(c, e->attr, v);
 }
 
 /*
@@ -836,7 +827,7 @@ static size_t w_edit(wctx *c, const oa_scenario *sc, const oap_edit *v,
         w_id(c, e->line, what, "unit", e->unit, 1, 0);
         if (e->id == NULL)
             refuse(c, e->line, what, "name is missing");
-        w_text(c, e->line, what, "name", e->id);
+        w_text(c, "name", e->id);
         w_id(c, e->line, what, "resource", e->resource, 1, 1);
         if (e->has_scale)
             w_num(c, e->line, what, "scale", e->scale, 0);
@@ -858,7 +849,7 @@ static void scenario_body(wctx *c, const void *obj)
     size_t i = 0;
     oap_xw_start(c->x, "scenario");
     oap_xw_attr_s(c->x, "version", "1");
-    w_text(c, -1, "<scenario>", "name", sc->name);
+    w_text(c, "name", sc->name);
     while (i < sc->edits.n && !c->bad)
         i += w_edit(c, sc, sc->edits.v + i, sc->edits.n - i);
     oap_xw_end(c->x);

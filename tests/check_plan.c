@@ -279,7 +279,8 @@ START_TEST(test_names_refused)
     static const char *const bad[] = { "a\nb", "a\rb", "\x1b[31mred",
                                        "tab\there", "\xff\xfe", "caf\xc3",
                                        "\xc0\xaf", "\xed\xa0\x80",
-                                       "\xc2\x85", "del\x7f" };
+                                       "\xc2\x85", "del\x7f", "\xef\xbf\xbe",
+                                       "no\xef\xbf\xbf" };
     oa_plan *p;
     oa_unit *u;
     oa_scenario *sc;

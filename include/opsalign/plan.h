@@ -10,7 +10,8 @@
  * Building never judges the plan: every add call stores what it is given
  * (it fails only on misuse such as a NULL id, or out of memory).  Every
  * string (ids, names, labels, units of measure) must be valid UTF-8
- * without control characters (C0, DEL, C1): a line break in a name would
+ * without control characters (C0, DEL, C1) or the noncharacters U+FFFE
+ * and U+FFFF that XML cannot hold: a line break in a name would
  * break every text, CSV and HTML written from it, so setters refuse such
  * strings with OA_EINVAL and readers report them with their line.  Then
  * oa_plan_validate() applies every rule of the format at once and reports
