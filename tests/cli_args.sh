@@ -59,6 +59,11 @@ usage_err() { # DESCRIPTION EXPECTED-TEXT ARGS...
 }
 usage_err "misspelt option" "opsalign solve: unknown option '--time-limt' (did you mean '--time-limit'?)" solve "$ex/small.xml" --time-limt=3
 usage_err "misspelt command" "opsalign: unknown command 'slove' (did you mean 'solve'?)" slove "$ex/small.xml"
+"$OPSALIGN" solve "$ex/small.xml" --time-limit=-1 >"$tmp/out" 2>"$tmp/err"
+t_check "a negative limit: exit 1" [ $? -eq 1 ]
+t_check "a negative limit: the range" grep -qF "opsalign: --time-limit: '-1' is not a number from 0 to 1e+12" "$tmp/err"
+"$OPSALIGN" solve "$ex/small.xml" -f xml -o "$tmp/base.xml" && "$OPSALIGN" solve "$ex/small.xml" --baseline "$tmp/base.xml" --stability 5e11 >/dev/null
+t_check "a price as large as the plan's (5e11)" [ $? -eq 0 ]
 usage_err "ambiguous prefix" "opsalign solve: option '--no' is ambiguous (--no-heuristic, --no-cuts, --no-lns)" solve "$ex/small.xml" --no
 usage_err "unknown short option" "opsalign compare: unknown option '-x'" compare -x "$ex/small.xml"
 usage_err "missing value" "opsalign solve: option '--time-limit' needs a value (SEC)" solve "$ex/small.xml" --time-limit

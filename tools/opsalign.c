@@ -363,9 +363,10 @@ int parse_number(const char *opt, const char *arg, double *out)
         return -1;
     }
     v = strtod(arg, &end);
-    if (end == arg || *end != '\0' || !(v >= 0) || v > 1e9) {
-        fprintf(stderr, "%s: %s: '%s' is not a non-negative number\n",
-                progname, opt, arg);
+    if (end == arg || *end != '\0' || !(v >= 0) || v > OA_MAX_NUMBER) {
+        /* the plan's own limit on numbers: a price may be as large */
+        fprintf(stderr, "%s: %s: '%s' is not a number from 0 to %g\n",
+                progname, opt, arg, OA_MAX_NUMBER);
         return -1;
     }
     *out = v;
