@@ -54,6 +54,10 @@ t_check "-j takes a number" [ $? -eq 1 ]
 # No roadmap: exit 2 as solve does.
 "$OPSALIGN" explain "$TOP_SRCDIR/tests/data/solve/infeasible_mandatory.xml" >/dev/null 2>"$tmp/err"
 t_check "infeasible plan exits 2" [ $? -eq 2 ]
+# No roadmap found in the work allowed: exit 3 as solve does.
+"$OPSALIGN" explain "$TOP_SRCDIR/examples/realistic.xml" --work-limit 1 >/dev/null 2>"$tmp/err"
+t_check "no roadmap in time exits 3" [ $? -eq 3 ]
+t_check "no roadmap in time: says so" grep -q "no roadmap to explain (no-solution)" "$tmp/err"
 
 # -o is atomic: a failed explain leaves the old file as it was.
 echo old >"$tmp/keep"

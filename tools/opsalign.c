@@ -639,18 +639,20 @@ static int cmd_explain(int argc, char **argv)
             return EXIT_INPUT;
         }
     }
-    rc = oa_explain(&ex, plan, base, ids, n_ids, &opts, &err);
+    /* The roadmap to explain, solved here as oa_explain would solve it,
+     * so that a plan without one exits as solve does (2 infeasible, 3 no
+     * roadmap in time). */
+    rc = base ? OA_OK : oa_solve(&base, plan, &opts.solve, &err);
+    if (rc == OA_OK)
+        rc = oa_explain(&ex, plan, base, ids, n_ids, &opts, &err);
     free(ids);
     if (rc != OA_OK) {
         print_error(&err);
+        status = cli_exit(rc, rc == OA_ESTATE ? base : NULL);
+        /* (OA_EINVALID: a rule broken, or a result of another plan) */
         oa_plan_free(plan);
         oa_result_free(base);
-        if (rc == OA_ESTATE) {
-            /* no roadmap: say why, as solve would */
-            return EXIT_INFEASIBLE;
-        }
-        return cli_exit(rc, NULL);
-        /* (OA_EINVALID: a rule broken, or a result of another plan) */
+        return status;
     }
     status = emit(&out_explanation, ex, out, format, status);
     oa_explanation_free(ex);
