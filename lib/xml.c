@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -597,6 +598,230 @@ int oap_xml_validate(xmlDoc *doc, oap_schema_kind kind, const char *source,
         return OA_EINVALID;
     }
     return OA_OK;
+}
+
+/* ---- streaming (xr.h) ---- */
+
+struct oap_xr {
+    xmlTextReaderPtr r;
+    capture cap;
+    int pending_close; /* the CLOSE of an <empty/> element is due */
+};
+
+/*
+ * libxml2 2.9 compares each attribute of an element with every other one
+ * (for duplicates), so an element of a million attributes takes hours.
+ * Counted on the bytes before parsing ('=' inside tags, quoted values,
+ * comments, CDATA and processing instructions skipped): the line of the
+ * first element with more than max attributes, or 0.
+ */
+static int crowded_element(const char *data, size_t size, int max)
+{
+    const char *p = data, *end = data + size;
+    int line = 1, tag_line = 1, n = 0, in_tag = 0;
+    char quote = 0;
+    for (; p < end; p++) {
+        char ch = *p;
+        if (ch == '\n')
+            line++;
+        if (quote) {
+            if (ch == quote)
+                quote = 0;
+        } else if (in_tag) {
+            if (ch == '"' || ch == '\'')
+                quote = ch;
+            else if (ch == '>')
+                in_tag = 0;
+            else if (ch == '=' && ++n > max)
+                return tag_line;
+        } else if (ch == '<') {
+            const char *close = NULL;
+            if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+                close = "-->";
+            else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+                close = "]]>";
+            else if (end - p >= 2 && p[1] == '?')
+                close = "?>";
+            if (close) {
+                size_t k = strlen(close);
+                for (p++; p < end && (end - p < (ptrdiff_t)k ||
+                                      memcmp(p, close, k) != 0); p++)
+                    line += *p == '\n';
+                if (p == end)
+                    break;
+                p += k - 1;
+                continue;
+            }
+            in_tag = 1;
+            n = 0;
+            tag_line = line;
+        }
+    }
+    return 0;
+}
+
+int oap_xr_open(oap_xr **out, const char *data, size_t size,
+                const char *source, oa_error_list *errs)
+{
+    oap_xr *x;
+    int rc;
+    *out = NULL;
+    rc = oap_xml_init();
+    if (rc != OA_OK)
+        return rc;
+    if (size == 0) {
+        oap_xml_error(errs, OA_EPARSE, source, -1,
+                      "empty, not an XML document");
+        return OA_EPARSE;
+    }
+    if (size > (size_t)0x7fffffff) {
+        oap_xml_error(errs, OA_ELIMIT, source, -1, "document too large");
+        return OA_ELIMIT;
+    }
+    {
+        int line = crowded_element(data, size, OAP_XR_MAX_ATTRS);
+        if (line > 0) {
+            oap_xml_error(errs, OA_ELIMIT, source, line, "an element with "
+                          "more than %d attributes", OAP_XR_MAX_ATTRS);
+            return OA_ELIMIT;
+        }
+    }
+    x = oap_calloc(1, sizeof *x);
+    if (x == NULL)
+        return OA_ENOMEM;
+    x->cap.errs = errs;
+    x->cap.source = source;
+    /* The options of parse_doc: no NOENT, no DTDLOAD/DTDVALID, no HUGE
+     * (which would lift libxml2's own limits on names and text). */
+    x->r = xmlReaderForMemory(data, (int)size, NULL, NULL,
+                              XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+                                  XML_PARSE_NOCDATA);
+    if (x->r == NULL) {
+        oap_free(x);
+        return OA_ENOMEM;
+    }
+    xmlTextReaderSetStructuredErrorHandler(x->r, capture_error, &x->cap);
+    *out = x;
+    return OA_OK;
+}
+
+int oap_xr_line(oap_xr *x)
+{
+    int l = xmlTextReaderGetParserLineNumber(x->r);
+    return l > 0 ? l : -1;
+}
+
+int oap_xr_next(oap_xr *x)
+{
+    for (;;) {
+        xmlStructuredErrorFunc old_fn;
+        void *old_ctx;
+        int rc, type;
+        if (x->pending_close) {
+            x->pending_close = 0;
+            return OAP_XR_CLOSE;
+        }
+        /* Some errors (of the input's encoding) bypass the reader's
+         * handler: catch them too, as parse_doc does. */
+        old_fn = xmlStructuredError;
+        old_ctx = xmlStructuredErrorContext;
+        xmlSetStructuredErrorFunc(&x->cap, capture_error);
+        rc = xmlTextReaderRead(x->r);
+        xmlSetStructuredErrorFunc(old_ctx, old_fn);
+        if (x->cap.oom)
+            return OA_ENOMEM;
+        if (rc < 0 || x->cap.count > 0) {
+            if (x->cap.count == 0)
+                oap_xml_error(x->cap.errs, OA_EPARSE, x->cap.source,
+                              oap_xr_line(x), "not a well-formed XML "
+                              "document");
+            return OA_EPARSE;
+        }
+        if (rc == 0)
+            return OAP_XR_END;
+        if (xmlTextReaderDepth(x->r) > OAP_XR_MAX_DEPTH) {
+            oap_xml_error(x->cap.errs, OA_ELIMIT, x->cap.source,
+                          oap_xr_line(x), "elements nested more than %d "
+                          "deep", OAP_XR_MAX_DEPTH);
+            return OA_ELIMIT;
+        }
+        type = xmlTextReaderNodeType(x->r);
+        switch (type) {
+        case XML_READER_TYPE_ELEMENT:
+            x->pending_close = xmlTextReaderIsEmptyElement(x->r) == 1;
+            return OAP_XR_OPEN;
+        case XML_READER_TYPE_END_ELEMENT:
+            return OAP_XR_CLOSE;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+            return OAP_XR_TEXT;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+        case XML_READER_TYPE_ENTITY:
+            oap_xml_error(x->cap.errs, OA_EINVALID, x->cap.source,
+                          oap_xr_line(x), "the document has a DTD "
+                          "(<!DOCTYPE>) or entities, which it may not "
+                          "have");
+            return OA_EINVALID;
+        default:
+            continue; /* comments, processing instructions */
+        }
+    }
+}
+
+const char *oap_xr_name(oap_xr *x)
+{
+    const xmlChar *n = xmlTextReaderConstLocalName(x->r);
+    return n ? (const char *)n : "";
+}
+
+const char *oap_xr_ns(oap_xr *x)
+{
+    return (const char *)xmlTextReaderConstNamespaceUri(x->r);
+}
+
+const char *oap_xr_text(oap_xr *x)
+{
+    const xmlChar *v = xmlTextReaderConstValue(x->r);
+    return v ? (const char *)v : "";
+}
+
+int oap_xr_attr(oap_xr *x, const char *ns, const char *name, char *buf,
+                size_t size)
+{
+    int found = 0;
+    if (xmlTextReaderMoveToFirstAttribute(x->r) != 1)
+        return 0;
+    do {
+        const char *ln = (const char *)xmlTextReaderConstLocalName(x->r);
+        const char *uri = (const char *)xmlTextReaderConstNamespaceUri(x->r);
+        if (ln && strcmp(ln, name) == 0 &&
+            (ns ? uri && strcmp(uri, ns) == 0 : uri == NULL)) {
+            /* Copied at once: the value may live in a buffer the next
+             * call reuses. */
+            const char *v = (const char *)xmlTextReaderConstValue(x->r);
+            size_t n = v ? strlen(v) : 0;
+            if (n >= size) {
+                found = -1;
+            } else {
+                memcpy(buf, v ? v : "", n + 1);
+                found = 1;
+            }
+            break;
+        }
+    } while (xmlTextReaderMoveToNextAttribute(x->r) == 1);
+    xmlTextReaderMoveToElement(x->r);
+    return found;
+}
+
+void oap_xr_free(oap_xr *x)
+{
+    if (x == NULL)
+        return;
+    xmlFreeTextReader(x->r);
+    oap_free(x);
 }
 
 /* ---- writing ---- */

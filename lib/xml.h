@@ -1,13 +1,14 @@
 /*
  * The libxml2 wrapper shared by the XML readers (plan, scenario, result)
  * and xml.c.  Only files that include this header see libxml2; writers
- * use the opaque handle of xw.h.
+ * use the opaque handle of xw.h, streaming readers that of xr.h.
  */
 #ifndef OA_XML_H
 #define OA_XML_H
 
 #include "fileio.h"
 #include "xw.h"
+#include "xr.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
