@@ -25,8 +25,8 @@ mkdir -p "$out"
 CC=${CC:-clang}
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-g -O1 -fno-omit-frame-pointer $SAN -DFUZZ_SRCDIR=\"$top\""
-INC="-I$top/build -I$top/include -I$top/build/include -I$top/lib -I$top/tests $(pkg-config --cflags libxml-2.0)"
-LIBS="$(pkg-config --libs libxml-2.0) -lglpk -lm -lpthread"
+INC="-I$top/build -I$top/include -I$top/build/include -I$top/lib -I$top/tests $(pkg-config --cflags libxml-2.0 xlsxwriter libzip)"
+LIBS="$(pkg-config --libs libxml-2.0 xlsxwriter libzip) -lglpk -lm -lpthread"
 
 # The library, once, instrumented for coverage.  An object is rebuilt
 # when its source or any header is newer: a struct that changed in a
