@@ -605,8 +605,42 @@ int oap_xml_validate(xmlDoc *doc, oap_schema_kind kind, const char *source,
 struct oap_xr {
     xmlTextReaderPtr r;
     capture cap;
+    char *utf8;        /* a UTF-16 document converted (else NULL) */
     int pending_close; /* the CLOSE of an <empty/> element is due */
 };
+
+/* libxml2's error handlers while it works for a reader: every error to
+ * the reader's list, none printed (a push parser reports some failures,
+ * such as "xmlParseChunk: encoder error", through the generic handler
+ * alone). */
+typedef struct xr_quiet {
+    xmlStructuredErrorFunc sfn;
+    void *sctx;
+    xmlGenericErrorFunc gfn;
+    void *gctx;
+} xr_quiet;
+
+static void ignore_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void quiet_begin(xr_quiet *q, capture *cap)
+{
+    q->sfn = xmlStructuredError;
+    q->sctx = xmlStructuredErrorContext;
+    q->gfn = xmlGenericError;
+    q->gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(cap, capture_error);
+    xmlSetGenericErrorFunc(NULL, ignore_generic);
+}
+
+static void quiet_end(const xr_quiet *q)
+{
+    xmlSetStructuredErrorFunc(q->sctx, q->sfn);
+    xmlSetGenericErrorFunc(q->gctx, q->gfn);
+}
 
 /*
  * libxml2 2.9 compares each attribute of an element with every other one
@@ -664,7 +698,9 @@ int oap_xr_open(oap_xr **out, const char *data, size_t size,
                 const char *source, oa_error_list *errs)
 {
     oap_xr *x;
-    int rc;
+    xr_quiet q;
+    const char *encoding = NULL, *z;
+    int rc, line, order;
     *out = NULL;
     rc = oap_xml_init();
     if (rc != OA_OK)
@@ -678,29 +714,61 @@ int oap_xr_open(oap_xr **out, const char *data, size_t size,
         oap_xml_error(errs, OA_ELIMIT, source, -1, "document too large");
         return OA_ELIMIT;
     }
-    {
-        int line = crowded_element(data, size, OAP_XR_MAX_ATTRS);
-        if (line > 0) {
-            oap_xml_error(errs, OA_ELIMIT, source, line, "an element with "
-                          "more than %d attributes", OAP_XR_MAX_ATTRS);
-            return OA_ELIMIT;
-        }
-    }
     x = oap_calloc(1, sizeof *x);
     if (x == NULL)
         return OA_ENOMEM;
     x->cap.errs = errs;
     x->cap.source = source;
+    /* As oap_xml_parse: UTF-16 converted here, where a broken one is a
+     * clear error, and then no NUL anywhere. */
+    order = utf16_order(data, size);
+    if (order) {
+        size_t n;
+        rc = utf16_to_utf8(&x->utf8, &n, data, size, order);
+        if (rc != OA_OK || x->utf8 == NULL) {
+            oap_free(x);
+            if (rc != OA_OK)
+                return rc;
+            oap_xml_error(errs, OA_EPARSE, source, -1,
+                          "not valid UTF-16 (an odd number of bytes or a "
+                          "broken surrogate pair)");
+            return OA_EPARSE;
+        }
+        data = x->utf8;
+        size = n;
+        encoding = "UTF-8"; /* whatever the declaration says */
+    }
+    z = memchr(data, '\0', size);
+    if (z) {
+        const char *p;
+        line = 1;
+        for (p = data; p < z; p++)
+            line += *p == '\n';
+        oap_xml_error(errs, OA_EPARSE, source, line, "a NUL byte, which "
+                      "XML does not allow");
+        oap_xr_free(x);
+        return OA_EPARSE;
+    }
+    line = crowded_element(data, size, OAP_XR_MAX_ATTRS);
+    if (line > 0) {
+        oap_xml_error(errs, OA_ELIMIT, source, line, "an element with more "
+                      "than %d attributes", OAP_XR_MAX_ATTRS);
+        oap_xr_free(x);
+        return OA_ELIMIT;
+    }
     /* The options of parse_doc: no NOENT, no DTDLOAD/DTDVALID, no HUGE
      * (which would lift libxml2's own limits on names and text). */
-    x->r = xmlReaderForMemory(data, (int)size, NULL, NULL,
+    quiet_begin(&q, &x->cap);
+    x->r = xmlReaderForMemory(data, (int)size, NULL, encoding,
                               XML_PARSE_NONET | XML_PARSE_BIG_LINES |
                                   XML_PARSE_NOCDATA);
+    if (x->r)
+        xmlTextReaderSetStructuredErrorHandler(x->r, capture_error, &x->cap);
+    quiet_end(&q);
     if (x->r == NULL) {
-        oap_free(x);
+        oap_xr_free(x);
         return OA_ENOMEM;
     }
-    xmlTextReaderSetStructuredErrorHandler(x->r, capture_error, &x->cap);
     *out = x;
     return OA_OK;
 }
@@ -714,20 +782,15 @@ int oap_xr_line(oap_xr *x)
 int oap_xr_next(oap_xr *x)
 {
     for (;;) {
-        xmlStructuredErrorFunc old_fn;
-        void *old_ctx;
+        xr_quiet q;
         int rc, type;
         if (x->pending_close) {
             x->pending_close = 0;
             return OAP_XR_CLOSE;
         }
-        /* Some errors (of the input's encoding) bypass the reader's
-         * handler: catch them too, as parse_doc does. */
-        old_fn = xmlStructuredError;
-        old_ctx = xmlStructuredErrorContext;
-        xmlSetStructuredErrorFunc(&x->cap, capture_error);
+        quiet_begin(&q, &x->cap);
         rc = xmlTextReaderRead(x->r);
-        xmlSetStructuredErrorFunc(old_ctx, old_fn);
+        quiet_end(&q);
         if (x->cap.oom)
             return OA_ENOMEM;
         if (rc < 0 || x->cap.count > 0) {
@@ -818,9 +881,13 @@ int oap_xr_attr(oap_xr *x, const char *ns, const char *name, char *buf,
 
 void oap_xr_free(oap_xr *x)
 {
+    xr_quiet q;
     if (x == NULL)
         return;
+    quiet_begin(&q, &x->cap);
     xmlFreeTextReader(x->r);
+    quiet_end(&q);
+    oap_free(x->utf8);
     oap_free(x);
 }
 

@@ -1000,7 +1000,7 @@ START_TEST(test_broken)
     /* a DTD, with entities that would grow a billion times */
     data = one_sheet(&size,
                      "<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [\n"
-                     "<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+                     "<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
                      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
                      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
                      "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
@@ -1030,6 +1030,88 @@ START_TEST(test_broken)
                 NULL, NULL);
         free(data);
     }
+    /* UTF-16 is XML too, when it is valid; NUL bytes never are */
+    {
+        static const char u8[] = "<worksheet xmlns=\"" MAIN_NS "\">"
+                                 "<sheetData><row><c t=\"inlineStr\"><is><t>"
+                                 "h\xC3\xA9</t></is></c></row></sheetData>"
+                                 "</worksheet>";
+        char u16[1024];
+        size_t i, k = 0;
+        oap_book *b;
+        zb z;
+        u16[k++] = '\xFF';
+        u16[k++] = '\xFE';
+        for (i = 0; u8[i]; i++) {
+            if (u8[i] == '\xC3') {
+                u16[k++] = '\xE9'; /* é */
+                u16[k++] = 0;
+                i++;
+                continue;
+            }
+            u16[k++] = u8[i];
+            u16[k++] = 0;
+        }
+        zb_begin(&z);
+        zb_add(&z, "xl/workbook.xml", one_sheet_book);
+        zb_add(&z, "xl/_rels/workbook.xml.rels",
+               rels_to("worksheets/sheet1.xml", NULL));
+        {
+            char *copy = malloc(k);
+            zip_source_t *src;
+            ck_assert_ptr_nonnull(copy);
+            memcpy(copy, u16, k);
+            src = zip_source_buffer(z.za, copy, k, 1);
+            ck_assert_int_ge(zip_file_add(z.za, "xl/worksheets/sheet1.xml",
+                                          src, 0), 0);
+        }
+        data = zb_end(&z, &size);
+        b = read_ok(data, size, "utf16.xlsx");
+        ck_assert_str_eq(text_at(b, 0, 0, 0), "h\xC3\xA9");
+        oap_book_free(b);
+        free(data);
+        /* a lone surrogate */
+        zb_begin(&z);
+        zb_add(&z, "xl/workbook.xml", one_sheet_book);
+        zb_add(&z, "xl/_rels/workbook.xml.rels",
+               rels_to("worksheets/sheet1.xml", NULL));
+        {
+            char *copy = malloc(8);
+            zip_source_t *src;
+            ck_assert_ptr_nonnull(copy);
+            memcpy(copy, "\xFF\xFE<\0\x00\xD8" "a\0", 8);
+            src = zip_source_buffer(z.za, copy, 8, 1);
+            ck_assert_int_ge(zip_file_add(z.za, "xl/worksheets/sheet1.xml",
+                                          src, 0), 0);
+        }
+        data = zb_end(&z, &size);
+        refused(data, size, NULL, OA_EPARSE, "not valid UTF-16", NULL, NULL);
+        free(data);
+        /* a NUL after the document */
+        zb_begin(&z);
+        zb_add(&z, "xl/workbook.xml", one_sheet_book);
+        zb_add(&z, "xl/_rels/workbook.xml.rels",
+               rels_to("worksheets/sheet1.xml", NULL));
+        {
+            char *copy = malloc(15);
+            zip_source_t *src;
+            ck_assert_ptr_nonnull(copy);
+            memcpy(copy, "<worksheet/>\n\0x", 15);
+            src = zip_source_buffer(z.za, copy, 15, 1);
+            ck_assert_int_ge(zip_file_add(z.za, "xl/worksheets/sheet1.xml",
+                                          src, 0), 0);
+        }
+        data = zb_end(&z, &size);
+        refused(data, size, NULL, OA_EPARSE, "xl/worksheets/sheet1.xml:2",
+                "a NUL byte", NULL);
+        free(data);
+    }
+    /* a control character */
+    data = one_sheet(&size, "<worksheet>\n<x>\x01</x></worksheet>", NULL,
+                     NULL, NULL);
+    refused(data, size, NULL, OA_EPARSE, "xl/worksheets/sheet1.xml:2",
+            "not well-formed XML", NULL);
+    free(data);
     /* an element of many attributes (libxml2 2.9 takes quadratic time) */
     {
         static char crowd[65536];
