@@ -494,6 +494,8 @@ int oap_xml_parse(xmlDoc **out, const char *data, size_t size,
     return parse_doc(out, data, size, source, root, errs, NULL);
 }
 
+static int crowded_element(const char *data, size_t size, int max);
+
 static int parse_doc(xmlDoc **out, const char *data, size_t size,
                      const char *source, const char *root,
                      oa_error_list *errs, const char *encoding)
@@ -512,6 +514,13 @@ static int parse_doc(xmlDoc **out, const char *data, size_t size,
         return rc;
     if (size > (size_t)0x7fffffff) {
         oap_xml_error(errs, OA_ELIMIT, source, -1, "document too large");
+        return OA_ELIMIT;
+    }
+    /* libxml2 takes time in the square of an element's attributes */
+    rc = crowded_element(data, size, OAP_XR_MAX_ATTRS);
+    if (rc > 0) {
+        oap_xml_error(errs, OA_ELIMIT, source, rc, "an element with more "
+                      "than %d attributes", OAP_XR_MAX_ATTRS);
         return OA_ELIMIT;
     }
     ctxt = xmlNewParserCtxt();

@@ -338,6 +338,36 @@ START_TEST(test_hostile_deep_nesting)
 }
 END_TEST
 
+/* An element of many attributes: libxml2 takes time in their square (a
+ * million would take hours), so more than 64 are refused at once, at the
+ * element's line, in plans, scenarios and results alike. */
+START_TEST(test_hostile_crowded_element)
+{
+    size_t k, n = 0, cap = 2000000 * 16 + 128;
+    char *xml = malloc(cap);
+    oa_plan *p;
+    oa_scenario *s;
+    oa_result *r;
+    oa_error err;
+    ck_assert_ptr_nonnull(xml);
+    n += (size_t)snprintf(xml + n, cap - n, "<plan version=\"1\">\n<horizon");
+    for (k = 0; k < 2000000; k++)
+        n += (size_t)snprintf(xml + n, cap - n, " a%zu='1'", k);
+    n += (size_t)snprintf(xml + n, cap - n, "/></plan>");
+    ck_assert_int_eq(oa_plan_read_memory(&p, xml, n, "crowd.xml", NULL, &err,
+                                         NULL), OA_ELIMIT);
+    ck_assert_ptr_null(p);
+    ck_assert_int_eq(err.line, 2);
+    ck_assert_ptr_nonnull(strstr(err.text, "more than 64 attributes"));
+    memcpy(xml + 1, "scenario", 8); /* any root: refused before the root */
+    ck_assert_int_eq(oa_scenario_read_memory(&s, xml, n, "s.xml", NULL, &err,
+                                             NULL), OA_ELIMIT);
+    ck_assert_int_eq(oa_result_read_memory(&r, xml, n, "r.xml", &err),
+                     OA_ELIMIT);
+    free(xml);
+}
+END_TEST
+
 START_TEST(test_hostile_sizes)
 {
     oa_read_opts opts = OA_READ_OPTS_INIT;
@@ -508,6 +538,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_hostile_truncated);
     tcase_add_test(tc, test_hostile_entities);
     tcase_add_test(tc, test_hostile_deep_nesting);
+    tcase_add_test(tc, test_hostile_crowded_element);
     tcase_add_test(tc, test_hostile_sizes);
     tcase_add_test(tc, test_hostile_numbers);
     tcase_add_test(tc, test_file_calls);
