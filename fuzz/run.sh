@@ -6,7 +6,7 @@
 #   sh fuzz/run.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 300); TARGETs among plan, api, scenario,
-# result (default all).  Work goes to build/fuzz-run: the binaries, a corpus per
+# result, xlsx (default all).  Work goes to build/fuzz-run: the binaries, a corpus per
 # target seeded from examples/ and tests/data/, and any crash-* or
 # timeout-* files libFuzzer writes.  A crash is reported with the input
 # that caused it; copy it to fuzz/regress/TARGET/ once fixed so that the
@@ -16,7 +16,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-300}
 [ $# -gt 0 ] && shift
-targets=${*:-plan api scenario result}
+targets=${*:-plan api scenario result xlsx}
 out=$top/build/fuzz-run
 mkdir -p "$out"
 
@@ -79,6 +79,16 @@ for t in $targets; do
             "$top"/build/tools/opsalign solve --format xml --time-limit 1 \
                 "$p" > "$corpus/$(basename "$p" .xml).result.xml" 2>/dev/null || true
         done ;;
+    xlsx)
+        # the library's own workbooks: results (one infeasible) and a
+        # comparison
+        for p in "$top"/examples/small.xml "$top"/tests/data/solve/infeasible_budget.xml; do
+            "$top"/build/tools/opsalign solve --format xlsx --time-limit 1 \
+                -o "$corpus/$(basename "$p" .xml).xlsx" "$p" 2>/dev/null || true
+        done
+        printf '<scenario version="1"><budget scale="0.9"/></scenario>\n' >"$out/cut.xml"
+        "$top"/build/tools/opsalign compare "$top"/examples/small.xml \
+            -s "$out/cut.xml" -f xlsx -o "$corpus/compare.xlsx" 2>/dev/null || true ;;
     esac
     if [ -d "$top/fuzz/regress/$t" ]; then
         cp "$top/fuzz/regress/$t"/* "$corpus"/ 2>/dev/null || true

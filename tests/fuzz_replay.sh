@@ -27,7 +27,7 @@ replay() {
 }
 
 # Regression inputs, each target's own.
-for t in plan api result scenario; do
+for t in plan api result scenario xlsx; do
     set -- "$TOP_SRCDIR"/fuzz/regress/$t/*
     [ -e "$1" ] && replay "$t" "$@"
 done
@@ -43,6 +43,14 @@ for p in small realistic; do
 done
 t_check "results written for the result seeds" test -s "$tmp/small.result.xml"
 replay result "$tmp"/*.result.xml
+# Workbooks the CLI writes (a result, a comparison) and bytes that are no
+# workbook.
+"$OPSALIGN" solve --format xlsx --time-limit 2 -o "$tmp/small.xlsx" "$TOP_SRCDIR/examples/small.xml" 2>/dev/null
+printf '<scenario version="1"><budget scale="0.9"/></scenario>\n' >"$tmp/cut.xml"
+"$OPSALIGN" compare "$TOP_SRCDIR/examples/small.xml" -s "$tmp/cut.xml" -f xlsx -o "$tmp/compare.xlsx" 2>/dev/null
+t_check "workbooks written for the xlsx seeds" test -s "$tmp/compare.xlsx"
+head -c 3000 "$tmp/small.xlsx" >"$tmp/cut-short.xlsx"
+replay xlsx "$tmp"/*.xlsx "$TOP_SRCDIR/examples/small.xml"
 
 # The API target's seed builds the plan described in fuzz/seeds/api/README.md
 # through the API and reaches the solver: two initiatives worth 10 that
