@@ -362,7 +362,7 @@ void cli_print_usage(FILE *f)
         fprintf(f, "  %-9s %s\n", cli_commands[k]->name,
                 cli_commands[k]->summary);
     fprintf(f, "\n'%s COMMAND --help' or '%s help COMMAND' shows a "
-               "command's options;\n'%s --version' the version; "
+               "command's options;\n'%s --version' (-V) the version; "
                "'man opsalign' the whole story.\n",
             progname, progname, progname);
 }
