@@ -38,6 +38,31 @@ static void solve_and_write(oa_plan *plan, int relax)
     oa_result_free(res);
 }
 
+/* A plan written back (oa_plan_write) reads back to a plan that writes
+ * the same bytes: a writer that loses or changes anything, or writes
+ * what its reader refuses, aborts. */
+static void write_back(const oa_plan *plan)
+{
+    char *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0;
+    oa_plan *again = NULL;
+    oa_error err;
+    oa_error_clear(&err);
+    if (oa_plan_write(&a, &na, plan) != OA_OK)
+        abort(); /* a plan that was read can be written */
+    if (oa_plan_read_memory(&again, a, na, "again.xml", NULL, &err, NULL) !=
+            OA_OK ||
+        oa_plan_write(&b, &nb, again) != OA_OK || na != nb ||
+        memcmp(a, b, na) != 0) {
+        fprintf(stderr, "written back:\n%.*s\nthen:\n%.*s\n%s\n", (int)na, a,
+                (int)nb, b ? b : "", err.text);
+        abort();
+    }
+    oa_free(a);
+    oa_free(b);
+    oa_plan_free(again);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     oa_plan *plan = NULL;
@@ -48,6 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (oa_plan_read_memory(&plan, (const char *)data, size, "plan.xml", NULL,
                             &err, NULL) != OA_OK)
         return 0;
+    write_back(plan);
     if (oa_plan_model_size(&ms, plan, &err) == OA_OK &&
         ms.binaries <= FUZZ_MAX_BINARIES && ms.rows <= FUZZ_MAX_ROWS) {
         solve_and_write(plan, 1);
