@@ -397,15 +397,16 @@ OA_API int oa_version_number(void)
 
 /* ---- UTF-8 text ---- */
 
-/* The length of the character at p when it is valid UTF-8 and no control
- * character (C0, DEL, C1), else 0: overlong forms, surrogates, code
- * points beyond Unicode and broken sequences are not characters. */
-static size_t clean_char(const unsigned char *p)
+size_t oap_utf8_char(const unsigned char *p, size_t avail, unsigned long *cp)
 {
     unsigned long c;
     size_t n, k;
-    if (*p < 0x80)
-        return *p < 0x20 || *p == 0x7F ? 0 : 1;
+    if (avail == 0 || *p == 0)
+        return 0;
+    if (*p < 0x80) {
+        *cp = *p;
+        return 1;
+    }
     if ((*p & 0xE0) == 0xC0)
         n = 2, c = *p & 0x1F;
     else if ((*p & 0xF0) == 0xE0)
@@ -414,6 +415,8 @@ static size_t clean_char(const unsigned char *p)
         n = 4, c = *p & 0x07;
     else
         return 0;
+    if (avail < n)
+        return 0;
     for (k = 1; k < n; k++) {
         if ((p[k] & 0xC0) != 0x80)
             return 0;
@@ -421,8 +424,21 @@ static size_t clean_char(const unsigned char *p)
     }
     if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
         (n == 4 && c < 0x10000) || (c >= 0xD800 && c <= 0xDFFF) ||
-        c > 0x10FFFF || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE ||
-        c == 0xFFFF) /* XML has no U+FFFE and U+FFFF */
+        c > 0x10FFFF)
+        return 0;
+    *cp = c;
+    return n;
+}
+
+/* The length of the character at p when it may stand in a text: not a
+ * control character (C0, DEL, C1) and not U+FFFE or U+FFFF, which XML
+ * has no place for; else 0.  p ends with a NUL. */
+static size_t clean_char(const unsigned char *p)
+{
+    unsigned long c;
+    size_t n = oap_utf8_char(p, 4, &c);
+    if (n == 0 || c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
+        c == 0xFFFE || c == 0xFFFF)
         return 0;
     return n;
 }

@@ -146,6 +146,11 @@ void oap_csv_num(oap_buf *b, double v);
 /* Safe formatting into a fixed buffer (always NUL-terminated). */
 void oap_strlcpy(char *dst, const char *src, size_t size);
 
+/* The length (1..4) of the well-formed UTF-8 character at p, of at most
+ * avail bytes, and its code point in *cp; 0 for a NUL, a byte that
+ * starts no character, a sequence cut short, overlong or a surrogate. */
+size_t oap_utf8_char(const unsigned char *p, size_t avail, unsigned long *cp);
+
 /* The nearest of candidates offered one by one (oa_suggest's rule). */
 typedef struct oap_nearest {
     const char *word;

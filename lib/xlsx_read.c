@@ -1865,31 +1865,7 @@ int oap_book_read_file(oap_book **out, const char *path,
 static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 {
     unsigned long cp;
-    size_t n, k;
-    if (*p == 0)
-        return 0;
-    if (*p < 0x80)
-        return 1;
-    if ((*p & 0xE0) == 0xC0)
-        n = 2, cp = *p & 0x1F;
-    else if ((*p & 0xF0) == 0xE0)
-        n = 3, cp = *p & 0x0F;
-    else if ((*p & 0xF8) == 0xF0)
-        n = 4, cp = *p & 0x07;
-    else
-        return 0;
-    if ((size_t)(end - p) < n)
-        return 0;
-    for (k = 1; k < n; k++) {
-        if ((p[k] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (p[k] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
-        (n == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-        cp > 0x10FFFF)
-        return 0;
-    return n;
+    return oap_utf8_char(p, (size_t)(end - p), &cp);
 }
 
 static int csv_check_text(const char *data, size_t size, const char *path,
