@@ -298,46 +298,57 @@ void oap_spend_of(oa_spend *sp, const oap_model *m, const double *x, int unit,
                      sp->contractors + sp->loans);
 }
 
-double oap_spend_delta(const oap_model *m, const double *spent,
-                       const double *x, int unit, int t, int *covers)
+int oap_spend_deltas(double **out, const oap_model *m, const double *spent,
+                     const double *x, int as_of)
 {
     const oap_resolved *res = m->res;
-    size_t P = (size_t)res->P;
-    const double *total = spent + (size_t)res->U * P;
+    size_t P = (size_t)res->P, U = (size_t)res->U, u;
+    const double *total = spent + U * P;
+    double *d = oap_calloc((U + 1) * P + 1, sizeof *d);
     oa_spend sp;
-    double d = 0;
-    int u, u0 = unit < 0 ? 0 : unit, u1 = unit < 0 ? res->U : unit + 1;
-    int any = 0;
-    if (unit < 0 && !isnan(total[t])) {
-        oap_spend_of(&sp, m, x, -1, t, t);
-        d = total[t] - sp.spend;
-        any = 1;
-    } else {
-        for (u = u0; u < u1; u++)
-            if (!isnan(spent[(size_t)u * P + (size_t)t])) {
-                oap_spend_of(&sp, m, x, u, t, t);
-                d += spent[(size_t)u * P + (size_t)t] - sp.spend;
-                any = 1;
+    int t;
+    *out = d;
+    if (d == NULL)
+        return OA_ENOMEM;
+    for (t = 0; t < as_of - 1 && t < res->P; t++) {
+        double sum = 0;
+        for (u = 0; u < U; u++)
+            if (!isnan(spent[u * P + (size_t)t])) {
+                oap_spend_of(&sp, m, x, (int)u, t, t);
+                d[u * P + (size_t)t] = spent[u * P + (size_t)t] - sp.spend;
+                sum += d[u * P + (size_t)t];
             }
+        /* the total's rows: the organization's entry, else the units' */
+        if (!isnan(total[t])) {
+            oap_spend_of(&sp, m, x, -1, t, t);
+            sum = total[t] - sp.spend;
+        }
+        d[U * P + (size_t)t] = sum;
     }
-    if (covers)
-        *covers = any;
-    return d;
+    return OA_OK;
+}
+
+double oap_spend_delta_sum(const oap_model *m, const double *d, int unit,
+                           int t0, int t1)
+{
+    size_t P = (size_t)m->res->P;
+    size_t row = unit < 0 ? (size_t)m->res->U : (size_t)unit;
+    double sum = 0;
+    int t;
+    for (t = t0; t <= t1; t++)
+        sum += d[row * P + (size_t)t];
+    return sum;
 }
 
 /* Spend of one budget's scope (unit u or all when u < 0) over t0..t1,
- * with what the actuals' spend changes in the periods before as_of. */
-static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
+ * with what the actuals' spend changes (d, oap_spend_deltas, or NULL). */
+static void spend_of(oa_spend *sp, const double *d, const oap_model *m,
                      const double *x, int unit, int t0, int t1)
 {
-    int t;
-    double adj = 0;
     oap_spend_of(sp, m, x, unit, t0, t1);
-    if (c->spent == NULL)
+    if (d == NULL)
         return;
-    for (t = t0; t <= t1 && t < c->as_of - 1; t++)
-        adj += oap_spend_delta(m, c->spent, x, unit, t, NULL);
-    sp->adjustment = oap_snap(adj);
+    sp->adjustment = oap_snap(oap_spend_delta_sum(m, d, unit, t0, t1));
     if (sp->adjustment == 0)
         sp->adjustment = 0; /* no -0 */
     sp->spend = oap_snap(sp->operating + sp->initiatives + sp->overtime +
@@ -349,7 +360,8 @@ static void spend_of(oa_spend *sp, const oap_solve_ctx *c, const oap_model *m,
  * limit of a one-year horizon's yearly budget, then a row for each
  * other budget of the model (years, ranges). */
 static int spend_rows(oap_solve_ctx *c, const oap_model *m, const double *x,
-                      const double *dual, oap_budget_kind kind, int u)
+                      const double *d, const double *dual,
+                      oap_budget_kind kind, int u)
 {
     const oap_resolved *res = c->res;
     oa_spend sp;
@@ -367,7 +379,7 @@ static int spend_rows(oap_solve_ctx *c, const oap_model *m, const double *x,
         sp.from = 1;
         sp.to = res->P;
         sp.shadow_price = NAN;
-        spend_of(&sp, c, m, x, u, 0, res->P - 1);
+        spend_of(&sp, d, m, x, u, 0, res->P - 1);
         if (OAP_VPUSH(c->r->spend, sp) != OA_OK)
             return OA_ENOMEM;
     }
@@ -395,7 +407,7 @@ static int spend_rows(oap_solve_ctx *c, const oap_model *m, const double *x,
         sp.has_limit = 1;
         sp.limit = b->limit;
         sp.shadow_price = dual ? dual[b->row] : NAN;
-        spend_of(&sp, c, m, x, u, b->t0, b->t1);
+        spend_of(&sp, d, m, x, u, b->t0, b->t1);
         if (OAP_VPUSH(c->r->spend, sp) != OA_OK)
             return OA_ENOMEM;
     }
@@ -406,28 +418,34 @@ int oap_fill_spend(oap_solve_ctx *c, const oap_model *m, const double *x,
                    const double *dual)
 {
     const oap_resolved *res = c->res;
-    int u, rc;
+    double *d = NULL;
+    int u, rc = OA_OK;
     oa_spend sp;
+    /* What the actuals' spend changes, once for every row. */
+    if (c->spent)
+        rc = oap_spend_deltas(&d, m, c->spent, x, c->as_of);
     /* The total comes first, even without a total budget: all spend of
      * the horizon, with the total budget's limit when the horizon is one
      * year; over several, a row of its own for each year. */
-    rc = spend_rows(c, m, x, dual, OAP_BUDGET_TOTAL, -1);
     if (rc == OA_OK)
-        rc = spend_rows(c, m, x, dual, OAP_BUDGET_LIMIT, -1);
+        rc = spend_rows(c, m, x, d, dual, OAP_BUDGET_TOTAL, -1);
+    if (rc == OA_OK)
+        rc = spend_rows(c, m, x, d, dual, OAP_BUDGET_LIMIT, -1);
     for (u = 0; u < res->U && rc == OA_OK; u++)
-        rc = spend_rows(c, m, x, dual, OAP_BUDGET_UNIT, u);
-    if (rc != OA_OK)
-        return rc;
+        rc = spend_rows(c, m, x, d, dual, OAP_BUDGET_UNIT, u);
     /* The spend of every period. */
-    for (u = 0; u < res->P; u++) {
+    for (u = 0; u < res->P && rc == OA_OK; u++) {
         memset(&sp, 0, sizeof sp);
         sp.kind = OA_BUDGET_RANGE;
         sp.from = sp.to = u + 1;
         sp.shadow_price = NAN;
-        spend_of(&sp, c, m, x, -1, u, u);
+        spend_of(&sp, d, m, x, -1, u, u);
         if (OAP_VPUSH(c->r->period_spend, sp) != OA_OK)
-            return OA_ENOMEM;
+            rc = OA_ENOMEM;
     }
+    oap_free(d);
+    if (rc != OA_OK)
+        return rc;
     /* Clean the signs of zero duals. */
     {
         size_t q;

@@ -267,25 +267,29 @@ int oap_model_spend(oap_model *m, const double *spent, int as_of)
 {
     const oap_resolved *res = m->res;
     size_t P = (size_t)res->P, k, n;
-    double *lb = oap_calloc(m->ncols + 1, sizeof *lb);
-    int b, t;
+    double *lb = oap_calloc(m->ncols + 1, sizeof *lb), *delta = NULL;
+    int b, rc;
     if (lb == NULL)
         return OA_ENOMEM;
     /* The past is fixed: its columns' lower bounds are its values, but
      * for the loans, which only sum to what a unit received. */
     for (k = 0; k < m->ncols; k++)
         lb[k] = m->cols[k].lb;
+    rc = oap_spend_deltas(&delta, m, spent, lb, as_of);
+    oap_free(lb);
+    if (rc != OA_OK)
+        return rc;
     for (b = 0; b < m->nbudgets; b++) {
         oap_budget *bg = &m->budgets[b];
-        int unit = bg->kind == OAP_BUDGET_UNIT ? bg->index : -1;
-        double d = 0;
-        for (t = bg->t0; t <= bg->t1 && t < as_of - 1; t++)
-            d += oap_spend_delta(m, spent, lb, unit, t, NULL);
+        double d = oap_spend_delta_sum(m, delta,
+                                       bg->kind == OAP_BUDGET_UNIT ? bg->index
+                                                                   : -1,
+                                       bg->t0, bg->t1);
         bg->fixed += d;
         if (bg->row >= 0)
             m->rows[bg->row].hi -= d;
     }
-    oap_free(lb);
+    oap_free(delta);
     /* The past loans an entry covers leave the budget rows: the entry
      * counts what they cost. */
     for (k = n = 0; k < m->nnz; k++) {

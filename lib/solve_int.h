@@ -72,12 +72,18 @@ int oap_model_spend(oap_model *m, const double *spent, int as_of);
 void oap_spend_of(oa_spend *sp, const oap_model *m, const double *x, int unit,
                   int t0, int t1);
 
-/* The difference spent makes to the spend of x in 0-based period t (see
- * oap_model_spend) for a row of unit (the total's when < 0): the
- * entries that apply less what x spends on what they cover; *covers (may
- * be NULL) set when an entry applies. */
-double oap_spend_delta(const oap_model *m, const double *spent,
-                       const double *x, int unit, int t, int *covers);
+/* The differences spent (oap_actuals_spend) makes to the spend of x in
+ * each 0-based period before as_of (see oap_model_spend): (*out)[u * P +
+ * t] for the rows of unit u, (*out)[U * P + t] for the total's and the
+ * range limits'; the entries that apply less what x spends on what they
+ * cover, 0 where none applies.  *out is freed with oap_free.  OA_OK,
+ * OA_ENOMEM. */
+int oap_spend_deltas(double **out, const oap_model *m, const double *spent,
+                     const double *x, int as_of);
+/* The sum of the differences d (oap_spend_deltas) over t0..t1 for a row of
+ * unit (the total's when < 0). */
+double oap_spend_delta_sum(const oap_model *m, const double *d, int unit,
+                           int t0, int t1);
 
 /* v snapped to 6 decimals when it is that close to them (solver noise). */
 double oap_snap(double v);
