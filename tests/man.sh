@@ -90,31 +90,35 @@ fi
 
 # ---- c. The EXAMPLES run as the pages say. ----
 
+# awk functions: the text a line of roff shows (the escapes the pages use).
+ROFF_AWK='
+function repl(s, a, b,    o, i) {
+    o = ""
+    while ((i = index(s, a)) > 0) {
+        o = o substr(s, 1, i - 1) b
+        s = substr(s, i + length(a))
+    }
+    return o s
+}
+function plain(s) {
+    s = repl(s, "\\e", "\001")
+    s = repl(s, "\\-", "-")
+    s = repl(s, "\\(aq", "\047")
+    s = repl(s, "\\(dq", "\"")
+    s = repl(s, "\\(ti", "~")
+    s = repl(s, "\\ ", " ")
+    s = repl(s, "\\&", "")
+    return repl(s, "\001", "\\")
+}
+'
+
 # Reads the EXAMPLES section of a page: writes each block after a
 # '.\" file NAME' comment to DIR/NAME, and for each "$ opsalign" command
 # (continued by lines ending in a backslash) a line "N<TAB>STATUS<TAB>ARGS"
 # to standard output, with the lines the page shows after it (before the
 # next "$ " line, but for blank lines and "...") in DIR/.expect.N.
 extract_examples() { # PAGE DIR
-    awk -v dir="$2" '
-        function repl(s, a, b,    o, i) {
-            o = ""
-            while ((i = index(s, a)) > 0) {
-                o = o substr(s, 1, i - 1) b
-                s = substr(s, i + length(a))
-            }
-            return o s
-        }
-        function plain(s) {
-            s = repl(s, "\\e", "\001")
-            s = repl(s, "\\-", "-")
-            s = repl(s, "\\(aq", "\047")
-            s = repl(s, "\\(dq", "\"")
-            s = repl(s, "\\(ti", "~")
-            s = repl(s, "\\ ", " ")
-            s = repl(s, "\\&", "")
-            return repl(s, "\001", "\\")
-        }
+    awk -v dir="$2" "$ROFF_AWK"'
         /^\.SH / { ex = ($0 ~ /^\.SH "?EXAMPLES?"?$/); next }
         !ex { next }
         /^\.\\" file / { file = dir "/" $3; next }
@@ -167,25 +171,12 @@ run_examples opsalign-plan.5 3
 
 # ---- d. The program of libopsalign(3) compiles and runs. ----
 
-awk '
-    function repl(s, a, b,    o, i) {
-        o = ""
-        while ((i = index(s, a)) > 0) {
-            o = o substr(s, 1, i - 1) b
-            s = substr(s, i + length(a))
-        }
-        return o s
-    }
+awk "$ROFF_AWK"'
     /^\.SH / { ex = ($0 ~ /^\.SH "?EXAMPLES?"?$/); next }
     !ex { next }
     /^\.EX/ { block = 1; text = ""; next }
     /^\.EE/ { block = 0; if (text ~ /int main/) { printf "%s", text; exit }; next }
-    block {
-        s = repl($0, "\\e", "\001")
-        s = repl(s, "\\-", "-")
-        s = repl(s, "\\&", "")
-        text = text repl(s, "\001", "\\") "\n"
-    }' "$mandir/libopsalign.3" >"$tmp/roadmap.c"
+    block { text = text plain($0) "\n" }' "$mandir/libopsalign.3" >"$tmp/roadmap.c"
 t_check "libopsalign.3: EXAMPLE has a program" grep -q "int main" "$tmp/roadmap.c"
 # Built as the library was (the sanitizer build needs its flags).
 cflags=$(sed -n 's/^CFLAGS = //p' "$TOP_BUILDDIR/Makefile")
