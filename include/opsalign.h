@@ -11,6 +11,7 @@
 #include "opsalign/common.h"
 #include "opsalign/plan.h"
 #include "opsalign/read.h"
+#include "opsalign/workbook.h"
 #include "opsalign/solve.h"
 #include "opsalign/explain.h"
 #include "opsalign/scenario.h"

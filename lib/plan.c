@@ -137,6 +137,7 @@ OA_API void oa_plan_free(oa_plan *plan)
     oap_free(plan->objectives.v);
     oap_free(plan->loans.v);
     oap_free(plan->limits.v);
+    oap_free(plan->places.v);
     oap_free(plan->explicit_periods.v);
     oap_free(plan->labels);
     oap_arena_free(&plan->arena);
@@ -1310,6 +1311,13 @@ static int replay(oa_plan *d, const oa_plan *s)
     size_t i, k;
     int rc;
     TRY(oa_plan_set_source(d, s->source));
+    for (i = 0; i < s->places.n; i++) {
+        oap_place pl = s->places.v[i];
+        pl.source = oap_arena_str(&d->arena, pl.source);
+        if (pl.source == NULL)
+            return OA_ENOMEM;
+        TRY(OAP_VPUSH(d->places, pl));
+    }
     TRY(oa_plan_set_name(d, s->name));
     TRY(oa_plan_set_currency(d, s->currency));
     if (s->has_generated) {
@@ -1421,6 +1429,17 @@ static int replay(oa_plan *d, const oa_plan *s)
     return OA_OK;
 fail:
     return rc;
+}
+
+void oap_plan_place(const oa_plan *p, int line, const char **source,
+                    int *out_line)
+{
+    *source = p->source;
+    *out_line = line;
+    if (p->places.n > 0 && line >= 1 && (size_t)line <= p->places.n) {
+        *source = p->places.v[line - 1].source;
+        *out_line = p->places.v[line - 1].line;
+    }
 }
 
 OA_API int oa_plan_copy(oa_plan **out, const oa_plan *plan)

@@ -14,6 +14,13 @@ typedef struct oap_label {
     int line;
 } oap_label;
 
+/* Where a row of a workbook is (lib/plan_book.c): the line of an element
+ * of a plan read from one is the 1-based index of its place. */
+typedef struct oap_place {
+    const char *source; /* "plan.xlsx:initiatives", "DIR/initiatives.csv" */
+    int line;           /* the sheet's row, the CSV file's line */
+} oap_place;
+
 struct oa_unit {
     oa_plan *plan;
     const char *id, *name;
@@ -185,6 +192,7 @@ struct oa_plan {
     int total_line;
     OAP_VEC(oa_limit_info) limits;
     OAP_VEC(oa_person *) people;
+    OAP_VEC(oap_place) places; /* a plan read from a workbook */
 
     unsigned long gen;  /* changes with every change of the plan */
 };
@@ -205,6 +213,10 @@ int oap_plan_copy_initiative(oa_plan *d, const oa_initiative *si,
                              int keep_lines);
 /* Removes (and frees) the i-th initiative; references to it stay. */
 int oap_plan_remove_initiative(oa_plan *plan, size_t i);
+/* The source and line that errors about the element at line give: the
+ * plan's source and line, or the workbook row of its place. */
+void oap_plan_place(const oa_plan *p, int line, const char **source,
+                    int *out_line);
 /* Marks the plan changed (checked plans of it go stale). */
 void oap_plan_touch(oa_plan *plan);
 /* Recomputes the labels of the horizon (0 or OA_ENOMEM). */

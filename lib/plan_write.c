@@ -17,6 +17,7 @@ typedef struct wctx {
     oap_xw *x;
     oa_error *err;       /* the first refusal (may be NULL) */
     const char *source;  /* the plan's or scenario's file, for errors */
+    const oa_plan *plan; /* the plan written (its places), or NULL */
     int bad;             /* something was refused: the text is dropped */
 } wctx;
 
@@ -27,12 +28,15 @@ static void refuse(wctx *c, int line, const char *what, const char *fmt, ...)
 static void refuse(wctx *c, int line, const char *what, const char *fmt, ...)
 {
     char msg[OA_ERROR_TEXT_LENGTH];
+    const char *source = c->source;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (c->plan)
+        oap_plan_place(c->plan, line, &source, &line);
     if (!c->bad)
-        oap_error_set(c->err, OA_EINVALID, c->source, line,
+        oap_error_set(c->err, OA_EINVALID, source, line,
                       "cannot write %s: %s", what, msg);
     c->bad = 1;
     oap_xw_fail(c->x);
@@ -500,6 +504,7 @@ static int w_document(char **out, size_t *size, const void *obj,
 
 static void plan_body(wctx *c, const void *obj)
 {
+    c->plan = obj;
     w_plan(c, obj);
 }
 

@@ -141,7 +141,10 @@ static int fix_initiatives(oap_model *m, const oa_plan *plan,
              * same: the plan is then infeasible, and the diagnosis says
              * where; a start outside the window is an error. */
             if (sb < m->x_s0[i] || sb > m->x_s1[i] || res->ini[i].forbidden) {
-                oap_error_set(err, OA_EINVALID, plan->source, ini->line,
+                const char *source;
+                int line;
+                oap_plan_place(plan, ini->line, &source, &line);
+                oap_error_set(err, OA_EINVALID, source, line,
                               "<initiative> '%s' started in period %d (%s) "
                               "in the baseline, outside its start window "
                               "in this plan (%s)", ini->id, sb,

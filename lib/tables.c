@@ -431,25 +431,16 @@ int oap_result_xlsx(char **out, size_t *size, const oa_result *r)
     return rc;
 }
 
-OA_API int oa_result_save_tables(const oa_result *result, const char *dir,
-                                 oa_format format, oa_error *err)
+int oap_tables_save_csv(const char *dir, const oap_table *t, size_t n,
+                        oa_error *err)
 {
-    oap_table *t = NULL;
-    size_t n = 0, k;
-    int rc;
-    oa_error_clear(err);
-    if (result == NULL || dir == NULL || dir[0] == '\0' ||
-        format != OA_FORMAT_CSV) {
-        oap_error_set(err, OA_EINVAL, dir, -1, "tables: a result, a folder "
-                      "and OA_FORMAT_CSV");
-        return OA_EINVAL;
-    }
+    size_t k;
+    int rc = OA_OK;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         oap_error_set(err, OA_EIO, dir, -1, "cannot create the folder: %s",
                       strerror(errno));
         return OA_EIO;
     }
-    rc = oap_result_tables(&t, &n, result);
     for (k = 0; rc == OA_OK && k < n; k++) {
         oap_buf b;
         char *path;
@@ -466,8 +457,29 @@ OA_API int oa_result_save_tables(const oa_result *result, const char *dir,
         oap_free(path);
         oap_buf_free(&b);
     }
-    oap_tables_free(t, n);
     if (rc == OA_ENOMEM)
         oap_error_set(err, rc, dir, -1, "out of memory");
+    return rc;
+}
+
+OA_API int oa_result_save_tables(const oa_result *result, const char *dir,
+                                 oa_format format, oa_error *err)
+{
+    oap_table *t = NULL;
+    size_t n = 0;
+    int rc;
+    oa_error_clear(err);
+    if (result == NULL || dir == NULL || dir[0] == '\0' ||
+        format != OA_FORMAT_CSV) {
+        oap_error_set(err, OA_EINVAL, dir, -1, "tables: a result, a folder "
+                      "and OA_FORMAT_CSV");
+        return OA_EINVAL;
+    }
+    rc = oap_result_tables(&t, &n, result);
+    if (rc == OA_OK)
+        rc = oap_tables_save_csv(dir, t, n, err);
+    else
+        oap_error_set(err, rc, dir, -1, "out of memory");
+    oap_tables_free(t, n);
     return rc;
 }

@@ -41,6 +41,10 @@ typedef struct oap_table {
     const char *title;    /* what it holds */
     const oap_column *cols;
     size_t ncols;
+    /* NULL, or per column a workbook's drop-down list: "=FORMULA" of the
+     * cells that hold the choices, or the choices separated by ',' (NULL:
+     * none) */
+    const char *const *lists;
     OAP_VEC(oap_cell) cells; /* row by row */
     int failed;
 } oap_table;
@@ -77,5 +81,10 @@ int oap_csv_xlsx(char **out, size_t *size, const char *csv,
 
 /* The table as CSV (RFC 4180, a header row). */
 void oap_table_csv(oap_buf *b, const oap_table *t);
+
+/* Tables t[0..n-1] as files DIR/NAME.csv (the folder made when missing),
+ * each saved atomically.  OA_OK, OA_EIO, OA_ENOMEM (err says which). */
+int oap_tables_save_csv(const char *dir, const oap_table *t, size_t n,
+                        oa_error *err);
 
 #endif

@@ -21,13 +21,29 @@ typedef struct vctx {
 
 static void verr(vctx *c, int line, const char *fmt, ...) OAP_PRINTF(3, 4);
 
+/* "line 12", or the row of a workbook ("plan.xlsx:units:3"). */
+static const char *at_line(char *buf, size_t size, const oa_plan *p,
+                           int line)
+{
+    const char *source;
+    int l;
+    oap_plan_place(p, line, &source, &l);
+    if (p->places.n > 0 && source)
+        snprintf(buf, size, "%s:%d", source, l);
+    else
+        snprintf(buf, size, "line %d", l);
+    return buf;
+}
+
 static void verr(vctx *c, int line, const char *fmt, ...)
 {
     oa_error e;
     va_list ap;
+    const char *source;
     oa_error_clear(&e);
+    oap_plan_place(c->p, line, &source, &line);
     va_start(ap, fmt);
-    oap_error_setv(&e, OA_EINVALID, c->p->source, line, fmt, ap);
+    oap_error_setv(&e, OA_EINVALID, source, line, fmt, ap);
     va_end(ap);
     if (oap_error_list_push(c->errs, &e) != OA_OK)
         c->oom = 1;
@@ -85,8 +101,10 @@ static oap_index_entry *make_index(vctx *c, const char *kind,
     qsort(t, n, sizeof *t, cmp_entry);
     for (i = 0; i < n; i++) {
         if (k > 0 && strcmp(t[k - 1].id, t[i].id) == 0) {
+            char where[OA_ERROR_SOURCE_LENGTH + 32];
             verr(c, lines[t[i].idx], "duplicate %s id '%s' (first defined at "
-                 "line %d)", kind, t[i].id, lines[t[k - 1].idx]);
+                 "%s)", kind, t[i].id,
+                 at_line(where, sizeof where, c->p, lines[t[k - 1].idx]));
             continue;
         }
         t[k++] = t[i];
@@ -237,8 +255,10 @@ static void check_horizon(vctx *c)
         }
         for (j = 0; j < i; j++)
             if (strcmp(p->explicit_periods.v[j].label, l->label) == 0) {
+                char where[OA_ERROR_SOURCE_LENGTH + 32];
                 verr(c, l->line, "<period>: duplicate label '%s' (first at "
-                     "line %d)", l->label, p->explicit_periods.v[j].line);
+                     "%s)", l->label, at_line(where, sizeof where, p,
+                                              p->explicit_periods.v[j].line));
                 break;
             }
     }

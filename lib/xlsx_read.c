@@ -67,6 +67,7 @@ struct oap_book {
     char *source;
     int csv;
     int date1904;
+    int uncalculated; /* <calcPr fullCalcOnLoad="1"/> */
     size_t ncells;
     OAP_VEC(sheet) sheets;
     oap_arena text;  /* every cell's text */
@@ -354,6 +355,11 @@ int oap_book_is_csv(const oap_book *b)
 int oap_book_date1904(const oap_book *b)
 {
     return b ? b->date1904 : 0;
+}
+
+int oap_book_uncalculated(const oap_book *b)
+{
+    return b ? b->uncalculated : 0;
 }
 
 int oap_book_sheet_count(const oap_book *b)
@@ -1129,6 +1135,14 @@ static int read_workbook(xlsx *c, wsheets *list)
             if (attr(c, p.x, "date1904", v, sizeof v, &rc))
                 c->b->date1904 = strcmp(v, "1") == 0 ||
                                  strcmp(v, "true") == 0;
+            if (rc != OA_OK)
+                break;
+            continue;
+        }
+        if (el(p.x, "calcPr")) {
+            if (attr(c, p.x, "fullCalcOnLoad", v, sizeof v, &rc))
+                c->b->uncalculated = strcmp(v, "1") == 0 ||
+                                     strcmp(v, "true") == 0;
             if (rc != OA_OK)
                 break;
             continue;

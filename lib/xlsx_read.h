@@ -105,6 +105,11 @@ const char *oap_book_source(const oap_book *b);
 int oap_book_is_csv(const oap_book *b);
 /* 1 when the workbook counts days from 1904-01-01 (old Mac workbooks). */
 int oap_book_date1904(const oap_book *b);
+/* 1 when the workbook asks to be calculated when opened (<calcPr
+ * fullCalcOnLoad="1"/>, as programs that write formulas without their
+ * values do): the values saved with its formulas are not to be
+ * trusted. */
+int oap_book_uncalculated(const oap_book *b);
 
 int oap_book_sheet_count(const oap_book *b);
 /* The sheet named name (ASCII case ignored, as Excel does), or -1. */

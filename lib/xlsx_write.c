@@ -141,6 +141,38 @@ static void readme(wctx *w, const char *title, const char *name,
     }
 }
 
+/* A drop-down list on every row of column c after the header: the cells
+ * a formula names ("=units!..."), or choices separated by ','.  A value
+ * not in the list gets a warning, not a refusal: an id typed before its
+ * row is added stays possible. */
+static void drop_down(wctx *w, lxw_worksheet *ws, lxw_col_t c,
+                      const char *list)
+{
+    lxw_data_validation dv;
+    char buf[256], *choices[16];
+    size_t n = 0;
+    memset(&dv, 0, sizeof dv);
+    dv.ignore_blank = LXW_VALIDATION_ON;
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+    if (list[0] == '=') {
+        dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        oap_strlcpy(buf, list + 1, sizeof buf);
+        dv.value_formula = buf;
+    } else {
+        char *p, *save = NULL;
+        oap_strlcpy(buf, list, sizeof buf);
+        for (p = strtok_r(buf, ",", &save);
+             p && n + 1 < sizeof choices / sizeof choices[0];
+             p = strtok_r(NULL, ",", &save))
+            choices[n++] = p;
+        choices[n] = NULL;
+        dv.validate = LXW_VALIDATION_TYPE_LIST;
+        dv.value_list = choices;
+    }
+    check(w, worksheet_data_validation_range(ws, 1, c, LXW_ROW_MAX - 1, c,
+                                             &dv));
+}
+
 static void sheet(wctx *w, const oap_table *t)
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, t->name);
@@ -182,6 +214,9 @@ static void sheet(wctx *w, const oap_table *t)
             }
         }
     worksheet_freeze_panes(ws, 1, 0);
+    for (c = 0; t->lists && c < t->ncols; c++)
+        if (t->lists[c])
+            drop_down(w, ws, (lxw_col_t)c, t->lists[c]);
     if (rows > 0) {
         worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows,
                              (lxw_col_t)(t->ncols - 1));

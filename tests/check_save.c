@@ -5,7 +5,9 @@
  * (the same XML when written again, the same errors from oa_plan_check,
  * the same model for GLPK, the same optimum) or the same scenario (the
  * same edits, the same plan when applied); what the format cannot hold is
- * refused with the element that holds it.
+ * refused with the element that holds it.  Every plan also goes through
+ * an .xlsx workbook and a folder of CSV files (oa_plan_write_workbook,
+ * oa_plan_save_workbook, oa_plan_read_workbook) and comes back the same.
  */
 #include "testutil.h"
 
@@ -244,6 +246,100 @@ static int same_num(double a, double b)
     return (isnan(a) && isnan(b)) || a == b;
 }
 
+/* ---- every plan file through a workbook ---- */
+
+/* The number of errors oa_plan_check gives, and its code. */
+static size_t check_count(const oa_plan *p, int *rc)
+{
+    oa_error_list *all;
+    oa_checked *chk = NULL;
+    size_t n;
+    ck_assert_int_eq(oa_error_list_new(&all), OA_OK);
+    *rc = oa_plan_check(&chk, p, NULL, all);
+    n = oa_error_list_count(all);
+    oa_checked_free(chk);
+    oa_error_list_free(all);
+    return n;
+}
+
+/* q, read from a workbook of p, writes the XML p wrote (x1) and checks
+ * alike. */
+static void same_as_written(const oa_plan *p, oa_plan *q, const char *x1,
+                            size_t n1, const char *rel, const char *how)
+{
+    size_t n2 = 0, e1, e2;
+    char *x2 = write_plan(q, &n2);
+    int rc1, rc2;
+    ck_assert_msg(n1 == n2 && memcmp(x1, x2, n1) == 0,
+                  "%s: through %s differs:\n%s\n----\n%s", rel, how, x1,
+                  x2);
+    e1 = check_count(p, &rc1);
+    e2 = check_count(q, &rc2);
+    ck_assert_msg(rc1 == rc2 && e1 == e2, "%s: check gives %d (%zu errors), "
+                  "through %s %d (%zu)", rel, rc1, e1, how, rc2, e2);
+    oa_free(x2);
+}
+
+/* p through an .xlsx workbook in memory and a folder of CSV files, read
+ * back without the rules (as p was): the same XML, the same check. */
+static void workbook_round_trip(const oa_plan *p, const char *x1, size_t n1,
+                                const char *rel)
+{
+    oa_read_opts o = no_validate();
+    oa_plan *q = NULL;
+    oa_error err;
+    char *book = NULL, *dir, *csv;
+    size_t size = 0;
+    int rc = oa_plan_write_workbook(&book, &size, p, &err);
+    if (rc == OA_EINVALID) {
+        /* two units, initiatives or people of one id, which rows that
+         * name it could not tell apart, or a period label a cell holds as
+         * empty; check says the plan is wrong too */
+        ck_assert_msg(strstr(err.text, "cannot write a workbook: ") != NULL,
+                      "%s: %s", rel, err.text);
+        ck_assert_int_eq(oa_plan_validate(p, NULL, NULL), OA_EINVALID);
+        ck_assert_int_eq(oa_plan_save_workbook(p, "/nonexistent/dir",
+                                               OA_WORKBOOK_CSV, &err),
+                         OA_EINVALID);
+        return;
+    }
+    ck_assert_msg(rc == OA_OK, "%s: oa_plan_write_workbook: %d: %s", rel, rc,
+                  err.text);
+    rc = oa_plan_read_workbook_memory(&q, book, size, "book.xlsx", &o, &err,
+                                      NULL);
+    ck_assert_msg(rc == OA_OK, "%s: its workbook does not read: %s", rel,
+                  err.text);
+    same_as_written(p, q, x1, n1, rel, "a workbook");
+    oa_plan_free(q);
+    oa_free(book);
+
+    dir = temp_dir();
+    csv = in_dir(dir, "plan");
+    rc = oa_plan_save_workbook(p, csv, OA_WORKBOOK_CSV, &err);
+    ck_assert_msg(rc == OA_OK, "%s: CSV: %s", rel, err.text);
+    rc = oa_plan_read_workbook(&q, csv, &o, &err, NULL);
+    ck_assert_msg(rc == OA_OK, "%s: its CSV folder does not read: %s:%d: %s",
+                  rel, err.source, err.line, err.text);
+    same_as_written(p, q, x1, n1, rel, "CSV files");
+    oa_plan_free(q);
+    {
+        DIR *d = opendir(csv);
+        struct dirent *e;
+        ck_assert_ptr_nonnull(d);
+        while ((e = readdir(d)) != NULL)
+            if (e->d_name[0] != '.') {
+                char *f = in_dir(csv, e->d_name);
+                unlink(f);
+                free(f);
+            }
+        closedir(d);
+    }
+    rmdir(csv);
+    rmdir(dir);
+    free(csv);
+    free(dir);
+}
+
 /* ---- every plan file ---- */
 
 /*
@@ -276,6 +372,7 @@ START_TEST(test_plan_file)
         return;
     }
     ck_assert_msg(rc == OA_OK, "%s: oa_plan_write: %d", rel, rc);
+    workbook_round_trip(p, x1, n1, rel);
     q = reread(x1, n1, rel);
     x2 = write_plan(q, &n2);
     ck_assert_msg(n1 == n2 && memcmp(x1, x2, n1) == 0,
@@ -318,7 +415,7 @@ START_TEST(test_plan_file)
 END_TEST
 
 /* The small plans of tests/data/solve have the same optimum, status and
- * roadmap written back. */
+ * roadmap written back, as XML and as a workbook. */
 static const char *const solved[] = {
     "benefit_per_period", "budget_limit_range", "budget_total",
     "budget_unit", "budget_years", "capacity_later_wins",
@@ -329,40 +426,61 @@ static const char *const solved[] = {
     "mandatory", "objective_terms", "overtime", "people_capacity",
     "requires_lag", "service_level_shortfall", "weighted_objectives" };
 
+/* The plan of the XML oa_plan_write wrote (way 0) or of the workbook
+ * oa_plan_write_workbook wrote (way 1), read with the rules applied. */
+static oa_plan *written_back(const oa_plan *p, int way, const char *rel)
+{
+    oa_plan *q = NULL;
+    oa_error err;
+    char *data = NULL;
+    size_t size = 0;
+    int rc = way == 0 ? oa_plan_write(&data, &size, p)
+                      : oa_plan_write_workbook(&data, &size, p, &err);
+    ck_assert_int_eq(rc, OA_OK);
+    rc = way == 0 ? oa_plan_read_memory(&q, data, size, rel, NULL, &err, NULL)
+                  : oa_plan_read_workbook_memory(&q, data, size, rel, NULL,
+                                                 &err, NULL);
+    ck_assert_msg(rc == OA_OK, "%s written back (%s) does not read: %s", rel,
+                  way ? "workbook" : "XML", err.text);
+    oa_free(data);
+    return q;
+}
+
 START_TEST(test_plan_solves_alike)
 {
     char rel[256];
     oa_plan *p, *q;
     oa_result *r1, *r2;
     oa_error err;
-    char *x;
-    size_t n, i;
+    size_t i;
+    int way;
     snprintf(rel, sizeof rel, "tests/data/solve/%s.xml", solved[_i]);
     p = tu_read_plan(rel);
-    x = write_plan(p, &n);
-    q = reread(x, n, rel);
     ck_assert_msg(oa_solve(&r1, p, NULL, &err) == OA_OK, "%s: %s", rel,
                   err.text);
-    ck_assert_msg(oa_solve(&r2, q, NULL, &err) == OA_OK, "%s: %s", rel,
-                  err.text);
-    ck_assert_int_eq(oa_result_status(r2), oa_result_status(r1));
-    ck_assert_msg(same_num(oa_result_objective(r1), oa_result_objective(r2)),
-                  "%s: objective %.17g, written back %.17g", rel,
-                  oa_result_objective(r1), oa_result_objective(r2));
-    ck_assert_uint_eq(oa_result_initiative_count(r2),
-                      oa_result_initiative_count(r1));
-    for (i = 0; i < oa_result_initiative_count(r1); i++) {
-        oa_initiative_result a, b;
-        ck_assert_int_eq(oa_result_initiative(&a, r1, i), OA_OK);
-        ck_assert_int_eq(oa_result_initiative(&b, r2, i), OA_OK);
-        ck_assert_str_eq(a.id, b.id);
-        ck_assert_int_eq(a.scheduled, b.scheduled);
-        ck_assert_int_eq(a.start, b.start);
+    for (way = 0; way < 2; way++) {
+        q = written_back(p, way, rel);
+        ck_assert_msg(oa_solve(&r2, q, NULL, &err) == OA_OK, "%s: %s", rel,
+                      err.text);
+        ck_assert_int_eq(oa_result_status(r2), oa_result_status(r1));
+        ck_assert_msg(same_num(oa_result_objective(r1),
+                               oa_result_objective(r2)),
+                      "%s: objective %.17g, written back %.17g", rel,
+                      oa_result_objective(r1), oa_result_objective(r2));
+        ck_assert_uint_eq(oa_result_initiative_count(r2),
+                          oa_result_initiative_count(r1));
+        for (i = 0; i < oa_result_initiative_count(r1); i++) {
+            oa_initiative_result a, b;
+            ck_assert_int_eq(oa_result_initiative(&a, r1, i), OA_OK);
+            ck_assert_int_eq(oa_result_initiative(&b, r2, i), OA_OK);
+            ck_assert_str_eq(a.id, b.id);
+            ck_assert_int_eq(a.scheduled, b.scheduled);
+            ck_assert_int_eq(a.start, b.start);
+        }
+        oa_result_free(r2);
+        oa_plan_free(q);
     }
     oa_result_free(r1);
-    oa_result_free(r2);
-    oa_free(x);
-    oa_plan_free(q);
     oa_plan_free(p);
 }
 END_TEST
@@ -370,7 +488,7 @@ END_TEST
 /* How many files round-trip: every example, and most of tests/data. */
 START_TEST(test_plan_coverage)
 {
-    size_t i, read = 0, written = 0, refused = 0, examples = 0;
+    size_t i, read = 0, written = 0, refused = 0, examples = 0, books = 0;
     for (i = 0; i < plans.n; i++) {
         oa_plan *p = read_plan_file(plans.v[i]), *q;
         char *x = NULL;
@@ -388,19 +506,25 @@ START_TEST(test_plan_coverage)
             refused++;
         } else {
             ck_assert_int_eq(rc, OA_OK);
+            char *book = NULL;
+            size_t size = 0;
             q = reread(x, n, plans.v[i]);
             written++;
+            if (oa_plan_write_workbook(&book, &size, p, NULL) == OA_OK)
+                books++;
+            oa_free(book);
             oa_plan_free(q);
         }
         oa_free(x);
         oa_plan_free(p);
     }
     printf("check_save: %zu plan files, %zu read, %zu written back and "
-           "read again, %zu refused (numbers that overflow), %zu "
-           "scenario files\n", plans.n, read, written, refused,
-           scenarios.n);
+           "read again, %zu refused (numbers that overflow), %zu written "
+           "as workbooks, %zu scenario files\n", plans.n, read, written,
+           refused, books, scenarios.n);
     ck_assert_uint_ge(examples, 3);
     ck_assert_uint_ge(written, 100);
+    ck_assert_uint_ge(books, written - 5);
     ck_assert_uint_le(refused, 5);
 }
 END_TEST

@@ -12,7 +12,7 @@ ex="$TOP_SRCDIR/examples"
 "$OPSALIGN" --help >"$tmp/usage"
 t_check "--help: exit 0" [ $? -eq 0 ]
 cmds=$(sed -n 's/^  \([a-z]*\)  .*/\1/p' "$tmp/usage")
-t_check "--help lists 13 commands" [ "$(printf '%s\n' $cmds | wc -l)" -eq 13 ]
+t_check "--help lists 15 commands" [ "$(printf '%s\n' $cmds | wc -l)" -eq 15 ]
 for c in $cmds; do
     "$OPSALIGN" "$c" --help >"$tmp/h1" 2>"$tmp/err"
     t_check "$c --help: exit 0" [ $? -eq 0 ]

@@ -257,6 +257,46 @@ const cli_cmd cli_export = {
     export_opts
 };
 
+static const cli_opt convert_opts[] = {
+    O_SCENARIO,
+    { "format", K_FORMAT, 1, "FORMAT",
+      "xml, xlsx or csv (a folder); default: by OUT's name (.xml, .xlsx, "
+      "a folder that exists or a name ending in /)" },
+    O_HELP, O_END
+};
+
+const cli_cmd cli_convert = {
+    "convert", "IN OUT [OPTION]...",
+    "a plan from XML to a workbook or CSV folder, and back",
+    "Reads the plan IN (XML, an .xlsx workbook or a folder of CSV files, "
+    "as every command does) and writes it to OUT in the format its name "
+    "says: .xml, .xlsx, or a folder (one that exists, or a name ending in "
+    "/) of CSV files, one per sheet. With -s, the plan after the "
+    "scenarios. Reading what it wrote gives the same plan back. The sheets "
+    "and their columns are in opsalign-plan(5) and the workbook's README "
+    "sheet.",
+    convert_opts
+};
+
+static const cli_opt template_opts[] = {
+    { "output", K_OUTPUT, 1, "FILE",
+      "the workbook to write (.xlsx), or a folder for CSV files, or .xml" },
+    { "format", K_FORMAT, 1, "FORMAT",
+      "xlsx, csv or xml; default: by FILE's name" },
+    O_HELP, O_END
+};
+
+const cli_cmd cli_template = {
+    "template", "-o FILE",
+    "a workbook to start a plan from",
+    "Writes a plan workbook with an example in the first rows of every "
+    "sheet (a small plan that solves), drop-down lists of the plan's ids "
+    "and choices, and a README sheet that says what each column means. "
+    "Replace the examples with your rows, then give the workbook to any "
+    "command: opsalign solve plan.xlsx.",
+    template_opts
+};
+
 static const cli_opt plain_opts[] = { O_HELP, O_END };
 
 const cli_cmd cli_version = {
@@ -272,7 +312,8 @@ const cli_cmd cli_help = {
 const cli_cmd *const cli_commands[] = {
     &cli_check, &cli_solve, &cli_explain, &cli_compare, &cli_sweep,
     &cli_people, &cli_brief, &cli_report, &cli_batch, &cli_merge,
-    &cli_export, &cli_version, &cli_help, NULL
+    &cli_export, &cli_convert, &cli_template, &cli_version, &cli_help,
+    NULL
 };
 
 const cli_cmd *cli_find(const char *name)

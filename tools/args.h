@@ -73,7 +73,7 @@ typedef struct cli_cmd {
 
 extern const cli_cmd cli_check, cli_solve, cli_explain, cli_compare,
     cli_sweep, cli_people, cli_brief, cli_report, cli_batch, cli_merge,
-    cli_export, cli_version, cli_help;
+    cli_export, cli_convert, cli_template, cli_version, cli_help;
 
 /* Every command, in the order of the help; NULL at the end. */
 extern const cli_cmd *const cli_commands[];

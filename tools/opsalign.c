@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -309,7 +310,7 @@ static int cmd_check(int argc, char **argv)
         if (kind[i] != 1)
             continue;
         oa_error_list_clear(errs);
-        rc = oa_plan_read_file(&plan, argv[i], NULL, NULL, errs);
+        rc = oa_plan_load(&plan, argv[i], NULL, NULL, errs);
         if (rc == OA_OK) {
             if (verbose)
                 printf("%s: valid plan: %zu units, %zu initiatives, %d "
@@ -398,7 +399,7 @@ oa_plan *load_plan(const char *path, int *status)
         *status = EXIT_INTERNAL;
         return NULL;
     }
-    rc = oa_plan_read_file(&plan, path, NULL, NULL, errs);
+    rc = oa_plan_load(&plan, path, NULL, NULL, errs);
     if (rc != OA_OK) {
         print_errors(errs);
         *status = cli_exit(rc, NULL);
@@ -1216,6 +1217,118 @@ static int cmd_export(int argc, char **argv)
     return status;
 }
 
+/* Where a plan goes: by --format, else by the name of path. */
+enum { PLAN_XML, PLAN_XLSX, PLAN_CSV };
+
+static int plan_out_kind(const cli_cmd *cmd, const char *path,
+                         const char *format)
+{
+    size_t n = strlen(path);
+    if (format) {
+        if (strcmp(format, "xml") == 0)
+            return PLAN_XML;
+        if (strcmp(format, "xlsx") == 0)
+            return PLAN_XLSX;
+        if (strcmp(format, "csv") == 0)
+            return PLAN_CSV;
+        cli_usage_error(cmd, "unknown format '%s' (xml, xlsx or csv)",
+                        format);
+        return -1;
+    }
+    if (is_folder(path))
+        return PLAN_CSV;
+    if (n >= 4 && strcasecmp(path + n - 4, ".xml") == 0)
+        return PLAN_XML;
+    if (n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
+        return PLAN_XLSX;
+    cli_usage_error(cmd, "'%s': which format? (a name ending in .xml, "
+                    ".xlsx or /, or --format)", path);
+    return -1;
+}
+
+/* Saves plan to path as kind; the exit status. */
+static int save_plan(const oa_plan *plan, const char *path, int kind)
+{
+    oa_error err;
+    int rc;
+    if (kind == PLAN_XML)
+        rc = oa_plan_save(plan, path, &err);
+    else
+        rc = oa_plan_save_workbook(plan, path, kind == PLAN_XLSX
+                                   ? OA_WORKBOOK_XLSX : OA_WORKBOOK_CSV,
+                                   &err);
+    if (rc != OA_OK) {
+        print_error(&err);
+        return cli_out_exit(rc);
+    }
+    return EXIT_SOLVED;
+}
+
+static int cmd_convert(int argc, char **argv)
+{
+    const char *format = NULL;
+    int status = EXIT_SOLVED, kind, c;
+    oa_plan *plan;
+    scenarios sc;
+    cli_parser P;
+    sc.n = 0;
+    cli_start(&P, &cli_convert, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        int t = take_scenario(&sc, &P, c);
+        if (t < 0)
+            return EXIT_INPUT;
+        if (t)
+            continue;
+        if (c != K_FORMAT)
+            return parse_stop(c);
+        format = P.arg;
+    }
+    if (argc - P.operand != 2)
+        return cli_usage_error(&cli_convert, "a plan to read and a file or "
+                               "folder to write, IN OUT");
+    kind = plan_out_kind(&cli_convert, argv[P.operand + 1], format);
+    if (kind < 0)
+        return EXIT_INPUT;
+    plan = load_plan_s(argv[P.operand], &sc, &status);
+    if (plan == NULL)
+        return status;
+    status = save_plan(plan, argv[P.operand + 1], kind);
+    oa_plan_free(plan);
+    return status;
+}
+
+static int cmd_template(int argc, char **argv)
+{
+    const char *format = NULL, *out = NULL;
+    int status, kind, c;
+    oa_plan *plan;
+    cli_parser P;
+    cli_start(&P, &cli_template, argc, argv);
+    while ((c = cli_next(&P)) != CLI_END) {
+        if (c == K_FORMAT)
+            format = P.arg;
+        else if (c == K_OUTPUT)
+            out = P.arg;
+        else
+            return parse_stop(c);
+    }
+    if (P.operand < argc)
+        return cli_usage_error(&cli_template, "takes no operands (the file "
+                               "to write is -o FILE)");
+    if (out == NULL)
+        return cli_usage_error(&cli_template, "where to? (-o plan.xlsx)");
+    kind = plan_out_kind(&cli_template, out, format);
+    if (kind < 0)
+        return EXIT_INPUT;
+    if (oa_plan_template(&plan) != OA_OK) {
+        fprintf(stderr, "%s: out of memory\n", progname);
+        return EXIT_INTERNAL;
+    }
+    status = save_plan(plan, out, kind);
+    oa_plan_free(plan);
+    return status;
+}
+
 oa_interrupt *cli_interrupt;
 static volatile sig_atomic_t cli_signal;
 
@@ -1328,7 +1441,8 @@ static const struct {
     { &cli_sweep, cmd_sweep },     { &cli_people, cmd_people },
     { &cli_brief, cmd_brief },     { &cli_report, cmd_report },
     { &cli_batch, cmd_batch },     { &cli_merge, cmd_merge },
-    { &cli_export, cmd_export },   { &cli_version, cmd_version },
+    { &cli_export, cmd_export },   { &cli_convert, cmd_convert },
+    { &cli_template, cmd_template }, { &cli_version, cmd_version },
     { &cli_help, cmd_help }
 };
 
