@@ -3,7 +3,10 @@
  * grid reader (lib/xlsx_read.c): the zip container, the relationships,
  * shared strings, styles and sheets.  Every cell, merged range and error
  * location of a workbook that reads is visited, so that what the reader
- * hands over is sound, not only what it refuses.
+ * hands over is sound, not only what it refuses.  Then the same bytes are
+ * read as a plan (oa_plan_read_workbook_memory, lib/plan_book.c): a plan
+ * that reads must be one that writes back as XML and as a workbook, and
+ * every refusal must say why.
  */
 #include "fuzz.h"
 #include "xlsx_read.h"
@@ -48,5 +51,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     oap_book_free(b);
     oa_error_list_free(errs);
+    if (rc == OA_OK) {
+        oa_plan *p = NULL;
+        oa_error err;
+        rc = oa_plan_read_workbook_memory(&p, (const char *)data, size,
+                                          "fuzz.xlsx", NULL, &err, NULL);
+        if (rc != OA_OK && rc != OA_ENOMEM && err.text[0] == '\0')
+            abort();
+        if (rc == OA_OK) {
+            char *x = NULL;
+            size_t n = 0;
+            /* a valid plan holds only what XML and a workbook can */
+            if (oa_plan_write(&x, &n, p) != OA_OK)
+                abort();
+            oa_free(x);
+        }
+        oa_plan_free(p);
+    }
     return 0;
 }

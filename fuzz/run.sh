@@ -88,7 +88,13 @@ for t in $targets; do
         done
         printf '<scenario version="1"><budget scale="0.9"/></scenario>\n' >"$out/cut.xml"
         "$top"/build/tools/opsalign compare "$top"/examples/small.xml \
-            -s "$out/cut.xml" -f xlsx -o "$corpus/compare.xlsx" 2>/dev/null || true ;;
+            -s "$out/cut.xml" -f xlsx -o "$corpus/compare.xlsx" 2>/dev/null || true
+        # and plans: the template, the examples
+        "$top"/build/tools/opsalign template -o "$corpus/template.xlsx" 2>/dev/null || true
+        for p in "$top"/examples/*.xml; do
+            "$top"/build/tools/opsalign convert "$p" \
+                "$corpus/$(basename "$p" .xml).plan.xlsx" 2>/dev/null || true
+        done ;;
     esac
     if [ -d "$top/fuzz/regress/$t" ]; then
         cp "$top/fuzz/regress/$t"/* "$corpus"/ 2>/dev/null || true

@@ -951,6 +951,17 @@ static const char *trim(bctx *c, const char *s)
     return s[n] == '\0' ? s : scratch(c, s, n);
 }
 
+/* The text of a cell as typed: in a CSV file the library wrote, a text
+ * that a spreadsheet would take for a formula has an apostrophe before
+ * it (oap_csv_str), which is not part of it. */
+static const char *text_of(const bctx *c, const oap_xcell *x)
+{
+    if (x->kind == OAP_X_TEXT && oap_book_is_csv(c->b) && x->text[0] == '\'' &&
+        x->text[1] && strchr("=+-@\t\r", x->text[1]))
+        return x->text + 1;
+    return x->text;
+}
+
 static const oap_xcell *at(const bctx *c, int k)
 {
     return oap_book_cell(c->b, c->sheet, c->map[k] < 0 ? -1 : c->row,
@@ -996,7 +1007,7 @@ static int raw(bctx *c, int k, const oap_xcell **out)
 static int need(bctx *c, int k, int st)
 {
     if (st == 0 && c->sp->cols[k].required)
-        cerr(c, k, "empty, but every row needs a %s", c->sp->cols[k].name);
+        cerr(c, k, "empty: every row needs its %s", c->sp->cols[k].name);
     return st;
 }
 
@@ -1006,7 +1017,7 @@ static int v_text(bctx *c, int k, const char **out)
     int st = raw(c, k, &x);
     *out = NULL;
     if (st > 0)
-        *out = x->text;
+        *out = text_of(c, x);
     return need(c, k, st);
 }
 
@@ -1020,7 +1031,7 @@ static int v_id(bctx *c, int k, const char **out)
         return -1;
     }
     if (st > 0)
-        *out = trim(c, x->text);
+        *out = trim(c, text_of(c, x));
     return need(c, k, *out || st <= 0 ? st : -1);
 }
 
@@ -1107,7 +1118,7 @@ static int v_choice(bctx *c, int k, int *out)
     int st = raw(c, k, &x);
     if (st <= 0)
         return need(c, k, st);
-    s = trim(c, x->text);
+    s = trim(c, text_of(c, x));
     if (s == NULL)
         return -1;
     oap_strlcpy(buf, c->sp->cols[k].list, sizeof buf);
@@ -1191,7 +1202,7 @@ static int cell_day(const bctx *c, const oap_xcell *x, long *z)
         *z = (long)floor(x->num) - (oap_book_date1904(c->b) ? 24107 : 25569);
         return 1;
     }
-    if (x->kind == OAP_X_TEXT &&
+    if (x->kind == OAP_X_TEXT && strspn(x->text, "0123456789") == 4 &&
         sscanf(x->text, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 &&
         m <= 12 && d >= 1 && d <= 31) {
         *z = days_from_civil(y, m, d);
@@ -1227,6 +1238,23 @@ static const char *date_period(bctx *c, long z)
     return scratch(c, day, strlen(day));
 }
 
+/* 1 and *z when s is a date written YYYY-MM-DD (and nothing else) that
+ * is not a label of the plan's own. */
+static int iso_date(const bctx *c, const char *s, long *z)
+{
+    int y, m, d, n = 0;
+    size_t i;
+    if (s == NULL || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d,
+                                                &n) != 3 || n != 10 ||
+        m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    for (i = 0; i < c->p->explicit_periods.n; i++)
+        if (strcmp(c->p->explicit_periods.v[i].label, s) == 0)
+            return 0;
+    *z = days_from_civil(y, m, d);
+    return 1;
+}
+
 static int v_period(bctx *c, int k, const char **out)
 {
     const oap_xcell *x;
@@ -1236,6 +1264,9 @@ static int v_period(bctx *c, int k, const char **out)
     if (st <= 0)
         return need(c, k, st);
     if ((x->flags & OAP_X_DATE) && cell_day(c, x, &z)) {
+        *out = date_period(c, z);
+    } else if (x->kind == OAP_X_TEXT && iso_date(c, trim(c, x->text), &z)) {
+        /* 2027-03-15 typed as text, as a CSV file holds a date */
         *out = date_period(c, z);
     } else if (x->kind == OAP_X_NUMBER) {
         if (x->num != floor(x->num) || x->num < 1 || x->num > 999999999) {
@@ -1248,7 +1279,7 @@ static int v_period(bctx *c, int k, const char **out)
         cerr(c, k, "%s is not a period", x->text);
         return -1;
     } else {
-        *out = trim(c, x->text);
+        *out = trim(c, text_of(c, x));
     }
     return *out ? 1 : -1;
 }
@@ -1972,11 +2003,18 @@ static int map_header(bctx *c, int s, int bs)
     }
     for (k = 0; k < sp->ncols; k++)
         if (sp->cols[k].required && c->map[k] < 0) {
+            const oap_xcell *x = oap_book_cell(c->b, bs, 0, 0);
             char msg[OA_ERROR_TEXT_LENGTH];
+            bad = 1;
+            if (x->kind == OAP_X_TEXT && strchr(x->text, ';')) {
+                push_error(c, 0, -1, NULL, "the header row is one field of "
+                           "names separated by ';': save the file with ',' "
+                           "between fields");
+                break;
+            }
             snprintf(msg, sizeof msg, "no column '%s' in the header row "
                      "(row 1)", sp->cols[k].name);
             push_error(c, 0, -1, NULL, msg);
-            bad = 1;
         }
     /* merged cells in a column that is read */
     for (k = 0; k < oap_book_merge_count(c->b, bs); k++) {
@@ -1991,8 +2029,8 @@ static int map_header(bctx *c, int s, int bs)
                 snprintf(msg, sizeof msg, "cells %s:%s are merged: unmerge "
                          "them and give every row its own value", a, b);
                 push_error(c, m->row0, m->col0, NULL, msg);
-                bad = 1;
-                break;
+                break; /* the rows are read all the same, for their own
+                          errors */
             }
     }
     return bad ? -1 : 0;

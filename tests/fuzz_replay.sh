@@ -50,6 +50,12 @@ printf '<scenario version="1"><budget scale="0.9"/></scenario>\n' >"$tmp/cut.xml
 "$OPSALIGN" compare "$TOP_SRCDIR/examples/small.xml" -s "$tmp/cut.xml" -f xlsx -o "$tmp/compare.xlsx" 2>/dev/null
 t_check "workbooks written for the xlsx seeds" test -s "$tmp/compare.xlsx"
 head -c 3000 "$tmp/small.xlsx" >"$tmp/cut-short.xlsx"
+# and plans as workbooks: the template, and every example converted
+"$OPSALIGN" template -o "$tmp/template.xlsx"
+for p in "$TOP_SRCDIR"/examples/*.xml; do
+    "$OPSALIGN" convert "$p" "$tmp/$(basename "$p" .xml).plan.xlsx"
+done
+t_check "plan workbooks written for the xlsx seeds" test -s "$tmp/realistic.plan.xlsx"
 replay xlsx "$tmp"/*.xlsx "$TOP_SRCDIR/examples/small.xml"
 
 # The API target's seed builds the plan described in fuzz/seeds/api/README.md
