@@ -91,4 +91,63 @@ printf 'not a workbook' >"$tmp/junk.xlsx"
 t_check "a file that is not a plan: exit 1" [ $? -eq 1 ]
 t_check "a file that is not a plan: nothing written" [ ! -e "$tmp/junk.xml" ]
 
+# A spreadsheet program (LibreOffice, headless) opens the workbooks and
+# saves them again, as an analyst filling them in would: what it writes
+# (its own shared strings, styles, number formats, calculated formulas)
+# reads as the same plan.
+if t_have soffice; then
+    resave() { # IN.xlsx OUTDIR: the workbook as LibreOffice saves it
+        HOME="$tmp/lo" soffice --headless --norestore --calc \
+            --convert-to xlsx --outdir "$2" "$1" >"$tmp/lo.log" 2>&1
+    }
+    resave "$tmp/plan.xlsx" "$tmp/re"
+    t_check "LibreOffice saved the template" [ -s "$tmp/re/plan.xlsx" ]
+    "$OPSALIGN" solve "$tmp/re/plan.xlsx" >"$tmp/out" 2>&1
+    t_check "the template saved by LibreOffice solves to its optimum" grep -q "^Status: optimal. Objective 750,000 EUR, proven optimal." "$tmp/out"
+    resave "$tmp/realistic.xlsx" "$tmp/re"
+    "$OPSALIGN" convert "$tmp/re/realistic.xlsx" "$tmp/realistic.lo.xml"
+    t_check "realistic.xlsx saved by LibreOffice: the same plan" cmp -s "$tmp/realistic.a.xml" "$tmp/realistic.lo.xml"
+    # Formulas without values, as a program writes them, and a month typed
+    # (a date cell): LibreOffice calculates them when it saves.
+    python3 - "$tmp/plan.xlsx" "$tmp/typed.xlsx" <<'PY'
+import sys, zipfile
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+def s(ref, t):
+    return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, t)
+rows = [[s("A1", "id"), s("B1", "owner"), s("C1", "duration"),
+         s("D1", "earliest"), s("E1", "value"), s("F1", "cost"),
+         s("G1", "mandatory")],
+        [s("A2", "crm"), s("B2", "engineering"), '<c r="C2"><v>4</v></c>',
+         '<c r="E2"><f>200000*2</f></c>', '<c r="F2"><f>E2*0.3</f></c>',
+         '<c r="G2" t="b"><v>1</v></c>'],
+        [s("A3", "selfservice"), s("B3", "operations"),
+         '<c r="C3"><v>3</v></c>', '<c r="E3"><v>250000</v></c>'],
+        [s("A4", "chatbot"), s("B4", "operations"), '<c r="C4"><v>2</v></c>',
+         '<c r="D4" s="1"><v>46447</v></c>', '<c r="E4"><f>100000+50000</f></c>']]
+sheet = '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (NS, "".join(
+    '<row r="%d">%s</row>' % (i + 1, "".join(r)) for i, r in enumerate(rows)))
+styles = ('<styleSheet %s><fonts count="1"><font/></fonts><fills count="1">'
+          '<fill/></fills><borders count="1"><border/></borders>'
+          '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2">'
+          '<xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
+          '</cellXfs></styleSheet>' % NS)
+zin, zout = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for n in zin.namelist():
+    data = zin.read(n)
+    if n == "xl/worksheets/sheet12.xml":
+        data = sheet.encode()
+    elif n == "xl/styles.xml":
+        data = styles.encode()
+    zout.writestr(n, data)
+zout.close()
+PY
+    "$OPSALIGN" check "$tmp/typed.xlsx" 2>"$tmp/err"
+    t_check "formulas never calculated: refused" grep -q "typed.xlsx:initiatives!E2: error: a formula in a workbook that was never calculated" "$tmp/err"
+    resave "$tmp/typed.xlsx" "$tmp/re"
+    "$OPSALIGN" convert "$tmp/re/typed.xlsx" "$tmp/typed.xml" 2>"$tmp/err"
+    t_check "saved by LibreOffice: read (exit 0)" [ $? -eq 0 ]
+    t_check "saved by LibreOffice: the formulas' values" grep -q '<initiative id="crm" owner="engineering" duration="4" value="400000" cost="120000" mandatory="true"' "$tmp/typed.xml"
+    t_check "saved by LibreOffice: the date is its month" grep -q '<initiative id="chatbot" owner="operations" duration="2" earliest="2027-03" value="150000"' "$tmp/typed.xml"
+fi
+
 t_done
