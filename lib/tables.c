@@ -462,6 +462,33 @@ int oap_tables_save_csv(const char *dir, const oap_table *t, size_t n,
     return rc;
 }
 
+OA_API int oa_result_write_table(char **out, size_t *size,
+                                 const oa_result *result, const char *name)
+{
+    oap_table *t = NULL;
+    size_t n = 0, k;
+    int rc;
+    if (out)
+        *out = NULL;
+    if (size)
+        *size = 0;
+    OAP_ARG(out && result && name);
+    rc = oap_result_tables(&t, &n, result);
+    if (rc == OA_OK) {
+        rc = OA_ENOTFOUND;
+        for (k = 0; k < n; k++)
+            if (strcmp(t[k].name, name) == 0) {
+                oap_buf b;
+                oap_buf_init(&b);
+                oap_table_csv(&b, &t[k]);
+                rc = oap_buf_finish(out, size, &b, OA_OK);
+                break;
+            }
+    }
+    oap_tables_free(t, n);
+    return rc;
+}
+
 OA_API int oa_result_save_tables(const oa_result *result, const char *dir,
                                  oa_format format, oa_error *err)
 {

@@ -21,17 +21,20 @@ typedef struct vctx {
 
 static void verr(vctx *c, int line, const char *fmt, ...) OAP_PRINTF(3, 4);
 
-/* "line 12", or the row of a workbook ("plan.xlsx:units:3"). */
+/* Where an earlier element is: "at line 12", "at plan.xlsx:units:3" (the
+ * row of a workbook), or "earlier" (a plan built without lines). */
 static const char *at_line(char *buf, size_t size, const oa_plan *p,
                            int line)
 {
     const char *source;
     int l;
     oap_plan_place(p, line, &source, &l);
-    if (p->places.n > 0 && source)
-        snprintf(buf, size, "%s:%d", source, l);
+    if (l <= 0)
+        snprintf(buf, size, "earlier");
+    else if (p->places.n > 0 && source)
+        snprintf(buf, size, "at %s:%d", source, l);
     else
-        snprintf(buf, size, "line %d", l);
+        snprintf(buf, size, "at line %d", l);
     return buf;
 }
 
@@ -102,7 +105,7 @@ static oap_index_entry *make_index(vctx *c, const char *kind,
     for (i = 0; i < n; i++) {
         if (k > 0 && strcmp(t[k - 1].id, t[i].id) == 0) {
             char where[OA_ERROR_SOURCE_LENGTH + 32];
-            verr(c, lines[t[i].idx], "duplicate %s id '%s' (first defined at "
+            verr(c, lines[t[i].idx], "duplicate %s id '%s' (first defined "
                  "%s)", kind, t[i].id,
                  at_line(where, sizeof where, c->p, lines[t[k - 1].idx]));
             continue;
@@ -256,7 +259,7 @@ static void check_horizon(vctx *c)
         for (j = 0; j < i; j++)
             if (strcmp(p->explicit_periods.v[j].label, l->label) == 0) {
                 char where[OA_ERROR_SOURCE_LENGTH + 32];
-                verr(c, l->line, "<period>: duplicate label '%s' (first at "
+                verr(c, l->line, "<period>: duplicate label '%s' (first "
                      "%s)", l->label, at_line(where, sizeof where, p,
                                               p->explicit_periods.v[j].line));
                 break;

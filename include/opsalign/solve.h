@@ -609,6 +609,19 @@ OA_API int oa_result_save(const oa_result *result, const char *path,
                           oa_format format, oa_error *err);
 
 /**
+ * Writes one of the tables oa_result_save_tables() writes, as CSV text
+ * with its header row (doc/cli.md "Tables"): "summary", "terms",
+ * "roadmap", "left-out", "loads", "levers", "spend", "bottlenecks", and
+ * "deficits" for a plan that cannot fit.
+ * @param[out] out the text, freed with oa_free(); NULL on failure
+ * @param[out] size its length (may be NULL)
+ * @return OA_OK, OA_EINVAL (a NULL), OA_ENOTFOUND (no such table in this
+ *   result), OA_ENOMEM
+ */
+OA_API int oa_result_write_table(char **out, size_t *size,
+                                 const oa_result *result, const char *name);
+
+/**
  * Saves a result as tables, one per file, for spreadsheets: in the folder
  * dir (created when missing) summary.csv, terms.csv (the objective as the
  * sum of its terms), roadmap.csv, left-out.csv, loads.csv, levers.csv,
