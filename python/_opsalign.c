@@ -142,6 +142,7 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     oa_scenario *s;
+    int busy;           /* comparisons reading it now (GIL released) */
 } ScenarioObject;
 
 typedef struct {
@@ -208,7 +209,18 @@ static PyObject *wrap_scenario(oa_scenario *s)
         return NULL;
     }
     o->s = s;
+    o->busy = 0;
     return (PyObject *)o;
+}
+
+static int scenario_free_to_change(ScenarioObject *self)
+{
+    if (self->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "the scenario is being solved "
+                        "in another thread");
+        return 0;
+    }
+    return 1;
 }
 
 static void plan_dealloc(PlanObject *self)
@@ -1029,9 +1041,13 @@ static PyObject *compare(PyObject *self, PyObject *args)
         return NULL;
     }
     plan->busy++;
+    for (i = 0; i < n; i++)
+        ((ScenarioObject *)PySequence_Fast_GET_ITEM(fast, i))->busy++;
     Py_BEGIN_ALLOW_THREADS
     rc = oa_compare_scenarios(&c, plan->p, scs, (size_t)n, &o, &err, all);
     Py_END_ALLOW_THREADS
+    for (i = 0; i < n; i++)
+        ((ScenarioObject *)PySequence_Fast_GET_ITEM(fast, i))->busy--;
     plan->busy--;
     PyMem_Free(scs);
     Py_DECREF(fast);
@@ -1324,7 +1340,8 @@ static PyObject *scenario_edit(ScenarioObject *self, PyObject *args)
 {
     const char *what, *a = NULL, *b = NULL, *from = NULL, *to = NULL;
     double x = 0;
-    if (!PyArg_ParseTuple(args, "s|zzdzz", &what, &a, &b, &x, &from, &to))
+    if (!PyArg_ParseTuple(args, "s|zzdzz", &what, &a, &b, &x, &from, &to) ||
+        !scenario_free_to_change(self))
         return NULL;
     if (strcmp(what, "capacity") == 0 && a && b)
         return done(oa_scenario_set_capacity(self->s, a, b, x, from, to));
@@ -1343,7 +1360,8 @@ static PyObject *scenario_edit(ScenarioObject *self, PyObject *args)
 static PyObject *scenario_set_initiative(ScenarioObject *self, PyObject *args)
 {
     const char *id, *attr, *value;
-    if (!PyArg_ParseTuple(args, "sss", &id, &attr, &value))
+    if (!PyArg_ParseTuple(args, "sss", &id, &attr, &value) ||
+        !scenario_free_to_change(self))
         return NULL;
     return done(oa_scenario_set_initiative(self->s, id, attr, value));
 }

@@ -389,6 +389,22 @@ def test_no_change_while_solving():
     assert p.name == "after the solve"
 
 
+def test_no_scenario_change_while_compared():
+    p = opsalign.read_plan(example("realistic.xml"))
+    s = opsalign.Scenario("cut").scale_budgets(0.9)
+    out = {}
+    t = threading.Thread(target=lambda: out.setdefault(
+        "c", opsalign.compare(p, [s], work_limit=100000)))
+    t.start()
+    while t.is_alive():
+        try:
+            s.scale_budgets(0.99)
+        except RuntimeError:
+            break
+    t.join()
+    assert [n for n, _ in out["c"].results] == ["base", "cut"]
+
+
 def test_objects_free_once():
     import gc
     p = opsalign.read_plan(example("small.xml"))
