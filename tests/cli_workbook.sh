@@ -40,7 +40,8 @@ t_check "template: lever picks overtime or contractors" grep -q 'sheet7.xml B2:B
 t_check "template: solves (exit 0)" [ $? -eq 0 ]
 t_check "template: its optimum" grep -q "^Status: optimal. Objective 750,000 EUR, proven optimal." "$tmp/out"
 "$OPSALIGN" solve "$tmp/plan" >"$tmp/out2"
-t_check "template as CSV: the same answer" cmp -s "$tmp/out" "$tmp/out2"
+# (but for the line of how long it took)
+t_check "template as CSV: the same answer" sh -c "grep -v '^Solved in' '$tmp/out' >'$tmp/o1'; grep -v '^Solved in' '$tmp/out2' >'$tmp/o2'; cmp -s '$tmp/o1' '$tmp/o2'"
 "$OPSALIGN" check -v "$tmp/plan.xlsx" >"$tmp/out"
 t_check "check: a valid workbook" grep -q "plan.xlsx: valid plan: 2 units, 3 initiatives, 12 periods" "$tmp/out"
 
