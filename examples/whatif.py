@@ -96,15 +96,22 @@ def main():
         print("\n(no chart: matplotlib is not installed; "
               "apt-get install python3-matplotlib)")
         return 0
-    xs = [v for v, r in frontier.points if r is not None and r.roadmap]
-    ys = [r.objective for v, r in frontier.points
-          if r is not None and r.roadmap]
+    pts = [(v, r) for v, r in frontier.points
+           if r is not None and r.status in ("optimal", "feasible")]
+    xs = [v / 1e6 for v, _ in pts]
+    ys = [r.objective / 1e6 for _, r in pts]
+    bounds = [r.bound / 1e6 for _, r in pts]
+    cur = base.currency or "money"
     fig, ax = plt.subplots(figsize=(7, 4))
-    ax.plot(xs, ys, marker="o")
-    ax.set_xlabel("total budget (%s)" % (base.currency or "money"))
-    ax.set_ylabel("objective (%s)" % (base.currency or "money"))
-    ax.set_title("What each budget buys: %s" % plan.name)
+    # how sure each point is: the roadmap found, and the best possible
+    ax.fill_between(xs, ys, bounds, alpha=0.2, label="gap to the best "
+                    "possible")
+    ax.plot(xs, ys, marker="o", label="roadmap found")
+    ax.set_xlabel("total budget (million %s)" % cur)
+    ax.set_ylabel("objective (million %s)" % cur)
+    ax.set_title("What each budget buys: %s" % plan.name, fontsize=10)
     ax.grid(True, alpha=0.3)
+    ax.legend(loc="lower right")
     path = os.path.join(args.out, "frontier.png")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
