@@ -7,6 +7,12 @@
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
+if [ "${OA_PYTHON_STATUS:-}" = disabled ]; then
+    # configure --disable-python (as the sanitizer build is: ASan in a
+    # module the interpreter loads needs the interpreter built with it)
+    echo "SKIP: the Python package is turned off (--disable-python)"
+    exit 77
+fi
 if [ -z "${PYTHON:-}" ] || [ ! -f "$TOP_BUILDDIR/python/.libs/_opsalign.so" ]; then
     if [ "${OA_TEST_REQUIRE_ALL:-0}" = 1 ]; then
         t_fail "the Python package was not built (configure: python3-dev missing, or --disable-python)"
